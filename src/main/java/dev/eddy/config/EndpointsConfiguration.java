@@ -1,0 +1,52 @@
+package dev.eddy.config;
+
+import dev.eddy.embedded.EmbeddedProperties;
+import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.embedded.SampleTables;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the embedded stack (when any piece of it is enabled) and resolves the {@link Endpoints}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EmbeddedProperties.class, ConnectionProperties.class})
+class EndpointsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedStack embeddedStack(EmbeddedProperties properties) {
+        return new EmbeddedStack(properties).start();
+    }
+
+    /** In embedded mode every console session starts with the sample topic and tables declared. */
+    @Bean
+    SampleTables sampleTables(EmbeddedStack embedded) {
+        return new SampleTables(embedded);
+    }
+
+    @Bean
+    Endpoints endpoints(EmbeddedStack embedded, ConnectionProperties remote) {
+        return new Endpoints(
+                pick(embedded.gatewayUrl(), remote.flink().gatewayUrl(), "eddy.flink.gateway-url",
+                        "eddy.embedded.flink.enabled"),
+                pick(embedded.jobManagerUrl(), remote.flink().jobmanagerUrl(), "eddy.flink.jobmanager-url",
+                        "eddy.embedded.flink.enabled"),
+                pick(embedded.kafkaBootstrapServers(), remote.kafka().bootstrapServers(),
+                        "eddy.kafka.bootstrap-servers", "eddy.embedded.kafka.enabled"),
+                pick(embedded.postgresUrl(EmbeddedStack.STORE_DATABASE), remote.store().url(), "eddy.store.url",
+                        "eddy.embedded.postgres.enabled"),
+                embedded.postgresUrl("").isPresent() ? embedded.postgresUser() : remote.store().username(),
+                embedded.postgresUrl("").isPresent() ? Secret.of("") : remote.store().password());
+    }
+
+    private static String pick(Optional<String> embedded, String remote, String setting, String toggle) {
+        if (embedded.isPresent()) {
+            return embedded.get();
+        }
+        if (remote == null || remote.isBlank()) {
+            throw new IllegalStateException(toggle + " is false but " + setting + " is not set: set " + setting
+                    + " to the address of the service to use, or turn the embedded one back on.");
+        }
+        return remote.strip();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.eddy.embedded;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup stack: a real PostgreSQL, a real KRaft Kafka broker with a live sample topic, and a
+ * real Flink MiniCluster behind the real SQL Gateway, all in this JVM and all kept under one data
+ * directory. Starts in dependency order and stops in the reverse one.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+    public static final String STORE_DATABASE = "eddy";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+
+    private final EmbeddedProperties properties;
+    private final Path dataDir;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private FlinkCluster flink;
+
+    public EmbeddedStack(EmbeddedProperties properties) {
+        this.properties = properties;
+        this.dataDir = properties.dataDir().toAbsolutePath().normalize();
+    }
+
+    /** Starts every enabled piece; on failure stops what had started and rethrows. */
+    public EmbeddedStack start() {
+        try {
+            if (properties.postgres().enabled()) {
+                startPostgres();
+            }
+            if (properties.kafka().enabled()) {
+                startKafka();
+            }
+            if (properties.flink().enabled()) {
+                startFlink();
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The embedded stack could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startPostgres() {
+        long t0 = System.nanoTime();
+        int port = Ports.claim(properties.postgres().port(), "embedded PostgreSQL", "eddy.embedded.postgres.port");
+        postgres = new PostgresServer(dataDir.resolve("postgres"), port);
+        postgres.start();
+        started.push(postgres);
+        postgres.ensureDatabase(STORE_DATABASE);
+        postgres.ensureDatabase(SampleDatabase.NAME);
+        SampleDatabase.ensure(postgres.jdbcUrl(SampleDatabase.NAME), PostgresServer.SUPERUSER);
+        log.info("PostgreSQL {} ready at {} (databases '{}' and '{}', data {}) in {}", PostgresServer.VERSION,
+                postgres.jdbcUrl(""), STORE_DATABASE, SampleDatabase.NAME, dataDir.resolve("postgres"), since(t0));
+    }
+
+    private void startKafka() throws Exception {
+        long t0 = System.nanoTime();
+        int port = Ports.claim(properties.kafka().port(), "embedded Kafka", "eddy.embedded.kafka.port");
+        int controllerPort = Ports.claim(properties.kafka().controllerPort(), "embedded Kafka controller",
+                "eddy.embedded.kafka.controller-port");
+        kafka = new KafkaBroker(dataDir.resolve("kafka"), port, controllerPort);
+        kafka.start();
+        started.push(kafka);
+        SampleOrdersProducer orders = new SampleOrdersProducer(kafka.bootstrapServers(),
+                properties.kafka().sampleOrdersPerSecond());
+        started.push(orders);
+        orders.start();
+        log.info("Kafka ready at {} (topic '{}' fed with {} orders/s, data {}) in {}", kafka.bootstrapServers(),
+                SampleOrdersProducer.TOPIC, properties.kafka().sampleOrdersPerSecond(), dataDir.resolve("kafka"),
+                since(t0));
+    }
+
+    private void startFlink() throws Exception {
+        long t0 = System.nanoTime();
+        int restPort = Ports.claim(properties.flink().restPort(), "embedded Flink REST API and web UI",
+                "eddy.embedded.flink.rest-port");
+        int gatewayPort = Ports.claim(properties.flink().gatewayPort(), "embedded Flink SQL Gateway",
+                "eddy.embedded.flink.gateway-port");
+        flink = new FlinkCluster(dataDir.resolve("flink"), restPort, gatewayPort, properties.flink().taskSlots(),
+                properties.flink().parallelism());
+        started.push(flink);
+        flink.startCluster();
+        log.info("Flink MiniCluster ready at {} ({} task slots, web UI and REST API) in {}", flink.restUrl(),
+                properties.flink().taskSlots(), since(t0));
+        long t1 = System.nanoTime();
+        flink.startGateway();
+        log.info("Flink SQL Gateway ready at {} in {}", flink.gatewayUrl(), since(t1));
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** JDBC URL of a database on the embedded PostgreSQL, if it runs. */
+    public Optional<String> postgresUrl(String database) {
+        return Optional.ofNullable(postgres).map(p -> p.jdbcUrl(database));
+    }
+
+    public String postgresUser() {
+        return PostgresServer.SUPERUSER;
+    }
+
+    public Optional<String> kafkaBootstrapServers() {
+        return Optional.ofNullable(kafka).map(KafkaBroker::bootstrapServers);
+    }
+
+    public Optional<String> gatewayUrl() {
+        return Optional.ofNullable(flink).map(FlinkCluster::gatewayUrl);
+    }
+
+    public Optional<String> jobManagerUrl() {
+        return Optional.ofNullable(flink).map(FlinkCluster::restUrl);
+    }
+
+    /** Stops what runs, newest first: jobs stop before the topics and tables they use go away. */
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        boolean any = !started.isEmpty();
+        while (!started.isEmpty()) {
+            AutoCloseable piece = started.pop();
+            try {
+                piece.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly: {}", piece.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        postgres = null;
+        kafka = null;
+        flink = null;
+        if (any) {
+            log.info("Embedded stack stopped in {}", since(t0));
+        }
+    }
+
+    private static String since(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.eddy.embedded;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.table.gateway.SqlGateway;
+import org.apache.flink.table.gateway.service.context.DefaultContext;
+import org.apache.flink.table.gateway.service.session.SessionManager;
+
+/**
+ * A real Flink cluster in Eddy's JVM: a MiniCluster (JobManager, TaskManager, REST API and web UI)
+ * and the real Flink SQL Gateway REST endpoint in front of it, reached like any remote cluster.
+ */
+final class FlinkCluster implements AutoCloseable {
+    private final Path workDir;
+    private final int restPort;
+    private final int gatewayPort;
+    private final int taskSlots;
+    private final int parallelism;
+    private MiniCluster miniCluster;
+    private SqlGateway gateway;
+    private URI restAddress;
+
+    FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism) {
+        this.workDir = workDir;
+        this.restPort = restPort;
+        this.gatewayPort = gatewayPort;
+        this.taskSlots = taskSlots;
+        this.parallelism = parallelism;
+    }
+
+    void startCluster() throws Exception {
+        Files.createDirectories(workDir);
+        Configuration conf = commonConfiguration();
+        conf.setString("rest.bind-address", "127.0.0.1");
+        conf.setString("rest.port", String.valueOf(restPort));
+        conf.setString("taskmanager.numberOfTaskSlots", String.valueOf(taskSlots));
+        conf.setString("state.backend.type", "hashmap");
+        conf.setString("execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
+        conf.setString("execution.checkpointing.savepoint-dir", workDir.resolve("savepoints").toUri().toString());
+        conf.setString("io.tmp.dirs", Files.createDirectories(workDir.resolve("tmp")).toString());
+        miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(taskSlots)
+                .build());
+        miniCluster.start();
+        restAddress = miniCluster.getRestAddress().get(60, TimeUnit.SECONDS);
+    }
+
+    void startGateway() throws Exception {
+        Configuration conf = commonConfiguration();
+        // The endpoint copies the whole configuration: rest.* stays the cluster's address.
+        conf.setString("execution.target", "remote");
+        conf.setString("rest.address", restAddress.getHost());
+        conf.setString("rest.port", String.valueOf(restAddress.getPort()));
+        conf.setString("sql-gateway.endpoint.type", "rest");
+        conf.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
+        conf.setString("sql-gateway.endpoint.rest.bind-address", "127.0.0.1");
+        conf.setString("sql-gateway.endpoint.rest.port", String.valueOf(gatewayPort));
+        conf.setString("parallelism.default", String.valueOf(parallelism));
+        conf.setString("restart-strategy.type", "failure-rate");
+        conf.setString("restart-strategy.failure-rate.max-failures-per-interval", "3");
+        conf.setString("restart-strategy.failure-rate.failure-rate-interval", "5 min");
+        conf.setString("restart-strategy.failure-rate.delay", "5 s");
+        // Inside Spring Boot's nested jar the JobManager would deserialize jobs with the system class
+        // loader, which cannot see BOOT-INF/lib; a non-empty class path gives every job a user-code
+        // class loader whose parent is Eddy's own (see ../shared/notes/stack.md).
+        Path emptyClasspath = Files.createDirectories(workDir.resolve("empty-classpath"));
+        conf.setString("pipeline.classpaths", emptyClasspath.toUri().toString());
+        SessionManager sessions = SessionManager.create(new DefaultContext(conf, List.of()));
+        gateway = new SqlGateway(conf, sessions);
+        gateway.start();
+    }
+
+    private Configuration commonConfiguration() {
+        Configuration conf = new Configuration();
+        conf.setString("jobmanager.bind-host", "127.0.0.1");
+        conf.setString("taskmanager.bind-host", "127.0.0.1");
+        conf.setString("taskmanager.host", "127.0.0.1");
+        conf.setString("rest.address", "127.0.0.1");
+        return conf;
+    }
+
+    String restUrl() {
+        return "http://127.0.0.1:" + restAddress.getPort();
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.stop();
+            gateway = null;
+        }
+        if (miniCluster != null) {
+            try {
+                miniCluster.closeAsync().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("The Flink MiniCluster did not stop cleanly: " + e.getMessage(), e);
+            } finally {
+                miniCluster = null;
+            }
+        }
+    }
+}

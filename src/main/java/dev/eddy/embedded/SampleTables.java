@@ -1,0 +1,69 @@
+package dev.eddy.embedded;
+
+import dev.eddy.gateway.SessionInitializer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Declares the sample topic and tables in every console session, so a newcomer's first
+ * {@code SELECT * FROM orders} runs without writing any DDL.
+ */
+public final class SampleTables implements SessionInitializer {
+    private final EmbeddedStack stack;
+
+    public SampleTables(EmbeddedStack stack) {
+        this.stack = stack;
+    }
+
+    @Override
+    public List<String> statements() {
+        List<String> ddl = new ArrayList<>();
+        stack.kafkaBootstrapServers().ifPresent(kafka -> ddl.add(ordersTable(kafka)));
+        stack.postgresUrl(SampleDatabase.NAME).ifPresent(url -> {
+            String jdbc = url + "?user=" + stack.postgresUser();
+            ddl.add(jdbcTable("customers", """
+                    id INT, name STRING, email STRING, country STRING, created_at TIMESTAMP(6),
+                    PRIMARY KEY (id) NOT ENFORCED""", jdbc));
+            ddl.add(jdbcTable("products", """
+                    id INT, name STRING, category STRING, price DECIMAL(10, 2),
+                    PRIMARY KEY (id) NOT ENFORCED""", jdbc));
+            ddl.add(jdbcTable("order_totals", """
+                    customer_id INT, orders BIGINT, revenue DECIMAL(12, 2),
+                    PRIMARY KEY (customer_id) NOT ENFORCED""", jdbc));
+        });
+        return ddl;
+    }
+
+    static String ordersTable(String bootstrapServers) {
+        return """
+                CREATE TEMPORARY TABLE IF NOT EXISTS orders (
+                  order_id BIGINT,
+                  customer_id INT,
+                  product_id INT,
+                  quantity INT,
+                  price DECIMAL(10, 2),
+                  status STRING,
+                  order_time TIMESTAMP_LTZ(3),
+                  WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
+                ) WITH (
+                  'connector' = 'kafka',
+                  'topic' = '%s',
+                  'properties.bootstrap.servers' = '%s',
+                  'scan.startup.mode' = 'latest-offset',
+                  'format' = 'json',
+                  'json.timestamp-format.standard' = 'ISO-8601',
+                  'json.ignore-parse-errors' = 'true'
+                )""".formatted(SampleOrdersProducer.TOPIC, bootstrapServers);
+    }
+
+    private static String jdbcTable(String name, String columns, String url) {
+        return """
+                CREATE TEMPORARY TABLE IF NOT EXISTS %s (
+                  %s
+                ) WITH (
+                  'connector' = 'jdbc',
+                  'url' = '%s',
+                  'table-name' = '%s'
+                )""".formatted(name, columns.strip().replace("\n", "\n  "), url, name);
+    }
+}

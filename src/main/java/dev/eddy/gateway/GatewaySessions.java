@@ -1,0 +1,48 @@
+package dev.eddy.gateway;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens gateway sessions, runs the session initializers in each, and keeps them alive. */
+public class GatewaySessions implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewaySessions.class);
+    private final SqlGatewayClient client;
+    private final SessionHeartbeat heartbeat;
+    private final List<SessionInitializer> initializers;
+
+    public GatewaySessions(SqlGatewayClient client, SessionHeartbeat heartbeat, List<SessionInitializer> initializers) {
+        this.client = client;
+        this.heartbeat = heartbeat;
+        this.initializers = initializers;
+    }
+
+    public SqlGatewayClient client() {
+        return client;
+    }
+
+    public GatewaySession open(String name) {
+        return open(name, Map.of());
+    }
+
+    public GatewaySession open(String name, Map<String, String> properties) {
+        GatewaySession session = new GatewaySession(client, heartbeat, client.openSession(name, properties));
+        for (SessionInitializer initializer : initializers) {
+            for (String statement : initializer.statements()) {
+                try {
+                    session.run(statement, 0);
+                } catch (GatewayException e) {
+                    // A broken sample table must not keep the user out of the console.
+                    log.warn("Session setup statement failed: {}", e.describe());
+                }
+            }
+        }
+        return session;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.close();
+    }
+}

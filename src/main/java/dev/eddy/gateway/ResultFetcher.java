@@ -1,0 +1,53 @@
+package dev.eddy.gateway;
+
+import java.util.function.BooleanSupplier;
+
+/** Follows an operation's result pages until the end, a stop request, or the consumer says enough. */
+final class ResultFetcher {
+    private static final long MIN_WAIT_MS = 20;
+    private static final long MAX_WAIT_MS = 500;
+
+    /** Receives each page with rows or columns; returns false to stop reading. */
+    interface PageConsumer {
+        boolean accept(ResultPage page);
+    }
+
+    private ResultFetcher() {}
+
+    /** Returns true when the result ended (EOS), false when stopped first. */
+    static boolean follow(SqlGatewayClient client, OperationHandle op, PageConsumer consumer, BooleanSupplier stopped) {
+        ResultPage page = client.firstPage(op);
+        long wait = MIN_WAIT_MS;
+        while (true) {
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
+            if (page.type() == ResultType.PAYLOAD || !page.columns().isEmpty()) {
+                if (!consumer.accept(page)) {
+                    return false;
+                }
+            }
+            if (page.type() == ResultType.EOS || page.nextResultUri().isEmpty()) {
+                return true;
+            }
+            if (page.type() == ResultType.NOT_READY || page.rows().isEmpty()) {
+                // Nothing new yet: back off so an idle streaming query does not hammer the gateway.
+                sleep(wait);
+                wait = Math.min(MAX_WAIT_MS, wait * 2);
+            } else {
+                wait = MIN_WAIT_MS;
+            }
+            page = client.fetch(page.nextResultUri().get());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(GatewayException.Kind.TIMEOUT, "Interrupted while reading results", null,
+                    e.toString(), null, null, null);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.eddy.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.eddy.config.Endpoints;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Eddy's own store: a PostgreSQL database whose schema Flyway migrations own. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(Endpoints endpoints) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("eddy-store");
+        ds.setJdbcUrl(endpoints.storeUrl());
+        ds.setUsername(endpoints.storeUser());
+        ds.setPassword(endpoints.storePassword().value());
+        ds.setMaximumPoolSize(8);
+        // Fail fast with a readable message instead of waiting 30 s on a wrong address.
+        ds.setConnectionTimeout(10_000);
+        ds.setInitializationFailTimeout(10_000);
+        return ds;
+    }
+}
