@@ -3,6 +3,7 @@ package dev.eddy.embedded;
 import dev.eddy.gateway.SessionInitializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Declares the sample topic and tables in every console session, so a newcomer's first
@@ -32,6 +33,19 @@ public final class SampleTables implements SessionInitializer {
                     PRIMARY KEY (customer_id) NOT ENFORCED""", jdbc));
         });
         return ddl;
+    }
+
+    @Override
+    public Optional<String> example() {
+        if (stack.kafkaBootstrapServers().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("""
+                -- Live orders from the sample Kafka topic 'orders': press Ctrl+Enter (Cmd+Enter on a Mac) to run.
+                -- Then try SELECT * FROM customers, or SHOW TABLES to see what else is here.
+                SELECT order_id, customer_id, quantity * price AS amount, status, order_time
+                FROM orders
+                """);
     }
 
     static String ordersTable(String bootstrapServers) {

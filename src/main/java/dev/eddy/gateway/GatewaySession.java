@@ -37,14 +37,14 @@ public final class GatewaySession implements AutoCloseable {
      * Follows an operation's pages; the consumer returns false to stop reading. Returns true when
      * the result ended on its own.
      */
-    public boolean follow(OperationHandle op, ResultFetcher.PageConsumer consumer, BooleanSupplier stopped) {
+    public boolean follow(OperationHandle op, PageConsumer consumer, BooleanSupplier stopped) {
         return ResultFetcher.follow(client, op, consumer, stopped);
     }
 
     /** Runs a statement and collects at most {@code maxRows} rows, then closes the operation. */
     public StatementResult run(String statement, int maxRows) {
         OperationHandle op = submit(statement);
-        List<Column> columns = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
         AtomicReference<Optional<String>> jobId = new AtomicReference<>(Optional.empty());
         AtomicReference<String> kind = new AtomicReference<>("");

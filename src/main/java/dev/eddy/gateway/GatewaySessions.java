@@ -2,6 +2,7 @@ package dev.eddy.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ public class GatewaySessions implements AutoCloseable {
 
     public SqlGatewayClient client() {
         return client;
+    }
+
+    /** The first example the initializers offer, for a newcomer's editor. */
+    public Optional<String> example() {
+        return initializers.stream().map(SessionInitializer::example).flatMap(Optional::stream).findFirst();
     }
 
     public GatewaySession open(String name) {

@@ -7,11 +7,6 @@ final class ResultFetcher {
     private static final long MIN_WAIT_MS = 20;
     private static final long MAX_WAIT_MS = 500;
 
-    /** Receives each page with rows or columns; returns false to stop reading. */
-    interface PageConsumer {
-        boolean accept(ResultPage page);
-    }
-
     private ResultFetcher() {}
 
     /** Returns true when the result ended (EOS), false when stopped first. */

@@ -13,6 +13,6 @@ public record ResultPage(
         boolean queryResult,
         Optional<String> jobId,
         String resultKind,
-        List<Column> columns,
+        List<ResultColumn> columns,
         List<ResultRow> rows,
         Optional<String> nextResultUri) {}

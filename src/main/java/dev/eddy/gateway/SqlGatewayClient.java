@@ -144,10 +144,10 @@ public class SqlGatewayClient {
     private ResultPage parsePage(JsonNode page) {
         ResultType type = ResultType.valueOf(page.path("resultType").asText("NOT_READY"));
         JsonNode results = page.path("results");
-        List<Column> columns = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
         for (JsonNode c : results.path("columns")) {
             JsonNode t = c.path("logicalType");
-            columns.add(new Column(c.path("name").asText(), LogicalTypes.render(t), t.path("nullable").asBoolean(true)));
+            columns.add(new ResultColumn(c.path("name").asText(), LogicalTypes.render(t), t.path("nullable").asBoolean(true)));
         }
         List<ResultRow> rows = new ArrayList<>();
         for (JsonNode r : results.path("data")) {

@@ -9,4 +9,4 @@ import java.util.Optional;
  * @param complete false when collection stopped at the row cap before the end of the result
  */
 public record StatementResult(
-        List<Column> columns, List<ResultRow> rows, Optional<String> jobId, String resultKind, boolean complete) {}
+        List<ResultColumn> columns, List<ResultRow> rows, Optional<String> jobId, String resultKind, boolean complete) {}

@@ -1,4 +1,4 @@
 package dev.eddy.gateway;
 
 /** A result column: its name and its Flink SQL type as a user would write it. */
-public record Column(String name, String type, boolean nullable) {}
+public record ResultColumn(String name, String type, boolean nullable) {}

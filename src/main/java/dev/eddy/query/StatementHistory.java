@@ -1,0 +1,37 @@
+package dev.eddy.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Every statement run from the console with its outcome, kept in Eddy's store. */
+@Repository
+public class StatementHistory {
+    private final JdbcTemplate jdbc;
+
+    public StatementHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One past run of a statement. */
+    public record Entry(long id, String statement, Outcome outcome, String message, long rows, long durationMs,
+            String jobId, Instant startedAt) {}
+
+    public void record(String statement, QueryReport report, String message, Instant startedAt) {
+        jdbc.update("INSERT INTO statement_history (statement, outcome, message, rows, duration_ms, job_id, started_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                statement, report.outcome().name(), message, report.rows(), report.duration().toMillis(),
+                report.jobId().orElse(null), Timestamp.from(startedAt));
+    }
+
+    public List<Entry> recent(int limit) {
+        return jdbc.query("SELECT id, statement, outcome, message, rows, duration_ms, job_id, started_at "
+                        + "FROM statement_history ORDER BY started_at DESC, id DESC LIMIT ?",
+                (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), Outcome.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant()),
+                limit);
+    }
+}

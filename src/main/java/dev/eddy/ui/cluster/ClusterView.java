@@ -1,0 +1,60 @@
+package dev.eddy.ui.cluster;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterOverview;
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.config.Endpoints;
+import dev.eddy.ui.MainLayout;
+
+/** The Flink cluster at a glance: version, task managers, slots and jobs, with a link to Flink's UI. */
+@Route(value = "cluster", layout = MainLayout.class)
+@PageTitle("Cluster · Eddy")
+class ClusterView extends VerticalLayout {
+
+    ClusterView(JobManagerClient jobManager, Endpoints endpoints) {
+        add(new H2("Cluster"));
+        Anchor flinkUi = new Anchor(jobManager.baseUrl(), "Open Flink's web UI");
+        flinkUi.setTarget("_blank");
+        add(new Paragraph(new Span("JobManager REST API at " + jobManager.baseUrl() + ", SQL Gateway at "
+                + endpoints.gatewayUrl() + ". "), flinkUi));
+        try {
+            ClusterOverview o = jobManager.overview();
+            FlexLayout tiles = new FlexLayout(
+                    tile("Flink version", o.flinkVersion()),
+                    tile("Task managers", String.valueOf(o.taskManagers())),
+                    tile("Task slots free", o.slotsAvailable() + " of " + o.slotsTotal()),
+                    tile("Jobs running", String.valueOf(o.jobsRunning())),
+                    tile("Jobs finished", String.valueOf(o.jobsFinished())),
+                    tile("Jobs cancelled", String.valueOf(o.jobsCancelled())),
+                    tile("Jobs failed", String.valueOf(o.jobsFailed())));
+            tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            tiles.addClassNames(LumoUtility.Gap.MEDIUM);
+            add(tiles);
+        } catch (ClusterException e) {
+            Div error = new Div(new Span(e.getMessage()));
+            error.addClassNames("eddy-message", "error");
+            add(error);
+        }
+    }
+
+    private static Div tile(String label, String value) {
+        Span v = new Span(value);
+        v.addClassNames(LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
+        Span l = new Span(label);
+        l.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        Div tile = new Div(v, new Div(l));
+        tile.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM, LumoUtility.Background.CONTRAST_5);
+        tile.setMinWidth("11em");
+        return tile;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.eddy.ui.sql;
+
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import dev.eddy.gateway.GatewayException;
+
+/** The outcome line above the results: success in green, errors in the user's terms with details on demand. */
+class MessagePanel extends Div {
+
+    MessagePanel() {
+        addClassName("eddy-message");
+        setVisible(false);
+    }
+
+    void success(String text) {
+        show("success");
+        add(new Span(text));
+    }
+
+    void error(GatewayException e) {
+        show("error");
+        Span what = new Span(e.getMessage());
+        what.getStyle().set("font-weight", "600");
+        add(what);
+        StringBuilder where = new StringBuilder();
+        e.line().ifPresent(l -> where.append("Line ").append(l));
+        e.column().ifPresent(c -> where.append(", column ").append(c));
+        if (!where.isEmpty()) {
+            add(new Div(new Span(where.toString())));
+        }
+        e.hint().ifPresent(h -> add(new Div(new Span(h))));
+        if (e.detail() != null && !e.detail().isBlank()) {
+            Details details = new Details("Details", new Pre(e.detail()));
+            details.addClassName("eddy-error-details");
+            add(details);
+        }
+    }
+
+    void hide() {
+        removeAll();
+        setVisible(false);
+    }
+
+    private void show(String kind) {
+        removeAll();
+        removeClassNames("error", "success");
+        addClassName(kind);
+        setVisible(true);
+    }
+}

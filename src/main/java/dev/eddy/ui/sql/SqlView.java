@@ -1,0 +1,191 @@
+package dev.eddy.ui.sql;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.eddy.gateway.ResultColumn;
+import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.ResultRow;
+import dev.eddy.query.QueryListener;
+import dev.eddy.query.QueryReport;
+import dev.eddy.query.QueryService;
+import dev.eddy.query.RunningQuery;
+import dev.eddy.ui.MainLayout;
+import java.util.List;
+import java.util.Locale;
+
+/** The SQL page: write a statement, run it, watch its rows stream in, stop it. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("SQL editor · Eddy")
+class SqlView extends VerticalLayout {
+    private final ConsoleHolder console;
+    private final int maxRows;
+    private final TextArea editor = new TextArea();
+    private final Button run = new Button("Run", VaadinIcon.PLAY.create());
+    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    private final ProgressBar progress = new ProgressBar();
+    private final Span status = new Span();
+    private final MessagePanel message = new MessagePanel();
+    private final ResultGrid results = new ResultGrid();
+    private RunningQuery running;
+
+    SqlView(ConsoleHolder console, QueryService queries) {
+        this.console = console;
+        this.maxRows = queries.maxRows();
+        editor.setValue(queries.exampleScript());
+        editor.setWidthFull();
+        editor.setHeight("13em");
+        editor.addClassName("eddy-editor");
+        editor.setAriaLabel("SQL statement");
+        editor.setPlaceholder("Write a Flink SQL statement, then press Ctrl+Enter");
+        editor.getElement().setAttribute("spellcheck", "false");
+
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.addClickListener(e -> start());
+        run.setTooltipText("Run the statement (Ctrl+Enter)");
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        stop.addClickListener(e -> stopRunning());
+        stop.setEnabled(false);
+        stop.setTooltipText("Stop reading and cancel the Flink job behind the query");
+        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.CONTROL).listenOn(editor);
+        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.META).listenOn(editor);
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.setWidth("8em");
+        status.addClassName("eddy-status");
+        HorizontalLayout toolbar = new HorizontalLayout(run, stop, progress, status);
+        toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+
+        message.setWidthFull();
+        results.setWidthFull();
+        results.setVisible(false);
+        add(editor, toolbar, message, results);
+        setFlexGrow(1, results);
+        setSizeFull();
+    }
+
+    private void start() {
+        if (running != null && !running.isDone()) {
+            return;
+        }
+        String statement = editor.getValue();
+        if (statement == null || statement.isBlank()) {
+            message.error(new GatewayException(GatewayException.Kind.SQL, "There is nothing to run", null, null,
+                    null, null, "Write a statement in the editor first."));
+            return;
+        }
+        message.hide();
+        results.clear();
+        results.setVisible(false);
+        setRunning(true, "Running…");
+        UI ui = UI.getCurrent();
+        running = console.console().run(statement, new Listener(ui));
+    }
+
+    private void stopRunning() {
+        if (running != null) {
+            status.setText("Stopping and cancelling the Flink job…");
+            running.stop();
+        }
+    }
+
+    private void setRunning(boolean on, String text) {
+        run.setEnabled(!on);
+        stop.setEnabled(on);
+        progress.setVisible(on);
+        status.setText(text);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // Leaving the page must not leave a streaming job running unseen.
+        stopRunning();
+        super.onDetach(event);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        editor.focus();
+    }
+
+    /** Moves each background event onto the UI through push. */
+    private final class Listener implements QueryListener {
+        private final UI ui;
+
+        Listener(UI ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+            ui.access(() -> {
+                results.reset(columns);
+                results.setVisible(true);
+                status.setText("Waiting for rows…");
+            });
+        }
+
+        @Override
+        public void rows(List<ResultRow> rows, long total) {
+            ui.access(() -> {
+                results.append(rows);
+                status.setText(count(total) + " so far, streaming… (stops at " + count(maxRows) + ")");
+            });
+        }
+
+        @Override
+        public void finished(QueryReport report) {
+            ui.access(() -> {
+                setRunning(false, summary(report));
+                if (!report.query()) {
+                    results.setVisible(results.size() > 0);
+                    message.success(report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
+                            .orElse("Done in " + seconds(report) + "."));
+                }
+            });
+        }
+
+        @Override
+        public void failed(GatewayException error, QueryReport report) {
+            ui.access(() -> {
+                setRunning(false, "Failed after " + seconds(report));
+                message.error(error);
+                results.setVisible(results.size() > 0);
+            });
+        }
+    }
+
+    private String summary(QueryReport report) {
+        String rows = count(report.rows());
+        return switch (report.outcome()) {
+            case STOPPED -> report.capped()
+                    ? rows + " in " + seconds(report) + ": stopped at the cap of " + count(maxRows)
+                            + " rows, and the Flink job was cancelled"
+                    : rows + " in " + seconds(report) + ": stopped, and the Flink job was cancelled";
+            case SUCCEEDED -> report.query() ? rows + " in " + seconds(report) : "Done in " + seconds(report);
+            case FAILED -> "Failed after " + seconds(report);
+        };
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "row" : "rows");
+    }
+
+    private static String seconds(QueryReport report) {
+        return String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);
+    }
+}

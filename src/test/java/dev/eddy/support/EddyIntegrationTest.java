@@ -1,0 +1,25 @@
+package dev.eddy.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Eddy with its real embedded stack on free ports and a fresh data directory; every test class
+ * carrying it shares one application context, so the stack starts once per test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "eddy.embedded.data-dir=target/it-data/${random.uuid}",
+    "eddy.embedded.postgres.port=0",
+    "eddy.embedded.kafka.port=0",
+    "eddy.embedded.kafka.controller-port=0",
+    "eddy.embedded.kafka.sample-orders-per-second=5",
+    "eddy.embedded.flink.rest-port=0",
+    "eddy.embedded.flink.gateway-port=0",
+    "eddy.query.max-rows=50"
+})
+public @interface EddyIntegrationTest {}

@@ -1,0 +1,98 @@
+package dev.eddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.support.EddyIntegrationTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The SQL page in a real headless Chromium: run the example over the live sample topic, see rows. */
+@EddyIntegrationTest
+class SqlPageBrowserIT {
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        profile = Files.createTempDirectory("eddy-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void runningTheExampleStreamsSampleOrdersIntoTheGrid() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
+        assertThat(editor.getDomProperty("value")).contains("FROM orders");
+        screenshot("sql-page-start");
+
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.withTimeout(Duration.ofSeconds(90)).until(d -> gridSize() >= 3);
+        assertThat(browser.findElement(By.cssSelector(".eddy-status")).getText()).contains("rows");
+        screenshot("sql-page-streaming");
+
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-status")).getText().contains("stopped"));
+        screenshot("sql-page-stopped");
+    }
+
+    @Test
+    void aWrongTableNameShowsAReadableErrorWithItsPosition() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("SELECT * FROM ordres");
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Run')]")).click();
+        WebElement error = wait.until(d -> d.findElement(By.cssSelector(".eddy-message.error")));
+        wait.until(d -> error.getText().contains("ordres"));
+        assertThat(error.getText()).contains("Object 'ordres' not found").contains("Line 1, column 15")
+                .doesNotContain("org.apache");
+        screenshot("sql-page-error");
+    }
+
+    private long gridSize() {
+        Object size = ((JavascriptExecutor) browser).executeScript(
+                "const g = document.querySelector('vaadin-grid.eddy-results'); return g ? g.size : 0;");
+        return size == null ? 0 : ((Number) size).longValue();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
