@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.ClusterOverview;
-import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.ClusterService;
 import dev.eddy.config.Endpoints;
 import dev.eddy.ui.MainLayout;
 
@@ -21,14 +21,14 @@ import dev.eddy.ui.MainLayout;
 @PageTitle("Cluster · Eddy")
 class ClusterView extends VerticalLayout {
 
-    ClusterView(JobManagerClient jobManager, Endpoints endpoints) {
+    ClusterView(ClusterService cluster, Endpoints endpoints) {
         add(new H2("Cluster"));
-        Anchor flinkUi = new Anchor(jobManager.baseUrl(), "Open Flink's web UI");
+        Anchor flinkUi = new Anchor(cluster.webUiUrl(), "Open Flink's web UI");
         flinkUi.setTarget("_blank");
-        add(new Paragraph(new Span("JobManager REST API at " + jobManager.baseUrl() + ", SQL Gateway at "
+        add(new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
                 + endpoints.gatewayUrl() + ". "), flinkUi));
         try {
-            ClusterOverview o = jobManager.overview();
+            ClusterOverview o = cluster.overview();
             FlexLayout tiles = new FlexLayout(
                     tile("Flink version", o.flinkVersion()),
                     tile("Task managers", String.valueOf(o.taskManagers())),

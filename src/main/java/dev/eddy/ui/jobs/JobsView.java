@@ -10,13 +10,12 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.eddy.cluster.ClusterException;
-import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.ClusterService;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.ui.EmptyState;
 import dev.eddy.ui.MainLayout;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /** The jobs the cluster knows, newest first, with their state. */
@@ -24,12 +23,11 @@ import java.util.List;
 @PageTitle("Jobs · Eddy")
 class JobsView extends VerticalLayout {
 
-    JobsView(JobManagerClient jobManager) {
+    JobsView(ClusterService cluster) {
         add(new H2("Jobs"));
         List<JobSummary> jobs;
         try {
-            jobs = jobManager.jobs().stream().sorted(Comparator.comparing(JobSummary::started,
-                    Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+            jobs = cluster.jobs();
         } catch (ClusterException e) {
             Div error = new Div(new Span(e.getMessage()));
             error.addClassNames("eddy-message", "error");

@@ -1,8 +1,8 @@
-package dev.eddy.config;
+package dev.eddy.embedded;
 
-import dev.eddy.embedded.EmbeddedProperties;
-import dev.eddy.embedded.EmbeddedStack;
-import dev.eddy.embedded.SampleTables;
+import dev.eddy.config.ConnectionProperties;
+import dev.eddy.config.Endpoints;
+import dev.eddy.config.Secret;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /** Starts the embedded stack (when any piece of it is enabled) and resolves the {@link Endpoints}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EmbeddedProperties.class, ConnectionProperties.class})
-class EndpointsConfiguration {
+class StackConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedStack embeddedStack(EmbeddedProperties properties) {

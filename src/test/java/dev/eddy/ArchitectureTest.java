@@ -1,0 +1,35 @@
+package dev.eddy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps features free of cycles, views off the adapters, and the embedded stack out of everyone's way. */
+@AnalyzeClasses(packages = "dev.eddy", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dev.eddy.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule viewsOnlyCallServices = noClasses().that().resideInAPackage("dev.eddy.ui..")
+            .should().dependOnClassesThat().haveSimpleName("SqlGatewayClient")
+            .orShould().dependOnClassesThat().haveSimpleName("JobManagerClient")
+            .orShould().dependOnClassesThat().haveSimpleName("GatewaySessions")
+            .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+            .orShould().dependOnClassesThat().resideInAPackage("dev.eddy.embedded..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheStackBeingEmbedded = noClasses()
+            .that().resideOutsideOfPackages("dev.eddy.embedded..", "dev.eddy")
+            .should().dependOnClassesThat().resideInAPackage("dev.eddy.embedded..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotKnowVaadin = noClasses()
+            .that().resideOutsideOfPackage("dev.eddy.ui..")
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin..");
+}

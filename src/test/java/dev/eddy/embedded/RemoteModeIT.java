@@ -1,0 +1,123 @@
+package dev.eddy.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.EddyApplication;
+import dev.eddy.config.Endpoints;
+import dev.eddy.query.Outcome;
+import dev.eddy.query.QueryListener;
+import dev.eddy.query.QueryReport;
+import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
+import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.ResultColumn;
+import dev.eddy.gateway.ResultRow;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Eddy in remote mode: every embedded piece off, pointed at a Flink SQL Gateway, JobManager, Kafka
+ * and PostgreSQL started separately, as a user's existing services would be.
+ */
+class RemoteModeIT {
+    static EmbeddedStack services;
+
+    @BeforeAll
+    static void startSeparateServices() {
+        services = new EmbeddedStack(new EmbeddedProperties(Path.of("target/it-remote/" + UUID.randomUUID()),
+                new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 0),
+                new EmbeddedProperties.Flink(true, 0, 0, 2, 1))).start();
+    }
+
+    @AfterAll
+    static void stopSeparateServices() {
+        services.close();
+    }
+
+    @Test
+    void eddyRunsStatementsOnRemoteServicesAndKeepsItsStoreThere() throws Exception {
+        try (ConfigurableApplicationContext eddy = remoteEddy().run()) {
+            Endpoints endpoints = eddy.getBean(Endpoints.class);
+            assertThat(endpoints.gatewayUrl()).isEqualTo(services.gatewayUrl().orElseThrow());
+            assertThat(endpoints.jobManagerUrl()).isEqualTo(services.jobManagerUrl().orElseThrow());
+            assertThat(endpoints.kafkaBootstrapServers()).isEqualTo(services.kafkaBootstrapServers().orElseThrow());
+            EmbeddedStack own = eddy.getBean(EmbeddedStack.class);
+            assertThat(own.gatewayUrl()).as("nothing embedded runs in remote mode").isEmpty();
+            assertThat(own.postgresUrl("eddy")).isEmpty();
+            assertThat(own.kafkaBootstrapServers()).isEmpty();
+
+            QueryService queries = eddy.getBean(QueryService.class);
+            assertThat(queries.exampleScript()).contains("SHOW TABLES");
+            try (SqlConsole console = queries.openConsole("remote-it")) {
+                Collector collector = new Collector();
+                console.run("SELECT 40 + 2 AS answer", collector);
+                QueryReport report = collector.done.get(60, TimeUnit.SECONDS);
+                assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
+                assertThat(collector.rows).singleElement().extracting(r -> r.fields().get(0)).isEqualTo(42L);
+            }
+        }
+        try (Connection c = DriverManager.getConnection(services.postgresUrl("eddy").orElseThrow(), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT outcome FROM statement_history WHERE statement = 'SELECT 40 + 2 AS answer'")) {
+            assertThat(rs.next()).as("the run is recorded in the remote store").isTrue();
+            assertThat(rs.getString(1)).isEqualTo("SUCCEEDED");
+        }
+    }
+
+    @Test
+    void aMissingRemoteAddressSaysWhichSettingToSet() {
+        assertThatThrownBy(() -> remoteEddy().properties("eddy.flink.gateway-url=").run().close())
+                .rootCause()
+                .hasMessageContaining("eddy.flink.gateway-url is not set");
+    }
+
+    private static SpringApplicationBuilder remoteEddy() {
+        return new SpringApplicationBuilder(EddyApplication.class).properties(
+                "server.port=0",
+                "eddy.embedded.postgres.enabled=false",
+                "eddy.embedded.kafka.enabled=false",
+                "eddy.embedded.flink.enabled=false",
+                "eddy.flink.gateway-url=" + services.gatewayUrl().orElseThrow(),
+                "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
+                "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
+                "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
+                "eddy.store.username=postgres");
+    }
+
+    static final class Collector implements QueryListener {
+        final List<ResultRow> rows = new CopyOnWriteArrayList<>();
+        final CompletableFuture<QueryReport> done = new CompletableFuture<>();
+
+        @Override
+        public void columns(List<ResultColumn> columns) {}
+
+        @Override
+        public void rows(List<ResultRow> batch, long total) {
+            rows.addAll(batch);
+        }
+
+        @Override
+        public void finished(QueryReport report) {
+            done.complete(report);
+        }
+
+        @Override
+        public void failed(GatewayException error, QueryReport report) {
+            done.completeExceptionally(error);
+        }
+    }
+}
