@@ -126,6 +126,11 @@ public final class GatewayErrors {
     private record Readable(String message, String hint) {}
 
     private static Readable readable(String root, String detail) {
+        if (root != null && (root.startsWith("java.lang.ClassNotFoundException") || root.startsWith("java.lang.NoClassDefFoundError"))) {
+            String missing = firstLine(stripClassName(root)).replace('/', '.');
+            return new Readable("Flink could not load class " + missing,
+                    "A connector, format or function jar is missing from the Flink cluster's class path.");
+        }
         String text = root == null ? firstLine(detail) : stripClassName(root);
         String[] lines = text.split("\n");
         String first = FROM_POSITION.matcher(lines[0]).replaceFirst("").replaceFirst("^SQL (parse|validation) failed\\. ", "");

@@ -92,6 +92,17 @@ class GatewayErrorsTest {
     }
 
     @Test
+    void missingClassNamesTheClassAndTheLikelyCause() {
+        GatewayException e = GatewayErrors.fromResponse(500, "{\"errors\":[\"Internal server error.\","
+                + "\"<Exception on server side:\\norg.apache.flink.table.gateway.api.utils.SqlGatewayException: x\\n"
+                + "Caused by: java.lang.ClassNotFoundException: org.apache.flink.streaming.api.operators.SimpleOperatorFactory\\n"
+                + "\\tat java.base/java.net.URLClassLoader.findClass(URLClassLoader.java:445)\"]}");
+        assertThat(e.getMessage())
+                .isEqualTo("Flink could not load class org.apache.flink.streaming.api.operators.SimpleOperatorFactory");
+        assertThat(e.hint()).get().asString().contains("class path");
+    }
+
+    @Test
     void emptyErrorBodyStillExplains() {
         GatewayException e = GatewayErrors.fromResponse(502, "");
         assertThat(e.getMessage()).contains("HTTP 502");
