@@ -6,22 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.EddyApplication;
 import dev.eddy.config.Endpoints;
 import dev.eddy.query.Outcome;
-import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryReport;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
-import dev.eddy.gateway.GatewayException;
-import dev.eddy.gateway.ResultColumn;
-import dev.eddy.gateway.ResultRow;
+import dev.eddy.support.RecordingListener;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +57,9 @@ class RemoteModeIT {
             QueryService queries = eddy.getBean(QueryService.class);
             assertThat(queries.exampleScript()).contains("SHOW TABLES");
             try (SqlConsole console = queries.openConsole("remote-it")) {
-                Collector collector = new Collector();
+                RecordingListener collector = new RecordingListener();
                 console.run("SELECT 40 + 2 AS answer", collector);
-                QueryReport report = collector.done.get(60, TimeUnit.SECONDS);
+                QueryReport report = collector.finished.get(60, TimeUnit.SECONDS);
                 assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
                 assertThat(collector.rows).singleElement().extracting(r -> r.fields().get(0)).isEqualTo(42L);
             }
@@ -96,28 +90,5 @@ class RemoteModeIT {
                 "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
                 "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
                 "eddy.store.username=postgres");
-    }
-
-    static final class Collector implements QueryListener {
-        final List<ResultRow> rows = new CopyOnWriteArrayList<>();
-        final CompletableFuture<QueryReport> done = new CompletableFuture<>();
-
-        @Override
-        public void columns(List<ResultColumn> columns) {}
-
-        @Override
-        public void rows(List<ResultRow> batch, long total) {
-            rows.addAll(batch);
-        }
-
-        @Override
-        public void finished(QueryReport report) {
-            done.complete(report);
-        }
-
-        @Override
-        public void failed(GatewayException error, QueryReport report) {
-            done.completeExceptionally(error);
-        }
     }
 }

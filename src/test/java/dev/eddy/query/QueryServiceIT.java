@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
-import dev.eddy.gateway.ResultRow;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.support.RecordingListener;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +36,7 @@ class QueryServiceIT {
     @Test
     void stoppingAStreamingQueryCancelsItsFlinkJob() throws Exception {
         console = queries.openConsole("it-stop");
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         RunningQuery query = console.run("SELECT * FROM orders;", recorder);
         Await.until("live sample orders to arrive", Duration.ofSeconds(60), recorder.rows::size, n -> n >= 2);
         query.stop();
@@ -60,7 +56,7 @@ class QueryServiceIT {
     @Test
     void streamingQueryStopsAtTheRowCap() throws Exception {
         console = queries.openConsole("it-cap");
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         int cap = queries.maxRows();
         console.run("SELECT * FROM (VALUES (1), (2), (3)) AS t(x) UNION ALL SELECT order_id FROM orders",
                 recorder);
@@ -73,7 +69,7 @@ class QueryServiceIT {
     @Test
     void ddlReportsSuccessWithoutRows() throws Exception {
         console = queries.openConsole("it-ddl");
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         console.run("CREATE TEMPORARY VIEW big_orders AS SELECT * FROM orders WHERE quantity > 2", recorder);
         QueryReport report = recorder.finished.get(30, TimeUnit.SECONDS);
         assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
@@ -83,7 +79,7 @@ class QueryServiceIT {
     @Test
     void errorReachesTheListenerAndTheHistory() throws Exception {
         console = queries.openConsole("it-error");
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         console.run("SELECT nosuchcolumn FROM orders", recorder);
         GatewayException error = recorder.failed.get(30, TimeUnit.SECONDS);
         assertThat(error.getMessage()).isEqualTo("Column 'nosuchcolumn' not found in any table");
@@ -91,34 +87,5 @@ class QueryServiceIT {
             assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(e.message()).contains("nosuchcolumn");
         });
-    }
-
-    static final class Recorder implements QueryListener {
-        final AtomicReference<List<ResultColumn>> columns = new AtomicReference<>();
-        final List<ResultRow> rows = new CopyOnWriteArrayList<>();
-        final CompletableFuture<QueryReport> finished = new CompletableFuture<>();
-        final CompletableFuture<GatewayException> failed = new CompletableFuture<>();
-
-        @Override
-        public void columns(List<ResultColumn> c) {
-            columns.set(c);
-        }
-
-        @Override
-        public void rows(List<ResultRow> batch, long total) {
-            rows.addAll(batch);
-        }
-
-        @Override
-        public void finished(QueryReport report) {
-            finished.complete(report);
-            failed.completeExceptionally(new AssertionError("finished instead of failing: " + report));
-        }
-
-        @Override
-        public void failed(GatewayException error, QueryReport report) {
-            failed.complete(error);
-            finished.completeExceptionally(error);
-        }
     }
 }
