@@ -28,17 +28,21 @@ public final class EmbeddedStack implements AutoCloseable {
         this.dataDir = properties.dataDir().toAbsolutePath().normalize();
     }
 
-    /** Starts every enabled piece; on failure stops what had started and rethrows. */
+    /**
+     * Starts every enabled piece; on failure stops what had started and rethrows. Every port is
+     * checked before anything starts, so a taken port costs no start-up time.
+     */
     public EmbeddedStack start() {
         try {
+            Ports.Claimed ports = claimPorts();
             if (properties.postgres().enabled()) {
-                startPostgres();
+                startPostgres(ports);
             }
             if (properties.kafka().enabled()) {
-                startKafka();
+                startKafka(ports);
             }
             if (properties.flink().enabled()) {
-                startFlink();
+                startFlink(ports);
             }
             return this;
         } catch (RuntimeException e) {
@@ -50,10 +54,28 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private void startPostgres() {
+    private Ports.Claimed claimPorts() {
+        Ports.Claimed ports = new Ports.Claimed();
+        if (properties.postgres().enabled()) {
+            ports.claim("postgres", properties.postgres().port(), "embedded PostgreSQL", "eddy.embedded.postgres.port");
+        }
+        if (properties.kafka().enabled()) {
+            ports.claim("kafka", properties.kafka().port(), "embedded Kafka", "eddy.embedded.kafka.port");
+            ports.claim("kafka-controller", properties.kafka().controllerPort(), "embedded Kafka controller",
+                    "eddy.embedded.kafka.controller-port");
+        }
+        if (properties.flink().enabled()) {
+            ports.claim("flink-rest", properties.flink().restPort(), "embedded Flink REST API and web UI",
+                    "eddy.embedded.flink.rest-port");
+            ports.claim("flink-gateway", properties.flink().gatewayPort(), "embedded Flink SQL Gateway",
+                    "eddy.embedded.flink.gateway-port");
+        }
+        return ports;
+    }
+
+    private void startPostgres(Ports.Claimed ports) {
         long t0 = System.nanoTime();
-        int port = Ports.claim(properties.postgres().port(), "embedded PostgreSQL", "eddy.embedded.postgres.port");
-        postgres = new PostgresServer(dataDir.resolve("postgres"), port);
+        postgres = new PostgresServer(dataDir.resolve("postgres"), ports.get("postgres"));
         postgres.start();
         started.push(postgres);
         postgres.ensureDatabase(STORE_DATABASE);
@@ -63,12 +85,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 postgres.jdbcUrl(""), STORE_DATABASE, SampleDatabase.NAME, dataDir.resolve("postgres"), since(t0));
     }
 
-    private void startKafka() throws Exception {
+    private void startKafka(Ports.Claimed ports) throws Exception {
         long t0 = System.nanoTime();
-        int port = Ports.claim(properties.kafka().port(), "embedded Kafka", "eddy.embedded.kafka.port");
-        int controllerPort = Ports.claim(properties.kafka().controllerPort(), "embedded Kafka controller",
-                "eddy.embedded.kafka.controller-port");
-        kafka = new KafkaBroker(dataDir.resolve("kafka"), port, controllerPort);
+        kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.get("kafka"), ports.get("kafka-controller"));
         kafka.start();
         started.push(kafka);
         SampleOrdersProducer orders = new SampleOrdersProducer(kafka.bootstrapServers(),
@@ -80,13 +99,10 @@ public final class EmbeddedStack implements AutoCloseable {
                 since(t0));
     }
 
-    private void startFlink() throws Exception {
+    private void startFlink(Ports.Claimed ports) throws Exception {
         long t0 = System.nanoTime();
-        int restPort = Ports.claim(properties.flink().restPort(), "embedded Flink REST API and web UI",
-                "eddy.embedded.flink.rest-port");
-        int gatewayPort = Ports.claim(properties.flink().gatewayPort(), "embedded Flink SQL Gateway",
-                "eddy.embedded.flink.gateway-port");
-        flink = new FlinkCluster(dataDir.resolve("flink"), restPort, gatewayPort, properties.flink().taskSlots(),
+        flink = new FlinkCluster(dataDir.resolve("flink"), ports.get("flink-rest"), ports.get("flink-gateway"),
+                properties.flink().taskSlots(),
                 properties.flink().parallelism());
         started.push(flink);
         flink.startCluster();

@@ -37,4 +37,24 @@ final class Ports {
             return false;
         }
     }
+
+    /** The ports of one start, claimed together; two pieces asking for "any free port" get different ones. */
+    static final class Claimed {
+        private final java.util.Map<String, Integer> ports = new java.util.HashMap<>();
+
+        void claim(String name, int configured, String piece, String setting) {
+            int port;
+            do {
+                port = Ports.claim(configured, piece, setting);
+            } while (configured == 0 && ports.containsValue(port));
+            if (configured != 0 && ports.containsValue(port)) {
+                throw new PortInUseException(piece, port, setting);
+            }
+            ports.put(name, port);
+        }
+
+        int get(String name) {
+            return ports.get(name);
+        }
+    }
 }

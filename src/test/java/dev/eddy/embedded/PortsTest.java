@@ -33,4 +33,24 @@ class PortsTest {
         assertThat(PortInUseException.toEnvironmentVariable("eddy.embedded.flink.gateway-port"))
                 .isEqualTo("EDDY_EMBEDDED_FLINK_GATEWAYPORT");
     }
+
+    @Test
+    void portsPickedTogetherAreDistinct() {
+        Ports.Claimed ports = new Ports.Claimed();
+        for (int i = 0; i < 5; i++) {
+            ports.claim("p" + i, 0, "piece " + i, "setting" + i);
+        }
+        assertThat(java.util.stream.IntStream.range(0, 5).map(i -> ports.get("p" + i)).distinct().count()).isEqualTo(5);
+    }
+
+    @Test
+    void oneExplicitPortForTwoPiecesIsRefused() {
+        int port = Ports.claim(0, "x", "x");
+        Ports.Claimed ports = new Ports.Claimed();
+        ports.claim("rest", port, "embedded Flink REST API and web UI", "eddy.embedded.flink.rest-port");
+        assertThatThrownBy(() -> ports.claim("gateway", port, "embedded Flink SQL Gateway",
+                "eddy.embedded.flink.gateway-port"))
+                .isInstanceOf(PortInUseException.class)
+                .hasMessageContaining("eddy.embedded.flink.gateway-port");
+    }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.gateway.ResultRow;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ class ResultGrid extends Grid<ResultRow> {
     private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "DOUBLE");
     private final List<ResultRow> rows = new ArrayList<>();
     private final ListDataProvider<ResultRow> provider = new ListDataProvider<>(rows);
+    private ZoneId zone = ZoneId.systemDefault();
 
     ResultGrid() {
         setItems(provider);
@@ -37,12 +39,12 @@ class ResultGrid extends Grid<ResultRow> {
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
             ResultColumn c = columns.get(i);
-            int scale = decimalScale(c.type());
-            Grid.Column<ResultRow> col = addColumn(row -> format(row.fields().get(index), scale))
+            CellFormat format = CellFormat.forType(c.type(), zone);
+            Grid.Column<ResultRow> col = addColumn(row -> format.format(row.fields().get(index)))
                     .setHeader(header(c))
                     .setResizable(true)
                     .setAutoWidth(true)
-                    .setTooltipGenerator(row -> format(row.fields().get(index), scale));
+                    .setTooltipGenerator(row -> format.format(row.fields().get(index)));
             if (NUMERIC.contains(c.type()) || c.type().startsWith("DECIMAL")) {
                 col.setTextAlign(ColumnTextAlign.END);
             }
@@ -74,22 +76,8 @@ class ResultGrid extends Grid<ResultRow> {
         return new Span(name, type);
     }
 
-    /** Shows decimals with their declared scale (12.50, not 12.5), as the database would. */
-    static String format(Object value, int scale) {
-        if (value == null) {
-            return "NULL";
-        }
-        if (scale >= 0 && value instanceof java.math.BigDecimal d) {
-            return d.setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
-        }
-        if (scale >= 0 && value instanceof Long l) {
-            return java.math.BigDecimal.valueOf(l).setScale(scale).toPlainString();
-        }
-        return value.toString();
-    }
-
-    private static int decimalScale(String type) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^DECIMAL\\(\\d+, (\\d+)\\)$").matcher(type);
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    /** Instants show in the user's time zone, once the browser has told it. */
+    void setZone(ZoneId zone) {
+        this.zone = zone;
     }
 }

@@ -119,6 +119,13 @@ class SqlView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> {
+            try {
+                results.setZone(java.time.ZoneId.of(details.getTimeZoneId()));
+            } catch (java.time.DateTimeException | NullPointerException e) {
+                // An unknown zone from the browser: keep the server's.
+            }
+        });
         editor.focus();
     }
 
