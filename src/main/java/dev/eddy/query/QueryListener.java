@@ -1,17 +1,17 @@
 package dev.eddy.query;
 
-import dev.eddy.gateway.ResultColumn;
 import dev.eddy.gateway.GatewayException;
-import dev.eddy.gateway.ResultRow;
+import dev.eddy.gateway.ResultColumn;
 import java.util.List;
 
-/** Receives a running statement's result as it streams in; called from a background thread. */
+/** Receives a running statement's result; called from background threads. */
 public interface QueryListener {
-    void columns(List<ResultColumn> columns);
+    /** The result's schema is known; rows follow through {@link #progress}. */
+    void columns(List<ResultColumn> columns, ResultStream stream);
 
-    void rows(List<ResultRow> rows, long totalRows);
+    /** Something changed; called at most once per refresh interval, and once more before the end. */
+    void progress(ResultStream stream);
 
-    /** The statement ended; {@code capped} when it stopped at the row cap. */
     void finished(QueryReport report);
 
     void failed(GatewayException error, QueryReport report);

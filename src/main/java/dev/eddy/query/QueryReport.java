@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * What became of a statement.
  *
- * @param capped true when a streaming result stopped at the row cap
- * @param query  true for a result with rows to show (SELECT, SHOW ...), false for DDL, SET, INSERT
+ * @param changes     result rows (changes) received
+ * @param timeLimited true when the query was stopped by {@code eddy.query.time-limit}
+ * @param query       true for a result with rows to show (SELECT, SHOW ...), false for DDL, SET, INSERT
  */
-public record QueryReport(Outcome outcome, long rows, Duration duration, Optional<String> jobId, boolean capped,
-        boolean query) {}
+public record QueryReport(Outcome outcome, long changes, Duration duration, Optional<String> jobId,
+        boolean timeLimited, boolean query) {}

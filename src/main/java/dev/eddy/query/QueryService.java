@@ -4,12 +4,11 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.gateway.OperationHandle;
-import dev.eddy.gateway.ResultRow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -18,8 +17,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * Runs console statements through the gateway in the background, streams their rows to a listener
- * up to the row cap, and records each run in the statement history.
+ * Runs console statements through the gateway in the background, collects their results into a
+ * bounded {@link ResultStream}, tells the listener a few times a second, and records each run in
+ * the statement history.
  */
 @Service
 @EnableConfigurationProperties(QueryProperties.class)
@@ -31,6 +31,11 @@ public class QueryService implements AutoCloseable {
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eddy-query-publisher");
         t.setDaemon(true);
         return t;
     });
@@ -54,8 +59,8 @@ public class QueryService implements AutoCloseable {
                 """);
     }
 
-    public int maxRows() {
-        return properties.maxRows();
+    public QueryProperties limits() {
+        return properties;
     }
 
     RunningQuery start(SqlConsole console, String statement, QueryListener listener) {
@@ -68,8 +73,13 @@ public class QueryService implements AutoCloseable {
         private final SqlConsole console;
         private final String statement;
         private final QueryListener listener;
+        private final ResultStream stream = new ResultStream(properties.maxTableRows(),
+                properties.maxChangelogEntries());
         private volatile boolean stopped;
+        private volatile boolean timedOut;
         private volatile boolean done;
+        private volatile Optional<String> jobId = Optional.empty();
+        private volatile boolean query;
 
         Run(SqlConsole console, String statement, QueryListener listener) {
             this.console = console;
@@ -88,15 +98,17 @@ public class QueryService implements AutoCloseable {
         }
 
         @Override
+        public ResultStream stream() {
+            return stream;
+        }
+
+        @Override
         public void run() {
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
-            long[] rows = {0};
-            boolean[] capped = {false};
-            boolean[] query = {false};
-            @SuppressWarnings("unchecked")
-            Optional<String>[] jobId = new Optional[] {Optional.empty()};
-            int cap = properties.maxRows();
+            Duration limit = properties.timeLimit();
+            // Batches of rows reach the browser a few times a second, not once per page.
+            ResultPublisher publisher = new ResultPublisher(stream, listener, ticker, properties.refreshInterval());
             GatewaySession session = null;
             OperationHandle op = null;
             try {
@@ -111,49 +123,39 @@ public class QueryService implements AutoCloseable {
                     session = console.reopen();
                     op = session.submit(statement);
                 }
-                boolean[] columnsSent = {false};
                 session.follow(op, page -> {
-                    if (!columnsSent[0] && !page.columns().isEmpty()) {
-                        columnsSent[0] = true;
-                        query[0] = page.queryResult();
-                        listener.columns(page.columns());
+                    if (stream.columns().isEmpty() && !page.columns().isEmpty()) {
+                        query = page.queryResult();
+                        stream.columns(page.columns());
+                        listener.columns(page.columns(), stream);
                     }
-                    page.jobId().ifPresent(id -> jobId[0] = Optional.of(id));
-                    List<ResultRow> batch = page.rows();
-                    if (rows[0] + batch.size() > cap) {
-                        batch = batch.subList(0, (int) (cap - rows[0]));
-                    }
-                    if (!batch.isEmpty()) {
-                        rows[0] += batch.size();
-                        listener.rows(batch, rows[0]);
-                    }
-                    if (rows[0] >= cap && query[0]) {
-                        capped[0] = true;
-                        return false;
+                    page.jobId().ifPresent(id -> jobId = Optional.of(id));
+                    if (!page.rows().isEmpty()) {
+                        stream.add(page.rows());
+                        publisher.nudge();
                     }
                     return true;
-                }, () -> stopped);
-                Outcome outcome = stopped || capped[0] ? Outcome.STOPPED : Outcome.SUCCEEDED;
-                QueryReport report = new QueryReport(outcome, rows[0], since(t0), jobId[0], capped[0], query[0]);
-                record(report, capped[0] ? "stopped at the cap of " + cap + " rows" : null, startedAt);
-                listener.finished(report);
+                }, () -> {
+                    if (!limit.isZero() && System.nanoTime() - t0 > limit.toNanos()) {
+                        timedOut = true;
+                    }
+                    return stopped || timedOut;
+                });
+                end(publisher, new QueryReport(stopped || timedOut ? Outcome.STOPPED : Outcome.SUCCEEDED,
+                        stream.stats().changes(), since(t0), jobId, timedOut && !stopped, query),
+                        timedOut && !stopped ? "stopped by the time limit of " + limit.toSeconds() + " s" : null,
+                        startedAt, null);
             } catch (GatewayException e) {
-                QueryReport report = new QueryReport(stopped ? Outcome.STOPPED : Outcome.FAILED, rows[0], since(t0),
-                        jobId[0], false, query[0]);
-                record(report, stopped ? null : e.describe(), startedAt);
-                if (stopped) {
-                    listener.finished(report);
-                } else {
-                    listener.failed(e, report);
-                }
+                QueryReport report = new QueryReport(stopped ? Outcome.STOPPED : Outcome.FAILED,
+                        stream.stats().changes(), since(t0), jobId, false, query);
+                end(publisher, report, stopped ? null : e.describe(), startedAt, stopped ? null : e);
             } catch (RuntimeException e) {
                 log.warn("Statement failed unexpectedly", e);
-                QueryReport report = new QueryReport(Outcome.FAILED, rows[0], since(t0), jobId[0], false, query[0]);
                 GatewayException error = new GatewayException(GatewayException.Kind.PROTOCOL,
                         "Eddy could not run the statement: " + e.getMessage(), e.toString(), stackTrace(e), null,
                         null, "This is a bug in Eddy if it happens again; the details help to report it.");
-                record(report, error.describe(), startedAt);
-                listener.failed(error, report);
+                end(publisher, new QueryReport(Outcome.FAILED, stream.stats().changes(), since(t0), jobId, false,
+                        query), error.describe(), startedAt, error);
             } finally {
                 if (op != null && session != null) {
                     // Closing the operation also cancels the Flink job behind a streaming SELECT.
@@ -163,11 +165,18 @@ public class QueryService implements AutoCloseable {
             }
         }
 
-        private void record(QueryReport report, String message, Instant startedAt) {
+        private void end(ResultPublisher publisher, QueryReport report, String message, Instant startedAt,
+                GatewayException error) {
+            publisher.finish();
             try {
                 history.record(statement, report, message, startedAt);
             } catch (RuntimeException e) {
                 log.warn("Could not record the statement in the history: {}", e.getMessage());
+            }
+            if (error == null) {
+                listener.finished(report);
+            } else {
+                listener.failed(error, report);
             }
         }
     }
@@ -185,5 +194,6 @@ public class QueryService implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        ticker.shutdownNow();
     }
 }

@@ -5,4 +5,7 @@ public interface RunningQuery {
     void stop();
 
     boolean isDone();
+
+    /** The result as it arrives. */
+    ResultStream stream();
 }

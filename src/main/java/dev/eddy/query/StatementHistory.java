@@ -22,7 +22,7 @@ public class StatementHistory {
     public void record(String statement, QueryReport report, String message, Instant startedAt) {
         jdbc.update("INSERT INTO statement_history (statement, outcome, message, rows, duration_ms, job_id, started_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                statement, report.outcome().name(), message, report.rows(), report.duration().toMillis(),
+                statement, report.outcome().name(), message, report.changes(), report.duration().toMillis(),
                 report.jobId().orElse(null), Timestamp.from(startedAt));
     }
 

@@ -61,7 +61,7 @@ class RemoteModeIT {
                 console.run("SELECT 40 + 2 AS answer", collector);
                 QueryReport report = collector.finished.get(60, TimeUnit.SECONDS);
                 assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
-                assertThat(collector.rows).singleElement().extracting(r -> r.fields().get(0)).isEqualTo(42L);
+                assertThat(collector.stream.get().tableRows()).containsExactly(java.util.List.of(42L));
             }
         }
         try (Connection c = DriverManager.getConnection(services.postgresUrl("eddy").orElseThrow(), "postgres", "");

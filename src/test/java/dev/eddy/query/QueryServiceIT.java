@@ -3,18 +3,31 @@ package dev.eddy.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.config.Endpoints;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
+import dev.eddy.gateway.ResultRow.RowKind;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.RecordingListener;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Console statements on the real stack: streaming, stopping, errors, and the history they leave. */
+/** Console statements on the real stack: streaming, materializing, caps, stopping, errors, history. */
 @EddyIntegrationTest
 class QueryServiceIT {
     @Autowired
@@ -23,6 +36,8 @@ class QueryServiceIT {
     JobManagerClient jobManager;
     @Autowired
     StatementHistory history;
+    @Autowired
+    Endpoints endpoints;
 
     SqlConsole console;
 
@@ -38,13 +53,14 @@ class QueryServiceIT {
         console = queries.openConsole("it-stop");
         RecordingListener recorder = new RecordingListener();
         RunningQuery query = console.run("SELECT * FROM orders;", recorder);
-        Await.until("live sample orders to arrive", Duration.ofSeconds(60), recorder.rows::size, n -> n >= 2);
+        Await.until("live sample orders to arrive", Duration.ofSeconds(60), recorder::changes, n -> n >= 2);
         query.stop();
         QueryReport report = recorder.finished.get(30, TimeUnit.SECONDS);
         String jobId = report.jobId().orElseThrow();
         assertThat(report.outcome()).isEqualTo(Outcome.STOPPED);
         assertThat(report.query()).isTrue();
         assertThat(recorder.columns.get()).extracting(ResultColumn::name).startsWith("order_id", "customer_id");
+        assertThat(recorder.progressCalls.get()).as("rows reach the listener in batches").isPositive();
         Await.until("the job to be cancelled", Duration.ofSeconds(30), () -> jobManager.job(jobId).state(),
                 state -> !state.equals("RUNNING") && !state.equals("CANCELLING"));
         assertThat(history.recent(20)).anySatisfy(e -> {
@@ -54,16 +70,71 @@ class QueryServiceIT {
     }
 
     @Test
-    void streamingQueryStopsAtTheRowCap() throws Exception {
-        console = queries.openConsole("it-cap");
+    void capsBoundWhatAFastStreamKeeps() throws Exception {
+        console = queries.openConsole("it-caps");
+        RecordingListener setup = new RecordingListener();
+        console.run("CREATE TEMPORARY TABLE fast (n BIGINT) WITH ('connector' = 'datagen', "
+                + "'rows-per-second' = '2000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "
+                + "'fields.n.end' = '100000000')", setup);
+        setup.finished.get(30, TimeUnit.SECONDS);
         RecordingListener recorder = new RecordingListener();
-        int cap = queries.maxRows();
-        console.run("SELECT * FROM (VALUES (1), (2), (3)) AS t(x) UNION ALL SELECT order_id FROM orders",
-                recorder);
-        // The cap is large in production; here three literal rows plus live orders must still stop at it.
-        QueryReport report = recorder.finished.get(cap > 1000 ? 600 : 120, TimeUnit.SECONDS);
-        assertThat(report.capped()).isTrue();
-        assertThat(recorder.rows).hasSize(cap);
+        RunningQuery query = console.run("SELECT n FROM fast", recorder);
+        Await.until("well over the caps", Duration.ofSeconds(60), recorder::changes, n -> n > 500);
+        query.stop();
+        recorder.finished.get(30, TimeUnit.SECONDS);
+        ResultStats stats = recorder.stream.get().stats();
+        int tableCap = queries.limits().maxTableRows();
+        int changelogCap = queries.limits().maxChangelogEntries();
+        assertThat(stats.tableRows()).isEqualTo(tableCap);
+        assertThat(stats.changelogEntries()).isEqualTo(changelogCap);
+        assertThat(stats.droppedRows()).isEqualTo(stats.changes() - tableCap);
+        assertThat(stats.droppedChanges()).isEqualTo(stats.changes() - changelogCap);
+        List<Change> kept = recorder.stream.get().changes();
+        assertThat(kept.get(kept.size() - 1).row().get(0)).as("the latest changes are the ones kept")
+                .isEqualTo(stats.changes());
+    }
+
+    @Test
+    void streamingAggregateMaterializesToWhatBatchModeComputes() throws Exception {
+        String topic = "it-agg-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (int i = 0; i < 40; i++) {
+                producer.send(new ProducerRecord<>(topic, "{\"k\":\"k" + (i % 4) + "\",\"v\":" + i + "}"));
+            }
+        }
+        String ddl = """
+                CREATE TEMPORARY TABLE facts (k STRING, v INT) WITH (
+                  'connector' = 'kafka', 'topic' = '%s', 'properties.bootstrap.servers' = '%s',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',
+                  'format' = 'json')""".formatted(topic, endpoints.kafkaBootstrapServers());
+        String aggregate = "SELECT k, COUNT(*) AS c, SUM(v) AS s FROM facts GROUP BY k";
+
+        console = queries.openConsole("it-agg-streaming");
+        run(console, ddl);
+        RecordingListener streaming = new RecordingListener();
+        console.run(aggregate, streaming);
+        assertThat(streaming.finished.get(90, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        ResultStats stats = streaming.stream.get().stats();
+        assertThat(stats.updatesBefore()).as("a streaming aggregate retracts and updates").isPositive();
+
+        try (SqlConsole batch = queries.openConsole("it-agg-batch")) {
+            run(batch, ddl);
+            run(batch, "SET 'execution.runtime-mode' = 'batch'");
+            RecordingListener batched = new RecordingListener();
+            batch.run(aggregate, batched);
+            batched.finished.get(90, TimeUnit.SECONDS);
+            assertThat(batched.stream.get().changes()).allMatch(c -> c.kind() == RowKind.INSERT);
+            assertThat(new HashSet<>(streaming.stream.get().tableRows()))
+                    .isEqualTo(new HashSet<>(batched.stream.get().tableRows()))
+                    .hasSize(4);
+        }
     }
 
     @Test
@@ -87,5 +158,11 @@ class QueryServiceIT {
             assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(e.message()).contains("nosuchcolumn");
         });
+    }
+
+    private static void run(SqlConsole console, String statement) throws Exception {
+        RecordingListener done = new RecordingListener();
+        console.run(statement, done);
+        done.finished.get(30, TimeUnit.SECONDS);
     }
 }

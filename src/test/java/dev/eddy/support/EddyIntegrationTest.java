@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "eddy.embedded.kafka.sample-orders-per-second=5",
     "eddy.embedded.flink.rest-port=0",
     "eddy.embedded.flink.gateway-port=0",
-    "eddy.query.max-rows=50"
+    "eddy.query.max-table-rows=50",
+    "eddy.query.max-changelog-entries=80"
 })
 public @interface EddyIntegrationTest {}

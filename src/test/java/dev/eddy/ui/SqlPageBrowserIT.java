@@ -60,13 +60,45 @@ class SqlPageBrowserIT {
         screenshot("sql-page-start");
 
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        wait.withTimeout(Duration.ofSeconds(90)).until(d -> gridSize() >= 3);
-        assertThat(browser.findElement(By.cssSelector(".eddy-status")).getText()).contains("rows");
+        wait.withTimeout(Duration.ofSeconds(90)).until(d -> gridSize("eddy-table-view") >= 3);
+        assertThat(browser.findElement(By.cssSelector(".eddy-figures")).getText()).startsWith("Running").contains("changes");
         screenshot("sql-page-streaming");
 
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
-        wait.until(d -> d.findElement(By.cssSelector(".eddy-status")).getText().contains("stopped"));
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("stopped"));
         screenshot("sql-page-stopped");
+    }
+
+    @Test
+    void anAggregateUpdatesTheTableAndShowsRetractionsInTheChangelog() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("SELECT status, COUNT(*) AS orders FROM orders GROUP BY status");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        // Counts change in place: the figures show updates (-U/+U) while the table stays one row per status.
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-figures")).getText().contains("-U"));
+        String before = cells("eddy-table-view");
+        wait.until(d -> !cells("eddy-table-view").equals(before));
+        assertThat(gridSize("eddy-table-view")).isBetween(1L, 4L);
+        screenshot("sql-page-aggregate-table");
+
+        browser.findElement(By.xpath("//vaadin-tab[contains(., 'Changelog')]")).click();
+        wait.until(d -> cells("eddy-changelog-view").contains("-U") && cells("eddy-changelog-view").contains("+U"));
+        screenshot("sql-page-aggregate-changelog");
+
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("stopped"));
+        assertThat(browser.findElement(By.cssSelector(".eddy-figures")).getText()).startsWith("Stopped");
+    }
+
+    private String cells(String gridClass) {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "const g = document.querySelector('vaadin-grid.' + arguments[0]);"
+                        + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
+                        + ".map(c => c.textContent).join('|') : '';", gridClass);
+        return text == null ? "" : text.toString();
     }
 
     @Test
@@ -84,9 +116,9 @@ class SqlPageBrowserIT {
         screenshot("sql-page-error");
     }
 
-    private long gridSize() {
+    private long gridSize(String gridClass) {
         Object size = ((JavascriptExecutor) browser).executeScript(
-                "const g = document.querySelector('vaadin-grid.eddy-results'); return g ? g.size : 0;");
+                "const g = document.querySelector('vaadin-grid.' + arguments[0]); return g ? g.size : 0;", gridClass);
         return size == null ? 0 : ((Number) size).longValue();
     }
 

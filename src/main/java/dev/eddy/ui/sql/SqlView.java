@@ -14,11 +14,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.eddy.gateway.ResultColumn;
 import dev.eddy.gateway.GatewayException;
-import dev.eddy.gateway.ResultRow;
+import dev.eddy.gateway.ResultColumn;
+import dev.eddy.query.ResultStream;
 import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryReport;
 import dev.eddy.query.QueryService;
@@ -32,19 +33,17 @@ import java.util.Locale;
 @PageTitle("SQL editor · Eddy")
 class SqlView extends VerticalLayout {
     private final ConsoleHolder console;
-    private final int maxRows;
     private final TextArea editor = new TextArea();
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
     private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final MessagePanel message = new MessagePanel();
-    private final ResultGrid results = new ResultGrid();
+    private final ResultPanel results = new ResultPanel();
     private RunningQuery running;
 
     SqlView(ConsoleHolder console, QueryService queries) {
         this.console = console;
-        this.maxRows = queries.maxRows();
         editor.setValue(queries.exampleScript());
         editor.setWidthFull();
         editor.setHeight("13em");
@@ -52,6 +51,8 @@ class SqlView extends VerticalLayout {
         editor.setAriaLabel("SQL statement");
         editor.setPlaceholder("Write a Flink SQL statement, then press Ctrl+Enter");
         editor.getElement().setAttribute("spellcheck", "false");
+        // Ctrl+Enter must run what is typed now, not what the server saw at the last blur.
+        editor.setValueChangeMode(ValueChangeMode.EAGER);
 
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(e -> start());
@@ -65,7 +66,7 @@ class SqlView extends VerticalLayout {
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.setWidth("8em");
-        status.addClassName("eddy-status");
+        status.addClassNames("eddy-status", "eddy-run-status");
         HorizontalLayout toolbar = new HorizontalLayout(run, stop, progress, status);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
@@ -88,7 +89,6 @@ class SqlView extends VerticalLayout {
             return;
         }
         message.hide();
-        results.clear();
         results.setVisible(false);
         setRunning(true, "Running…");
         UI ui = UI.getCurrent();
@@ -138,19 +138,19 @@ class SqlView extends VerticalLayout {
         }
 
         @Override
-        public void columns(List<ResultColumn> columns) {
+        public void columns(List<ResultColumn> columns, ResultStream stream) {
             ui.access(() -> {
-                results.reset(columns);
+                results.start(columns, stream);
                 results.setVisible(true);
                 status.setText("Waiting for rows…");
             });
         }
 
         @Override
-        public void rows(List<ResultRow> rows, long total) {
+        public void progress(ResultStream stream) {
             ui.access(() -> {
-                results.append(rows);
-                status.setText(count(total) + " so far, streaming… (stops at " + count(maxRows) + ")");
+                results.refresh();
+                status.setText("Streaming…");
             });
         }
 
@@ -158,8 +158,14 @@ class SqlView extends VerticalLayout {
         public void finished(QueryReport report) {
             ui.access(() -> {
                 setRunning(false, summary(report));
-                if (!report.query()) {
-                    results.setVisible(results.size() > 0);
+                if (report.query()) {
+                    results.end(switch (report.outcome()) {
+                        case SUCCEEDED -> "Finished";
+                        case STOPPED -> report.timeLimited() ? "Stopped by the time limit" : "Stopped";
+                        case FAILED -> "Failed";
+                    });
+                } else {
+                    results.setVisible(false);
                     message.success(report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
                             .orElse("Done in " + seconds(report) + "."));
                 }
@@ -171,25 +177,26 @@ class SqlView extends VerticalLayout {
             ui.access(() -> {
                 setRunning(false, "Failed after " + seconds(report));
                 message.error(error);
-                results.setVisible(results.size() > 0);
+                if (results.isVisible()) {
+                    results.end("Failed");
+                }
             });
         }
     }
 
     private String summary(QueryReport report) {
-        String rows = count(report.rows());
+        String changes = count(report.changes());
         return switch (report.outcome()) {
-            case STOPPED -> report.capped()
-                    ? rows + " in " + seconds(report) + ": stopped at the cap of " + count(maxRows)
-                            + " rows, and the Flink job was cancelled"
-                    : rows + " in " + seconds(report) + ": stopped, and the Flink job was cancelled";
-            case SUCCEEDED -> report.query() ? rows + " in " + seconds(report) : "Done in " + seconds(report);
+            case STOPPED -> changes + " in " + seconds(report) + (report.timeLimited()
+                    ? ": stopped by the time limit, and the Flink job was cancelled"
+                    : ": stopped, and the Flink job was cancelled");
+            case SUCCEEDED -> report.query() ? changes + " in " + seconds(report) : "Done in " + seconds(report);
             case FAILED -> "Failed after " + seconds(report);
         };
     }
 
     private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "row" : "rows");
+        return StatusLine.count(n, "row");
     }
 
     private static String seconds(QueryReport report) {

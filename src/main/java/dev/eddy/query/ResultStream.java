@@ -1,0 +1,87 @@
+package dev.eddy.query;
+
+import dev.eddy.gateway.ResultColumn;
+import dev.eddy.gateway.ResultRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One query's result as it streams: the materialized table and the latest changes, both bounded by
+ * their caps whatever the input rate, and figures about them. Written by the fetching thread, read
+ * by the view; every method is safe across threads.
+ */
+public final class ResultStream {
+    private final MaterializedTable table;
+    private final ChangeLog changes;
+    private final int tableCap;
+    private final int changelogCap;
+    private final long startNanos = System.nanoTime();
+    private List<ResultColumn> columns = List.of();
+    private final long[] byKind = new long[4];
+    private long total;
+    private long currentSecond = -1;
+    private long thisSecond;
+    private long lastSecond;
+    private volatile long version;
+
+    public ResultStream(int tableCap, int changelogCap) {
+        this.tableCap = tableCap;
+        this.changelogCap = changelogCap;
+        this.table = new MaterializedTable(tableCap);
+        this.changes = new ChangeLog(changelogCap);
+    }
+
+    synchronized void columns(List<ResultColumn> columns) {
+        this.columns = List.copyOf(columns);
+        version++;
+    }
+
+    synchronized void add(List<ResultRow> rows) {
+        Instant now = Instant.now();
+        tick();
+        for (ResultRow row : rows) {
+            table.apply(row.kind(), row.fields());
+            changes.add(new Change(row.kind(), row.fields(), now));
+            byKind[row.kind().ordinal()]++;
+        }
+        total += rows.size();
+        thisSecond += rows.size();
+        version++;
+    }
+
+    private void tick() {
+        long second = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        if (second != currentSecond) {
+            lastSecond = second == currentSecond + 1 ? thisSecond : 0;
+            thisSecond = 0;
+            currentSecond = second;
+        }
+    }
+
+    /** Grows with every change: a reader compares it to know whether anything is new. */
+    public long version() {
+        return version;
+    }
+
+    public synchronized List<ResultColumn> columns() {
+        return columns;
+    }
+
+    /** A copy of the materialized rows, in their order of first arrival. */
+    public synchronized List<List<Object>> tableRows() {
+        return table.rows();
+    }
+
+    /** A copy of the kept changes, oldest first. */
+    public synchronized List<Change> changes() {
+        return changes.changes();
+    }
+
+    public synchronized ResultStats stats() {
+        tick();
+        return new ResultStats(total, byKind[0], byKind[1], byKind[2], byKind[3], table.size(), table.droppedRows(),
+                changes.size(), changes.dropped(), lastSecond, Duration.ofNanos(System.nanoTime() - startNanos),
+                tableCap, changelogCap);
+    }
+}
