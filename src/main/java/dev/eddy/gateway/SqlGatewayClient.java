@@ -180,7 +180,8 @@ public class SqlGatewayClient {
         if (f.isNumber()) {
             return f.decimalValue();
         }
-        return f.toString();
+        // ROW, ARRAY and MAP values stay JSON trees: the grid shows them compact and expands them on demand.
+        return f;
     }
 
     private JsonNode send(String method, String pathAndQuery, JsonNode body) {

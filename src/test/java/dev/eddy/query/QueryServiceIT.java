@@ -14,15 +14,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,25 +92,27 @@ class QueryServiceIT {
 
     @Test
     void streamingAggregateMaterializesToWhatBatchModeComputes() throws Exception {
-        String topic = "it-agg-" + UUID.randomUUID();
+        // The live sample topic, read up to an offset fixed now: both runs see exactly the same orders.
+        long end;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 endpoints.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            for (int i = 0; i < 40; i++) {
-                producer.send(new ProducerRecord<>(topic, "{\"k\":\"k" + (i % 4) + "\",\"v\":" + i + "}"));
-            }
+            TopicPartition orders = new TopicPartition("orders", 0);
+            end = Await.until("some sample orders", Duration.ofSeconds(60), () -> {
+                try {
+                    return admin.listOffsets(Map.of(orders, OffsetSpec.latest())).partitionResult(orders)
+                            .get(10, TimeUnit.SECONDS).offset();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, offset -> offset >= 20);
         }
         String ddl = """
-                CREATE TEMPORARY TABLE facts (k STRING, v INT) WITH (
-                  'connector' = 'kafka', 'topic' = '%s', 'properties.bootstrap.servers' = '%s',
-                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',
-                  'format' = 'json')""".formatted(topic, endpoints.kafkaBootstrapServers());
-        String aggregate = "SELECT k, COUNT(*) AS c, SUM(v) AS s FROM facts GROUP BY k";
+                CREATE TEMPORARY TABLE facts (status STRING, quantity INT) WITH (
+                  'connector' = 'kafka', 'topic' = 'orders', 'properties.bootstrap.servers' = '%s',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'specific-offsets',
+                  'scan.bounded.specific-offsets' = 'partition:0,offset:%d', 'format' = 'json')"""
+                .formatted(endpoints.kafkaBootstrapServers(), end);
+        String aggregate = "SELECT status, COUNT(*) AS orders, SUM(quantity) AS items FROM facts GROUP BY status";
 
         console = queries.openConsole("it-agg-streaming");
         run(console, ddl);
@@ -133,7 +131,7 @@ class QueryServiceIT {
             assertThat(batched.stream.get().changes()).allMatch(c -> c.kind() == RowKind.INSERT);
             assertThat(new HashSet<>(streaming.stream.get().tableRows()))
                     .isEqualTo(new HashSet<>(batched.stream.get().tableRows()))
-                    .hasSize(4);
+                    .isNotEmpty();
         }
     }
 

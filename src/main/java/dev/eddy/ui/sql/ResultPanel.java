@@ -52,6 +52,7 @@ class ResultPanel extends VerticalLayout {
     private final Anchor csv;
     private final Anchor json;
     private ZoneId zone = ZoneId.systemDefault();
+    private List<ResultColumn> currentColumns = List.of();
     private ResultStream stream;
     private String state = "";
 
@@ -65,6 +66,9 @@ class ResultPanel extends VerticalLayout {
             g.setSizeFull();
         }
         table.addClassName("eddy-table-view");
+        // A click on a row shows its values in full: nested ROW/ARRAY/MAP values pretty-printed, long text unclipped.
+        table.setItemDetailsRenderer(new ComponentRenderer<>(row -> RowDetails.of(currentColumns, row)));
+        changelog.setItemDetailsRenderer(new ComponentRenderer<>(c -> RowDetails.of(currentColumns, c.row())));
         changelog.addClassName("eddy-changelog-view");
         changelog.setVisible(false);
         views.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
@@ -91,6 +95,7 @@ class ResultPanel extends VerticalLayout {
 
     void start(List<ResultColumn> columns, ResultStream stream) {
         this.stream = stream;
+        this.currentColumns = columns;
         state = "Running";
         table.removeAllColumns();
         changelog.removeAllColumns();
