@@ -93,9 +93,45 @@ class SqlPageBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".eddy-figures")).getText()).startsWith("Stopped");
     }
 
+    @Test
+    void twoScriptTabsRunTheirQueriesAtOnce() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebElement first = wait.until(d -> visibleEditor());
+        first.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> gridSize("eddy-table-view") >= 1);
+
+        browser.findElement(By.cssSelector("vaadin-button.eddy-new-script")).click();
+        WebElement second = wait.until(d -> {
+            WebElement e = visibleEditor();
+            return e != null && !e.equals(first) ? e : null;
+        });
+        second.sendKeys("SELECT customer_id, COUNT(*) AS orders FROM orders GROUP BY customer_id");
+        second.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> gridSize("eddy-table-view") >= 2);
+        screenshot("sql-page-second-tab");
+
+        browser.findElement(By.xpath("//vaadin-tab[contains(., 'Script 1')]")).click();
+        String before = wait.until(d -> visibleFigures().startsWith("Running") ? visibleFigures() : null);
+        wait.until(d -> !visibleFigures().equals(before));
+        assertThat(visibleFigures()).as("the first script kept running beside the second").startsWith("Running");
+        screenshot("sql-page-first-tab-still-running");
+    }
+
+    private String visibleFigures() {
+        return browser.findElements(By.cssSelector(".eddy-figures")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    private WebElement visibleEditor() {
+        return browser.findElements(By.cssSelector("vaadin-text-area.eddy-editor textarea")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
     private String cells(String gridClass) {
         Object text = ((JavascriptExecutor) browser).executeScript(
-                "const g = document.querySelector('vaadin-grid.' + arguments[0]);"
+                "const g = Array.from(document.querySelectorAll('vaadin-grid.' + arguments[0]))"
+                        + ".find(x => x.offsetParent !== null);"
                         + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
                         + ".map(c => c.textContent).join('|') : '';", gridClass);
         return text == null ? "" : text.toString();
@@ -118,7 +154,8 @@ class SqlPageBrowserIT {
 
     private long gridSize(String gridClass) {
         Object size = ((JavascriptExecutor) browser).executeScript(
-                "const g = document.querySelector('vaadin-grid.' + arguments[0]); return g ? g.size : 0;", gridClass);
+                "const g = Array.from(document.querySelectorAll('vaadin-grid.' + arguments[0]))"
+                        + ".find(x => x.offsetParent !== null); return g ? g.size : 0;", gridClass);
         return size == null ? 0 : ((Number) size).longValue();
     }
 

@@ -1,119 +1,81 @@
 package dev.eddy.ui.sql;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.eddy.gateway.GatewayException;
-import dev.eddy.gateway.ResultColumn;
-import dev.eddy.query.ResultStream;
-import dev.eddy.query.QueryListener;
-import dev.eddy.query.QueryReport;
 import dev.eddy.query.QueryService;
-import dev.eddy.query.RunningQuery;
 import dev.eddy.ui.MainLayout;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** The SQL page: write a statement, run it, watch its rows stream in, stop it. */
+/** The SQL page: script tabs, each with its own editor and its own running query and result. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("SQL editor · Eddy")
 class SqlView extends VerticalLayout {
     private final ConsoleHolder console;
-    private final TextArea editor = new TextArea();
-    private final Button run = new Button("Run", VaadinIcon.PLAY.create());
-    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
-    private final ProgressBar progress = new ProgressBar();
-    private final Span status = new Span();
-    private final MessagePanel message = new MessagePanel();
-    private final ResultPanel results = new ResultPanel();
-    private RunningQuery running;
+    private final TabSheet scripts = new TabSheet();
+    private final List<ScriptEditor> editors = new ArrayList<>();
+    private ZoneId zone = ZoneId.systemDefault();
+    private int opened;
 
     SqlView(ConsoleHolder console, QueryService queries) {
         this.console = console;
-        editor.setValue(queries.exampleScript());
-        editor.setWidthFull();
-        editor.setHeight("13em");
-        editor.addClassName("eddy-editor");
-        editor.setAriaLabel("SQL statement");
-        editor.setPlaceholder("Write a Flink SQL statement, then press Ctrl+Enter");
-        editor.getElement().setAttribute("spellcheck", "false");
-        // Ctrl+Enter must run what is typed now, not what the server saw at the last blur.
-        editor.setValueChangeMode(ValueChangeMode.EAGER);
-
-        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        run.addClickListener(e -> start());
-        run.setTooltipText("Run the statement (Ctrl+Enter)");
-        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        stop.addClickListener(e -> stopRunning());
-        stop.setEnabled(false);
-        stop.setTooltipText("Stop reading and cancel the Flink job behind the query");
-        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.CONTROL).listenOn(editor);
-        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.META).listenOn(editor);
-        progress.setIndeterminate(true);
-        progress.setVisible(false);
-        progress.setWidth("8em");
-        status.addClassNames("eddy-status", "eddy-run-status");
-        HorizontalLayout toolbar = new HorizontalLayout(run, stop, progress, status);
-        toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
-
-        message.setWidthFull();
-        results.setWidthFull();
-        results.setVisible(false);
-        add(editor, toolbar, message, results);
-        setFlexGrow(1, results);
+        Button add = new Button(VaadinIcon.PLUS.create(), e -> addScript(""));
+        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        add.setAriaLabel("New script");
+        add.setTooltipText("New script tab: its query runs beside the others");
+        add.addClassName("eddy-new-script");
+        scripts.setSuffixComponent(add);
+        scripts.setSizeFull();
+        scripts.addClassName("eddy-scripts");
+        addScript(queries.exampleScript());
+        add(scripts);
         setSizeFull();
     }
 
-    private void start() {
-        if (running != null && !running.isDone()) {
+    private void addScript(String text) {
+        ScriptEditor editor = new ScriptEditor(console, text);
+        editor.setZone(zone);
+        editors.add(editor);
+        Span label = new Span("Script " + (++opened));
+        Button close = new Button(VaadinIcon.CLOSE_SMALL.create());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        close.setAriaLabel("Close " + label.getText());
+        close.setTooltipText("Close this script (stops its query)");
+        Tab tab = new Tab(label, close);
+        close.addClickListener(e -> closeScript(tab, editor));
+        scripts.add(tab, editor);
+        scripts.setSelectedTab(tab);
+        updateCloseButtons();
+        editor.focusEditor();
+    }
+
+    private void closeScript(Tab tab, ScriptEditor editor) {
+        if (editors.size() == 1) {
             return;
         }
-        String statement = editor.getValue();
-        if (statement == null || statement.isBlank()) {
-            message.error(new GatewayException(GatewayException.Kind.SQL, "There is nothing to run", null, null,
-                    null, null, "Write a statement in the editor first."));
-            return;
+        editor.stopRunning();
+        editors.remove(editor);
+        scripts.remove(tab);
+        updateCloseButtons();
+    }
+
+    /** The last script cannot be closed: the page always has an editor. */
+    private void updateCloseButtons() {
+        for (int i = 0; i < editors.size(); i++) {
+            Tab tab = scripts.getTab(editors.get(i));
+            tab.getChildren().filter(Button.class::isInstance)
+                    .forEach(b -> ((Button) b).setVisible(editors.size() > 1));
         }
-        message.hide();
-        results.setVisible(false);
-        setRunning(true, "Running…");
-        UI ui = UI.getCurrent();
-        running = console.console().run(statement, new Listener(ui));
-    }
-
-    private void stopRunning() {
-        if (running != null) {
-            status.setText("Stopping and cancelling the Flink job…");
-            running.stop();
-        }
-    }
-
-    private void setRunning(boolean on, String text) {
-        run.setEnabled(!on);
-        stop.setEnabled(on);
-        progress.setVisible(on);
-        status.setText(text);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        // Leaving the page must not leave a streaming job running unseen.
-        stopRunning();
-        super.onDetach(event);
     }
 
     @Override
@@ -121,85 +83,11 @@ class SqlView extends VerticalLayout {
         super.onAttach(event);
         event.getUI().getPage().retrieveExtendedClientDetails(details -> {
             try {
-                results.setZone(java.time.ZoneId.of(details.getTimeZoneId()));
-            } catch (java.time.DateTimeException | NullPointerException e) {
+                zone = ZoneId.of(details.getTimeZoneId());
+                editors.forEach(e -> e.setZone(zone));
+            } catch (DateTimeException | NullPointerException e) {
                 // An unknown zone from the browser: keep the server's.
             }
         });
-        editor.focus();
-    }
-
-    /** Moves each background event onto the UI through push. */
-    private final class Listener implements QueryListener {
-        private final UI ui;
-
-        Listener(UI ui) {
-            this.ui = ui;
-        }
-
-        @Override
-        public void columns(List<ResultColumn> columns, ResultStream stream) {
-            ui.access(() -> {
-                results.start(columns, stream);
-                results.setVisible(true);
-                status.setText("Waiting for rows…");
-            });
-        }
-
-        @Override
-        public void progress(ResultStream stream) {
-            ui.access(() -> {
-                results.refresh();
-                status.setText("Streaming…");
-            });
-        }
-
-        @Override
-        public void finished(QueryReport report) {
-            ui.access(() -> {
-                setRunning(false, summary(report));
-                if (report.query()) {
-                    results.end(switch (report.outcome()) {
-                        case SUCCEEDED -> "Finished";
-                        case STOPPED -> report.timeLimited() ? "Stopped by the time limit" : "Stopped";
-                        case FAILED -> "Failed";
-                    });
-                } else {
-                    results.setVisible(false);
-                    message.success(report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
-                            .orElse("Done in " + seconds(report) + "."));
-                }
-            });
-        }
-
-        @Override
-        public void failed(GatewayException error, QueryReport report) {
-            ui.access(() -> {
-                setRunning(false, "Failed after " + seconds(report));
-                message.error(error);
-                if (results.isVisible()) {
-                    results.end("Failed");
-                }
-            });
-        }
-    }
-
-    private String summary(QueryReport report) {
-        String changes = count(report.changes());
-        return switch (report.outcome()) {
-            case STOPPED -> changes + " in " + seconds(report) + (report.timeLimited()
-                    ? ": stopped by the time limit, and the Flink job was cancelled"
-                    : ": stopped, and the Flink job was cancelled");
-            case SUCCEEDED -> report.query() ? changes + " in " + seconds(report) : "Done in " + seconds(report);
-            case FAILED -> "Failed after " + seconds(report);
-        };
-    }
-
-    private static String count(long n) {
-        return StatusLine.count(n, "row");
-    }
-
-    private static String seconds(QueryReport report) {
-        return String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);
     }
 }
