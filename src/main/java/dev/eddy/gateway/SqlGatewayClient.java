@@ -145,15 +145,23 @@ public class SqlGatewayClient {
         ResultType type = ResultType.valueOf(page.path("resultType").asText("NOT_READY"));
         JsonNode results = page.path("results");
         List<ResultColumn> columns = new ArrayList<>();
+        List<Integer> scales = new ArrayList<>();
         for (JsonNode c : results.path("columns")) {
             JsonNode t = c.path("logicalType");
             columns.add(new ResultColumn(c.path("name").asText(), LogicalTypes.render(t), t.path("nullable").asBoolean(true)));
+            scales.add("DECIMAL".equals(t.path("type").asText()) ? t.path("scale").asInt(0) : -1);
         }
         List<ResultRow> rows = new ArrayList<>();
         for (JsonNode r : results.path("data")) {
             List<Object> fields = new ArrayList<>();
             for (JsonNode f : r.path("fields")) {
-                fields.add(toJava(f));
+                Object value = toJava(f);
+                int scale = fields.size() < scales.size() ? scales.get(fields.size()) : -1;
+                // JSON drops trailing zeros (24.90 arrives as 24.9): give decimals back their declared scale.
+                if (scale >= 0 && f.isNumber()) {
+                    value = f.decimalValue().setScale(scale, java.math.RoundingMode.HALF_UP);
+                }
+                fields.add(value);
             }
             rows.add(new ResultRow(ResultRow.RowKind.valueOf(r.path("kind").asText("INSERT")), fields));
         }

@@ -118,6 +118,35 @@ class SqlPageBrowserIT {
         screenshot("sql-page-first-tab-still-running");
     }
 
+    @Test
+    void anEndedQueryExportsItsTableAsCsvAndJson() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebElement editor = wait.until(d -> visibleEditor());
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("SELECT id, name, price FROM products");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> visibleFigures().startsWith("Finished"));
+        screenshot("sql-page-bounded-finished");
+        String csv = download("CSV");
+        String[] lines = csv.strip().split("\\R");
+        assertThat(lines).hasSize(16);
+        assertThat(lines[0]).isEqualTo("id,name,price");
+        assertThat(csv).contains("1,Espresso beans 1 kg,24.90");
+        String json = download("JSON");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)).hasSize(15);
+    }
+
+    /** Fetches an export link's content inside the browser, with the browser's session. */
+    private String download(String label) {
+        WebElement anchor = browser.findElements(By.xpath("//a[.//vaadin-button[contains(., '" + label + "')]]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        Object text = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0].href).then(r => r.text()).then(done, e => done('ERROR ' + e));", anchor);
+        return text.toString();
+    }
+
     private String visibleFigures() {
         return browser.findElements(By.cssSelector(".eddy-figures")).stream().filter(WebElement::isDisplayed)
                 .map(WebElement::getText).findFirst().orElse("");

@@ -21,7 +21,9 @@ final class StatusLine {
             }
             line.append(')');
         }
-        line.append(" · ").append(n(s.ratePerSecond())).append(" rows/s");
+        if ("Running".equals(state)) {
+            line.append(" · ").append(n(s.ratePerSecond())).append(" rows/s");
+        }
         line.append(" · table ").append(n(s.tableRows())).append(" of max ").append(n(s.tableCap())).append(" rows");
         return line.toString();
     }
