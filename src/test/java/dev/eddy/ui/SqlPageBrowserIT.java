@@ -71,12 +71,9 @@ class SqlPageBrowserIT {
 
     @Test
     void anAggregateUpdatesTheTableAndShowsRetractionsInTheChangelog() throws Exception {
-        browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
-        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        editor.sendKeys("SELECT status, COUNT(*) AS orders FROM orders GROUP BY status");
-        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        openAndType(wait, "SELECT status, COUNT(*) AS orders FROM orders GROUP BY status")
+                .sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         // Counts change in place: the figures show updates (-U/+U) while the table stays one row per status.
         wait.until(d -> d.findElement(By.cssSelector(".eddy-figures")).getText().contains("-U"));
         String before = cells("eddy-table-view");
@@ -120,12 +117,8 @@ class SqlPageBrowserIT {
 
     @Test
     void anEndedQueryExportsItsTableAsCsvAndJson() throws Exception {
-        browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        WebElement editor = wait.until(d -> visibleEditor());
-        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        editor.sendKeys("SELECT id, name, price FROM products");
-        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        openAndType(wait, "SELECT id, name, price FROM products").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         wait.until(d -> visibleFigures().startsWith("Finished"));
         screenshot("sql-page-bounded-finished");
         String csv = download("CSV");
@@ -145,6 +138,15 @@ class SqlPageBrowserIT {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0].href).then(r => r.text()).then(done, e => done('ERROR ' + e));", anchor);
         return text.toString();
+    }
+
+    /** Opens the SQL page and replaces the editor's text; returns the editor. */
+    private WebElement openAndType(WebDriverWait wait, String sql) {
+        browser.get("http://localhost:" + port + "/");
+        WebElement editor = wait.until(d -> visibleEditor());
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys(sql);
+        return editor;
     }
 
     private String visibleFigures() {
@@ -168,11 +170,8 @@ class SqlPageBrowserIT {
 
     @Test
     void aWrongTableNameShowsAReadableErrorWithItsPosition() throws Exception {
-        browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
-        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        editor.sendKeys("SELECT * FROM ordres");
+        openAndType(wait, "SELECT * FROM ordres");
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Run')]")).click();
         WebElement error = wait.until(d -> d.findElement(By.cssSelector(".eddy-message.error")));
         wait.until(d -> error.getText().contains("ordres"));

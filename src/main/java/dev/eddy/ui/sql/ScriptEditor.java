@@ -73,7 +73,8 @@ class ScriptEditor extends VerticalLayout {
     }
 
     private void start() {
-        if (running != null && !running.isDone()) {
+        if (stop.isEnabled()) {
+            // This script's query still runs: Ctrl+Enter does not start a second one beside it.
             return;
         }
         String statement = editor.getValue();
