@@ -122,6 +122,10 @@ public final class EmbeddedStack implements AutoCloseable {
         return Optional.ofNullable(postgres).map(p -> p.jdbcUrl(database));
     }
 
+    public Optional<Integer> postgresPort() {
+        return Optional.ofNullable(postgres).map(PostgresServer::port);
+    }
+
     public String postgresUser() {
         return PostgresServer.SUPERUSER;
     }

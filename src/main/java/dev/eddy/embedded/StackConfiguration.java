@@ -25,6 +25,11 @@ class StackConfiguration {
     }
 
     @Bean
+    SampleIntegrations sampleIntegrations(EmbeddedStack embedded) {
+        return new SampleIntegrations(embedded);
+    }
+
+    @Bean
     Endpoints endpoints(EmbeddedStack embedded, ConnectionProperties remote) {
         return new Endpoints(
                 pick(embedded.gatewayUrl(), remote.flink().gatewayUrl(), "eddy.flink.gateway-url",

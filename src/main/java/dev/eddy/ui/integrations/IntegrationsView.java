@@ -1,24 +1,134 @@
 package dev.eddy.ui.integrations;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.eddy.config.Endpoints;
-import dev.eddy.ui.EmptyState;
+import dev.eddy.integration.ConnectionCheck;
+import dev.eddy.integration.Integration;
+import dev.eddy.integration.IntegrationException;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
 import dev.eddy.ui.MainLayout;
+import java.util.concurrent.CompletableFuture;
 
-/** The Kafka and PostgreSQL services Eddy knows; today the one Kafka cluster it was started with. */
+/** The Kafka and PostgreSQL services Eddy knows: add, edit, test and remove them. */
 @Route(value = "integrations", layout = MainLayout.class)
 @PageTitle("Integrations · Eddy")
 class IntegrationsView extends VerticalLayout {
-    IntegrationsView(Endpoints endpoints) {
-        add(new H2("Integrations"));
-        add(new Paragraph("Kafka: " + endpoints.kafkaBootstrapServers()));
-        add(new EmptyState("Connected Kafka and PostgreSQL services, with their topics and tables, will be listed "
-                + "here. Until then, name their addresses in a table's WITH clause in the SQL editor.",
-                "Open the SQL editor", ""));
-        setSizeFull();
+    private final IntegrationService integrations;
+    private final Grid<Integration> grid = new Grid<>();
+    private final CheckResult result = new CheckResult();
+
+    IntegrationsView(IntegrationService integrations) {
+        this.integrations = integrations;
+        Button addKafka = new Button("Add Kafka", VaadinIcon.PLUS.create(), e -> edit(null, IntegrationKind.KAFKA));
+        Button addPostgres = new Button("Add PostgreSQL", VaadinIcon.PLUS.create(),
+                e -> edit(null, IntegrationKind.POSTGRES));
+        addKafka.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout header = new HorizontalLayout(new H2("Integrations"), addKafka, addPostgres);
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        grid.addColumn(Integration::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(i -> badge(i.kind().label(), "contrast"))).setHeader("Kind")
+                .setAutoWidth(true);
+        grid.addColumn(Integration::address).setHeader("Address").setFlexGrow(2).setTooltipGenerator(Integration::address);
+        grid.addColumn(IntegrationsView::credentials).setHeader("Credentials").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(i -> i.builtIn() ? badge("built in", "") : new Span()))
+                .setHeader("").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("eddy-integrations");
+        grid.setAllRowsVisible(true);
+        add(header, result, grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(Integration i) {
+        Button test = new Button("Test", e -> test(i.name()));
+        test.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button edit = new Button("Edit", e -> edit(i, i.kind()));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.setEnabled(!i.builtIn());
+        Button remove = new Button("Remove", e -> confirmRemove(i));
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        remove.setEnabled(!i.builtIn());
+        if (i.builtIn()) {
+            edit.setTooltipText("Built in: Eddy keeps its settings");
+            remove.setTooltipText("Built in: part of the embedded stack");
+        }
+        return new HorizontalLayout(test, edit, remove);
+    }
+
+    private void test(String name) {
+        result.working("Testing " + name + "…");
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> integrations.test(name))
+                .whenComplete((check, error) -> ui.access(() -> show(name, check, error)));
+    }
+
+    private void show(String name, ConnectionCheck check, Throwable error) {
+        if (error != null) {
+            result.failed(name + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
+        } else {
+            result.show(name, check);
+        }
+    }
+
+    private void edit(Integration existing, IntegrationKind kind) {
+        new IntegrationDialog(integrations, existing, kind, saved -> {
+            refresh();
+            result.saved(saved.name());
+        }).open();
+    }
+
+    private void confirmRemove(Integration i) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + i.name() + "?",
+                "Eddy forgets this " + i.kind().label() + " service and its stored credentials. The service itself "
+                        + "is not touched.", "Remove", e -> {
+                    try {
+                        integrations.delete(i.name());
+                        refresh();
+                    } catch (IntegrationException ex) {
+                        result.failed(ex.getMessage());
+                    }
+                });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void refresh() {
+        grid.setItems(integrations.list());
+    }
+
+    private static String credentials(Integration i) {
+        String read = i.setting("read.user");
+        String write = i.setting("write.user");
+        StringBuilder s = new StringBuilder();
+        if (!read.isBlank()) {
+            s.append("read-only: ").append(read).append(i.secretsSet().contains("read.password") ? " (password set)" : "");
+        }
+        if (!write.isBlank()) {
+            s.append(s.isEmpty() ? "" : " · ").append("read-write: ").append(write)
+                    .append(i.secretsSet().contains("write.password") ? " (password set)" : "");
+        }
+        return s.isEmpty() ? "none (" + i.setting("security.protocol") + ")" : s.toString();
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(("badge " + theme).strip());
+        return badge;
     }
 }

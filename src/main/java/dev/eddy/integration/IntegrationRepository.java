@@ -1,0 +1,94 @@
+package dev.eddy.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.security.SecretCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Integrations in Eddy's store; secrets go in and out encrypted, and only through {@link #secrets}. */
+@Repository
+class IntegrationRepository {
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+    private final JdbcTemplate jdbc;
+    private final SecretCipher cipher;
+    private final ObjectMapper json;
+
+    IntegrationRepository(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    List<Integration> findAll() {
+        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in FROM integration ORDER BY built_in DESC, name",
+                (rs, i) -> map(rs));
+    }
+
+    Optional<Integration> find(String name) {
+        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in FROM integration WHERE name = ?",
+                (rs, i) -> map(rs), name).stream().findFirst();
+    }
+
+    /** The decrypted secrets of one integration: for connecting, never for showing. */
+    Map<String, String> secrets(String name) {
+        List<byte[]> sealed = jdbc.query("SELECT secrets FROM integration WHERE name = ?", (rs, i) -> rs.getBytes(1), name);
+        if (sealed.isEmpty() || sealed.get(0) == null) {
+            return Map.of();
+        }
+        return read(cipher.decrypt(sealed.get(0)));
+    }
+
+    void upsert(String name, IntegrationKind kind, Map<String, String> settings, Map<String, String> secrets,
+            boolean builtIn) {
+        byte[] sealed = secrets.isEmpty() ? null : cipher.encrypt(write(secrets));
+        jdbc.update("""
+                INSERT INTO integration (name, kind, settings, secrets, built_in) VALUES (?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, settings = EXCLUDED.settings,
+                  secrets = EXCLUDED.secrets, built_in = EXCLUDED.built_in, updated_at = now()""",
+                name, kind.name(), write(settings), sealed, builtIn);
+    }
+
+    boolean delete(String name) {
+        return jdbc.update("DELETE FROM integration WHERE name = ?", name) > 0;
+    }
+
+    private Integration map(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("secrets");
+        TreeSet<String> set = new TreeSet<>();
+        if (sealed != null) {
+            // Only the names leave the repository: which secrets are set, not what they are.
+            read(cipher.decrypt(sealed)).forEach((k, v) -> {
+                if (v != null && !v.isEmpty()) {
+                    set.add(k);
+                }
+            });
+        }
+        return new Integration(rs.getLong("id"), rs.getString("name"), IntegrationKind.valueOf(rs.getString("kind")),
+                new LinkedHashMap<>(read(rs.getString("settings"))), set, rs.getBoolean("built_in"));
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable integration data in the store: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eddy.integration;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** "Test connection" for PostgreSQL: each credential within 5 s, failures told by their SQL state. */
+final class PostgresConnectionTester {
+    private PostgresConnectionTester() {}
+
+    static ConnectionCheck test(Integration integration, Map<String, String> secrets) {
+        long t0 = System.nanoTime();
+        List<String> details = new ArrayList<>();
+        String failure = null;
+        String success = null;
+        List<String[]> credentials = new ArrayList<>();
+        credentials.add(new String[] {"read-only credential", integration.setting(PostgresSettings.READ_USER),
+            secrets.getOrDefault(PostgresSettings.READ_PASSWORD, "")});
+        if (!integration.setting(PostgresSettings.WRITE_USER).isBlank()) {
+            credentials.add(new String[] {"read-write credential", integration.setting(PostgresSettings.WRITE_USER),
+                secrets.getOrDefault(PostgresSettings.WRITE_PASSWORD, "")});
+        }
+        for (String[] c : credentials) {
+            String line;
+            boolean ok;
+            try (Connection connection = DriverManager.getConnection(PostgresSettings.jdbcUrl(integration),
+                    properties(integration, c[1], c[2]));
+                 Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables "
+                         + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                rs.next();
+                long tables = rs.getLong(1);
+                ok = true;
+                line = "connected as " + c[1] + ", " + tables + (tables == 1 ? " table" : " tables") + " visible";
+            } catch (SQLException e) {
+                ok = false;
+                line = explain(integration, c[1], e);
+            }
+            details.add(c[0] + " (" + c[1] + "): " + line);
+            if (ok) {
+                success = success == null ? line : success;
+            } else {
+                failure = failure == null ? line : failure;
+            }
+        }
+        String summary = failure != null ? KafkaConnectionTester.capitalize(failure)
+                : "Connected to " + integration.address() + ": " + success;
+        return new ConnectionCheck(failure == null, summary, details, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    static Properties properties(Integration i, String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password == null ? "" : password);
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("loginTimeout", "5");
+        p.setProperty("socketTimeout", "10");
+        String ssl = i.setting(PostgresSettings.SSL_MODE);
+        p.setProperty("sslmode", ssl.isBlank() ? "prefer" : ssl);
+        p.setProperty("ApplicationName", "Eddy");
+        return p;
+    }
+
+    private static String explain(Integration i, String user, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return switch (state) {
+            case "28P01", "28000" -> "PostgreSQL refused the user name or password of " + user;
+            case "3D000" -> "database " + i.setting(PostgresSettings.DATABASE) + " does not exist on "
+                    + i.setting(PostgresSettings.HOST) + ":" + i.setting(PostgresSettings.PORT);
+            case "08001", "08004", "08006" -> "cannot reach PostgreSQL at " + i.setting(PostgresSettings.HOST) + ":"
+                    + i.setting(PostgresSettings.PORT) + " (" + e.getMessage() + ")";
+            case "42501" -> "connected as " + user + ", but not allowed to read the catalog (" + e.getMessage() + ")";
+            default -> "PostgreSQL said: " + e.getMessage();
+        };
+    }
+}

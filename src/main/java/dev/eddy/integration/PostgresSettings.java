@@ -1,0 +1,22 @@
+package dev.eddy.integration;
+
+import java.util.List;
+
+/** The settings and secrets of a PostgreSQL integration, by name. */
+public final class PostgresSettings {
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    public static final String DATABASE = "database";
+    public static final String SSL_MODE = "sslmode";
+    public static final String READ_USER = "read.user";
+    public static final String WRITE_USER = "write.user";
+    public static final String READ_PASSWORD = "read.password";
+    public static final String WRITE_PASSWORD = "write.password";
+    public static final List<String> SSL_MODES = List.of("disable", "prefer", "require", "verify-ca", "verify-full");
+
+    private PostgresSettings() {}
+
+    static String jdbcUrl(Integration i) {
+        return "jdbc:postgresql://" + i.setting(HOST) + ":" + i.setting(PORT) + "/" + i.setting(DATABASE);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.eddy.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts secrets for Eddy's store with AES-256-GCM (the JDK's implementation): a fresh random
+ * IV per value, and a tag that makes any change to the stored bytes, or a different key, fail loudly.
+ */
+public final class SecretCipher {
+    private static final byte VERSION = 1;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretCipher(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("The secret key must be 32 bytes (256 bits), got " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public byte[] encrypt(String plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(new byte[] {VERSION});
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt a secret: " + e.getMessage(), e);
+        }
+    }
+
+    public String decrypt(byte[] stored) {
+        if (stored.length < 1 + IV_BYTES || stored[0] != VERSION) {
+            throw new SecretException("A stored secret is not in a format Eddy knows");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, IV_BYTES));
+            cipher.updateAAD(new byte[] {VERSION});
+            byte[] plain = cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new SecretException("A stored secret cannot be decrypted with this key: the secret key changed "
+                    + "(eddy.security.secret-key or its key file), or the stored value was altered. Enter the "
+                    + "password again to store it under the current key.");
+        } catch (GeneralSecurityException e) {
+            throw new SecretException("A stored secret cannot be decrypted: " + e.getMessage());
+        }
+    }
+}
