@@ -51,6 +51,10 @@ class IntegrationDialog extends Dialog {
             form.add(select(KafkaSettings.SASL_MECHANISM, "SASL mechanism", KafkaSettings.MECHANISMS, "SCRAM-SHA-256"));
             addCredentials(form, KafkaSettings.READ_USER, KafkaSettings.READ_PASSWORD, KafkaSettings.WRITE_USER,
                     KafkaSettings.WRITE_PASSWORD);
+            // User names and passwords only mean something to a SASL listener.
+            Select<String> protocol = choices.get(KafkaSettings.SECURITY_PROTOCOL);
+            protocol.addValueChangeListener(e -> showSaslFields(e.getValue()));
+            showSaslFields(protocol.getValue());
         } else {
             form.add(text(PostgresSettings.HOST, "Host", "db.example.com"));
             form.add(text(PostgresSettings.PORT, "Port", "5432"));
@@ -82,6 +86,13 @@ class IntegrationDialog extends Dialog {
         getFooter().add(cancel, test, save);
         setWidth("44em");
         addClassName("eddy-integration-dialog");
+    }
+
+    private void showSaslFields(String protocol) {
+        boolean sasl = protocol != null && protocol.startsWith("SASL");
+        choices.get(KafkaSettings.SASL_MECHANISM).setVisible(sasl);
+        List.of(KafkaSettings.READ_USER, KafkaSettings.WRITE_USER).forEach(k -> fields.get(k).setVisible(sasl));
+        List.of(KafkaSettings.READ_PASSWORD, KafkaSettings.WRITE_PASSWORD).forEach(k -> secrets.get(k).setVisible(sasl));
     }
 
     private void addCredentials(FormLayout form, String readUser, String readPassword, String writeUser,
