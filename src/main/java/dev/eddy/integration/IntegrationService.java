@@ -15,6 +15,7 @@ public class IntegrationService {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private final IntegrationRepository repository;
     private final List<IntegrationSeed> seeds;
+    private final Map<String, Metadata> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     IntegrationService(IntegrationRepository repository, List<IntegrationSeed> seeds) {
         this.repository = repository;
@@ -48,6 +49,7 @@ public class IntegrationService {
         });
         Map<String, String> stored = repository.find(draft.name()).isPresent() ? repository.secrets(draft.name()) : Map.of();
         repository.upsert(draft.name(), draft.kind(), draft.settings(), plain(draft.secrets(), stored), false);
+        cache.remove(draft.name());
         return get(draft.name());
     }
 
@@ -57,6 +59,7 @@ public class IntegrationService {
             throw new IntegrationException(name + " is built in and cannot be removed.");
         }
         repository.delete(name);
+        cache.remove(name);
     }
 
     public ConnectionCheck test(String name) {
@@ -70,6 +73,80 @@ public class IntegrationService {
         Map<String, String> stored = repository.find(draft.name()).isPresent() ? repository.secrets(draft.name()) : Map.of();
         Integration i = new Integration(0, draft.name(), draft.kind(), draft.settings(), java.util.Set.of(), false);
         return check(i, plain(draft.secrets(), stored));
+    }
+
+    /**
+     * The integration's topics or tables, from the cache when younger than five minutes. When the
+     * service cannot be read, the last good metadata stays, with the error and since when it fails.
+     */
+    public Metadata metadata(String name) {
+        Metadata cached = cache.get(name);
+        if (cached != null && cached.lastError().isEmpty()
+                && cached.fetchedAt().isAfter(java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)))) {
+            return cached;
+        }
+        return refresh(name);
+    }
+
+    /** Reads the integration's topics or tables now. */
+    public Metadata refresh(String name) {
+        Integration i = get(name);
+        Map<String, String> secrets = repository.secrets(name);
+        Metadata previous = cache.get(name);
+        Metadata fresh;
+        try {
+            if (i.kind() == IntegrationKind.KAFKA) {
+                fresh = new Metadata(KafkaBrowser.topics(kafkaClient(i, secrets)), List.of(), java.time.Instant.now(),
+                        java.util.Optional.empty(), java.util.Optional.empty());
+            } else {
+                fresh = new Metadata(List.of(), PostgresBrowser.tables(PostgresSettings.jdbcUrl(i),
+                        PostgresConnectionTester.properties(i, i.setting(PostgresSettings.READ_USER),
+                                secrets.getOrDefault(PostgresSettings.READ_PASSWORD, ""))),
+                        java.time.Instant.now(), java.util.Optional.empty(), java.util.Optional.empty());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationException("Interrupted while reading " + name);
+        } catch (Exception e) {
+            // Say it in words: run the connection test, which knows how to explain the failure.
+            ConnectionCheck check = check(i, secrets);
+            String reason = check.ok() ? rootMessage(e) : check.summary();
+            java.time.Instant since = previous != null && previous.failingSince().isPresent()
+                    ? previous.failingSince().get() : java.time.Instant.now();
+            fresh = new Metadata(previous == null ? List.of() : previous.topics(),
+                    previous == null ? List.of() : previous.tables(),
+                    previous == null ? java.time.Instant.EPOCH : previous.fetchedAt(),
+                    java.util.Optional.of(reason), java.util.Optional.of(since));
+        }
+        cache.put(name, fresh);
+        return fresh;
+    }
+
+    /** The latest messages of a topic, newest first, read with the read-only credential. */
+    public List<TopicMessage> preview(String integration, String topic, int count) {
+        Integration i = get(integration);
+        if (i.kind() != IntegrationKind.KAFKA) {
+            throw new IntegrationException(integration + " is not a Kafka integration");
+        }
+        try {
+            return KafkaBrowser.latest(kafkaClient(i, repository.secrets(integration)), topic, count);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new IntegrationException("Could not read " + topic + " from " + integration + ": " + rootMessage(e));
+        }
+    }
+
+    private static java.util.Properties kafkaClient(Integration i, Map<String, String> secrets) {
+        boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
+        return KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.READ_USER) : null,
+                secrets.getOrDefault(KafkaSettings.READ_PASSWORD, ""));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static ConnectionCheck check(Integration i, Map<String, String> secrets) {

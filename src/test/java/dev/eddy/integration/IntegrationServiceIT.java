@@ -101,6 +101,76 @@ class IntegrationServiceIT {
                 Map.of(), Map.of()))).hasMessageContaining("Bootstrap servers are needed");
     }
 
+    @Test
+    void kafkaMetadataListsTopicsWithCountsAndRetention() {
+        Metadata m = integrations.refresh("local-kafka");
+        assertThat(m.lastError()).isEmpty();
+        TopicInfo orders = m.topics().stream().filter(t -> t.name().equals("orders")).findFirst().orElseThrow();
+        assertThat(orders.partitions()).isEqualTo(1);
+        assertThat(orders.messages()).isPositive();
+        assertThat(orders.retention()).contains(Duration.ofDays(7));
+        assertThat(integrations.metadata("local-kafka").fetchedAt()).as("served from the cache")
+                .isEqualTo(m.fetchedAt());
+    }
+
+    @Test
+    void previewShowsTheLatestMessagesNewestFirstWithJsonPrettyPrinted() {
+        java.util.List<TopicMessage> latest = integrations.preview("local-kafka", "orders", 5);
+        assertThat(latest).hasSize(5);
+        assertThat(latest).allMatch(TopicMessage::json);
+        assertThat(latest.get(0).value()).contains("\"order_id\"").contains("\n");
+        assertThat(latest.get(0).offset()).isGreaterThan(latest.get(4).offset());
+    }
+
+    @Test
+    void binaryMessagesAreShownSafelyAndMissingTopicsNamed() throws Exception {
+        String topic = "bytes-" + java.util.UUID.randomUUID();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                endpoints.kafkaBootstrapServers()))) {
+            admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null,
+                    new byte[] {0, 1, 2, (byte) 0xff})).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        java.util.List<TopicMessage> messages = integrations.preview("local-kafka", topic, 10);
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.value()).isEqualTo("0x000102ff");
+            assertThat(m.json()).isFalse();
+        });
+        assertThatThrownBy(() -> integrations.preview("local-kafka", "no-such-topic-" + topic, 5))
+                .isInstanceOf(IntegrationException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void postgresMetadataHasColumnsTypesAndKeys() {
+        Metadata m = integrations.refresh("sample-postgres");
+        PostgresTable customers = m.tables().stream().filter(t -> t.name().equals("customers")).findFirst()
+                .orElseThrow();
+        assertThat(customers.columns()).first().isEqualTo(new PostgresTable.Column("id", "integer", false, true));
+        assertThat(customers.columns()).extracting(PostgresTable.Column::name)
+                .containsExactly("id", "name", "email", "country", "created_at");
+    }
+
+    @Test
+    void anUnreachableServiceKeepsItsErrorAndSinceWhen() {
+        integrations.save(new IntegrationDraft("gone-kafka", IntegrationKind.KAFKA,
+                Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "127.0.0.1:1"), Map.of()));
+        try {
+            Metadata m = integrations.metadata("gone-kafka");
+            assertThat(m.lastError()).get().asString().startsWith("No answer from 127.0.0.1:1");
+            assertThat(m.failingSince()).isPresent();
+            assertThat(integrations.refresh("gone-kafka").failingSince()).as("since the first failure")
+                    .isEqualTo(m.failingSince());
+        } finally {
+            integrations.delete("gone-kafka");
+        }
+    }
+
     private IntegrationDraft postgres(String name, String database, String user) {
         return new IntegrationDraft(name, IntegrationKind.POSTGRES, Map.of(PostgresSettings.HOST, "127.0.0.1",
                 PostgresSettings.PORT, port(), PostgresSettings.DATABASE, database, PostgresSettings.SSL_MODE, "disable",

@@ -58,13 +58,29 @@ class IntegrationsBrowserIT {
         BrowserSupport.screenshot(browser, "integrations-saved");
     }
 
+    @Test
+    void selectingKafkaShowsItsTopicsAndAPreviewOfMessages() throws Exception {
+        browser.get("http://localhost:" + port + "/integrations");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> cells().contains("local-kafka"));
+        browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='local-kafka']")).click();
+        wait.until(d -> cells("eddy-topics").contains("orders"));
+        browser.findElement(By.cssSelector("vaadin-grid.eddy-topics vaadin-button")).click();
+        wait.until(d -> cells("eddy-messages").contains("order_id"));
+        BrowserSupport.screenshot(browser, "integrations-topic-preview");
+    }
+
     private WebElement field(String label) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
                 By.xpath("//vaadin-text-field[./label[normalize-space(.)='" + label + "']]/input")));
     }
 
     private String cells() {
-        return browser.findElements(By.cssSelector("vaadin-grid.eddy-integrations vaadin-grid-cell-content")).stream()
+        return cells("eddy-integrations");
+    }
+
+    private String cells(String gridClass) {
+        return browser.findElements(By.cssSelector("vaadin-grid." + gridClass + " vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText).reduce("", (a, b) -> a + "|" + b);
     }
 }

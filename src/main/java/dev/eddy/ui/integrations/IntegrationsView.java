@@ -29,9 +29,11 @@ class IntegrationsView extends VerticalLayout {
     private final IntegrationService integrations;
     private final Grid<Integration> grid = new Grid<>();
     private final CheckResult result = new CheckResult();
+    private final IntegrationDetails details;
 
     IntegrationsView(IntegrationService integrations) {
         this.integrations = integrations;
+        this.details = new IntegrationDetails(integrations);
         Button addKafka = new Button("Add Kafka", VaadinIcon.PLUS.create(), e -> edit(null, IntegrationKind.KAFKA));
         Button addPostgres = new Button("Add PostgreSQL", VaadinIcon.PLUS.create(),
                 e -> edit(null, IntegrationKind.POSTGRES));
@@ -50,7 +52,12 @@ class IntegrationsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("eddy-integrations");
         grid.setAllRowsVisible(true);
-        add(header, result, grid);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                details.show(e.getValue());
+            }
+        });
+        add(header, result, grid, details);
         refresh();
     }
 
