@@ -1,6 +1,8 @@
 package dev.eddy.query;
 
+import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
+import dev.eddy.gateway.StatementResult;
 import dev.eddy.gateway.GatewaySessions;
 
 /**
@@ -22,6 +24,21 @@ public final class SqlConsole implements AutoCloseable {
     /** Starts a statement in the background; rows and the outcome go to the listener. */
     public RunningQuery run(String statement, QueryListener listener) {
         return queries.start(this, Statements.normalize(statement), listener);
+    }
+
+    /**
+     * Runs a short statement (SHOW, DESCRIBE) in this console's session and collects its rows: for
+     * reading what the session sees, temporary tables included.
+     */
+    public StatementResult collect(String statement, int maxRows) {
+        try {
+            return session().run(statement, maxRows);
+        } catch (GatewayException e) {
+            if (e.kind() != GatewayException.Kind.SESSION_NOT_FOUND) {
+                throw e;
+            }
+            return reopen().run(statement, maxRows);
+        }
     }
 
     synchronized GatewaySession session() {

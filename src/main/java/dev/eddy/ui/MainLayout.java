@@ -31,6 +31,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("SQL editor", "", VaadinIcon.CODE.create()));
+        nav.addItem(new SideNavItem("Schema", "schema", VaadinIcon.FILE_TREE.create()));
         nav.addItem(new SideNavItem("Tables", "tables", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem("Jobs", "jobs", VaadinIcon.PLAY_CIRCLE.create()));
         nav.addItem(new SideNavItem("Integrations", "integrations", VaadinIcon.CONNECT.create()));

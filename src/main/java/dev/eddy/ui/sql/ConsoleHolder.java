@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** One console (one gateway session) per browser session, closed when the browser session ends. */
 @Component
 @VaadinSessionScope
-class ConsoleHolder {
+class ConsoleHolder implements Consoles {
     private final QueryService queries;
     private SqlConsole console;
 
@@ -17,7 +17,8 @@ class ConsoleHolder {
         this.queries = queries;
     }
 
-    synchronized SqlConsole console() {
+    @Override
+    public synchronized SqlConsole console() {
         if (console == null) {
             console = queries.openConsole("eddy-console");
         }

@@ -1,0 +1,154 @@
+package dev.eddy.catalog;
+
+import dev.eddy.catalog.SchemaNode.Kind;
+import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.ResultColumn;
+import dev.eddy.gateway.ResultRow;
+import dev.eddy.gateway.StatementResult;
+import dev.eddy.integration.Integration;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.Metadata;
+import dev.eddy.query.SqlConsole;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The schema tree: what Flink sees in a console's session (catalogs, databases, tables and views
+ * with their columns, user functions), and what each integration holds (topics, PostgreSQL tables).
+ */
+@Service
+public class SchemaService {
+    private static final int MAX = 10_000;
+    private final IntegrationService integrations;
+
+    public SchemaService(IntegrationService integrations) {
+        this.integrations = integrations;
+    }
+
+    public List<SchemaNode> tree(SqlConsole console) {
+        List<SchemaNode> roots = new ArrayList<>(flink(console));
+        for (Integration i : integrations.list()) {
+            roots.add(integration(i));
+        }
+        return roots;
+    }
+
+    private List<SchemaNode> flink(SqlConsole console) {
+        List<SchemaNode> catalogs = new ArrayList<>();
+        try {
+            for (String catalog : firstColumn(console.collect("SHOW CATALOGS", MAX))) {
+                List<SchemaNode> databases = new ArrayList<>();
+                for (String database : firstColumn(console.collect("SHOW DATABASES IN " + quote(catalog), MAX))) {
+                    databases.add(database(console, catalog, database));
+                }
+                catalogs.add(new SchemaNode("flink/" + catalog, catalog, Kind.CATALOG, "Flink catalog", quote(catalog),
+                        databases));
+            }
+        } catch (GatewayException e) {
+            catalogs.add(SchemaNode.leaf("flink/problem", "Flink catalogs cannot be read", Kind.PROBLEM, e.describe(), ""));
+        }
+        return catalogs;
+    }
+
+    private SchemaNode database(SqlConsole console, String catalog, String database) {
+        String qualified = quote(catalog) + "." + quote(database);
+        String path = "flink/" + catalog + "/" + database;
+        List<SchemaNode> children = new ArrayList<>();
+        List<String> views = firstColumn(console.collect("SHOW VIEWS IN " + qualified, MAX));
+        for (String table : firstColumn(console.collect("SHOW TABLES IN " + qualified, MAX))) {
+            boolean view = views.contains(table);
+            String name = qualified + "." + quote(table);
+            children.add(new SchemaNode(path + "/" + table, table, view ? Kind.VIEW : Kind.TABLE,
+                    view ? "view" : "table", name, columns(console, path + "/" + table, name)));
+        }
+        List<SchemaNode> functions = new ArrayList<>();
+        for (String function : firstColumn(console.collect("SHOW USER FUNCTIONS IN " + qualified, MAX))) {
+            functions.add(SchemaNode.leaf(path + "/functions/" + function, function, Kind.FUNCTION, "user function",
+                    function));
+        }
+        children.add(new SchemaNode(path + "/functions", "functions", Kind.FUNCTIONS,
+                functions.size() + " user " + (functions.size() == 1 ? "function" : "functions"), "", functions));
+        return new SchemaNode(path, database, Kind.DATABASE, "database", qualified, children);
+    }
+
+    private List<SchemaNode> columns(SqlConsole console, String path, String table) {
+        List<SchemaNode> columns = new ArrayList<>();
+        try {
+            StatementResult described = console.collect("DESCRIBE " + table, MAX);
+            int name = index(described.columns(), "name");
+            int type = index(described.columns(), "type");
+            int nullable = index(described.columns(), "null");
+            int key = index(described.columns(), "key");
+            int watermark = index(described.columns(), "watermark");
+            for (ResultRow row : described.rows()) {
+                String column = text(row, name);
+                StringBuilder detail = new StringBuilder(text(row, type));
+                if (nullable >= 0 && "false".equalsIgnoreCase(text(row, nullable))) {
+                    detail.append(" NOT NULL");
+                }
+                if (key >= 0 && !text(row, key).isBlank()) {
+                    detail.append(" · key");
+                }
+                if (watermark >= 0 && !text(row, watermark).isBlank()) {
+                    detail.append(" · watermark ").append(text(row, watermark));
+                }
+                columns.add(SchemaNode.leaf(path + "/" + column, column, Kind.COLUMN, detail.toString(), quote(column)));
+            }
+        } catch (GatewayException e) {
+            columns.add(SchemaNode.leaf(path + "/problem", "columns cannot be read", Kind.PROBLEM, e.getMessage(), ""));
+        }
+        return columns;
+    }
+
+    private SchemaNode integration(Integration i) {
+        String path = "integration/" + i.name();
+        Metadata m = integrations.metadata(i.name());
+        List<SchemaNode> children = new ArrayList<>();
+        m.lastError().ifPresent(error -> children.add(SchemaNode.leaf(path + "/problem", "unreachable", Kind.PROBLEM,
+                error, "")));
+        if (i.kind() == IntegrationKind.KAFKA) {
+            m.topics().forEach(t -> children.add(SchemaNode.leaf(path + "/" + t.name(), t.name(), Kind.TOPIC,
+                    t.partitions() + (t.partitions() == 1 ? " partition, " : " partitions, ") + t.messages() + " messages",
+                    t.name())));
+        } else {
+            m.tables().forEach(t -> {
+                List<SchemaNode> columns = new ArrayList<>();
+                t.columns().forEach(c -> columns.add(SchemaNode.leaf(path + "/" + t.qualifiedName() + "/" + c.name(),
+                        c.name(), Kind.PG_COLUMN, c.type() + (c.nullable() ? "" : " NOT NULL")
+                                + (c.primaryKey() ? " · primary key" : ""), c.name())));
+                children.add(new SchemaNode(path + "/" + t.qualifiedName(), t.qualifiedName(), Kind.PG_TABLE,
+                        t.view() ? "view" : "table", t.qualifiedName(), columns));
+            });
+        }
+        return new SchemaNode(path, i.name(), Kind.INTEGRATION, i.kind().label() + " · " + i.address(), i.name(),
+                children);
+    }
+
+    private static List<String> firstColumn(StatementResult result) {
+        List<String> values = new ArrayList<>();
+        for (ResultRow row : result.rows()) {
+            values.add(text(row, 0));
+        }
+        return values;
+    }
+
+    private static int index(List<ResultColumn> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(ResultRow row, int index) {
+        Object v = index >= 0 && index < row.fields().size() ? row.fields().get(index) : null;
+        return v == null ? "" : v.toString();
+    }
+
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}
