@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.config.Endpoints;
 import dev.eddy.support.EddyIntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Integrations page in a real browser: add a Kafka service, test it, save it, see it listed. */
 @EddyIntegrationTest
-class IntegrationsBrowserIT {
-    @LocalServerPort
-    int port;
+class IntegrationsBrowserIT extends BrowserTest {
     @Autowired
     Endpoints endpoints;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = BrowserSupport.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void addingAKafkaServiceTestsItAndListsIt() throws Exception {
-        browser.get("http://localhost:" + port + "/integrations");
+        open("/integrations");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.eddy-integrations")));
         assertThat(cells()).contains("local-kafka").contains("sample-postgres");
-        BrowserSupport.screenshot(browser, "integrations-list");
+        screenshot("integrations-list");
 
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Add Kafka')]")).click();
         WebElement dialog = wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay")));
@@ -50,24 +31,24 @@ class IntegrationsBrowserIT {
         field("Bootstrap servers").sendKeys(endpoints.kafkaBootstrapServers());
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Test connection')]")).click();
         wait.until(d -> dialog.getText().contains("Connected to " + endpoints.kafkaBootstrapServers()));
-        BrowserSupport.screenshot(browser, "integrations-dialog-tested");
+        screenshot("integrations-dialog-tested");
 
         browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Save']")).click();
         wait.until(d -> cells().contains("orders-kafka"));
         assertThat(browser.findElement(By.cssSelector(".eddy-check-result")).getText()).contains("orders-kafka saved");
-        BrowserSupport.screenshot(browser, "integrations-saved");
+        screenshot("integrations-saved");
     }
 
     @Test
     void selectingKafkaShowsItsTopicsAndAPreviewOfMessages() throws Exception {
-        browser.get("http://localhost:" + port + "/integrations");
+        open("/integrations");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(d -> cells().contains("local-kafka"));
         browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='local-kafka']")).click();
         wait.until(d -> cells("eddy-topics").contains("orders"));
         browser.findElement(By.cssSelector("vaadin-grid.eddy-topics vaadin-button")).click();
         wait.until(d -> cells("eddy-messages").contains("order_id"));
-        BrowserSupport.screenshot(browser, "integrations-topic-preview");
+        screenshot("integrations-topic-preview");
     }
 
     private WebElement field(String label) {

@@ -4,39 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.support.EddyIntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The SQL page in a real headless Chromium: run the example over the live sample topic, see rows. */
 @EddyIntegrationTest
-class SqlPageBrowserIT {
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = BrowserSupport.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SqlPageBrowserIT extends BrowserTest {
 
     @Test
     void runningTheExampleStreamsSampleOrdersIntoTheGrid() throws Exception {
-        browser.get("http://localhost:" + port + "/");
+        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
         assertThat(editor.getDomProperty("value")).contains("FROM orders");
@@ -75,7 +56,7 @@ class SqlPageBrowserIT {
 
     @Test
     void twoScriptTabsRunTheirQueriesAtOnce() throws Exception {
-        browser.get("http://localhost:" + port + "/");
+        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         WebElement first = wait.until(d -> visibleEditor());
         first.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
@@ -125,7 +106,7 @@ class SqlPageBrowserIT {
 
     /** Opens the SQL page and replaces the editor's text; returns the editor. */
     private WebElement openAndType(WebDriverWait wait, String sql) {
-        browser.get("http://localhost:" + port + "/");
+        open("/");
         WebElement editor = wait.until(d -> visibleEditor());
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         editor.sendKeys(sql);
@@ -170,7 +151,4 @@ class SqlPageBrowserIT {
         return size == null ? 0 : ((Number) size).longValue();
     }
 
-    private void screenshot(String name) throws Exception {
-        BrowserSupport.screenshot(browser, name);
-    }
 }
