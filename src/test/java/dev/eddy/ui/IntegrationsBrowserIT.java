@@ -3,6 +3,12 @@ package dev.eddy.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.config.Endpoints;
+import dev.eddy.config.Secret;
+import dev.eddy.integration.IntegrationDraft;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.PostgresSettings;
+import java.util.Map;
 import dev.eddy.support.EddyIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class IntegrationsBrowserIT extends BrowserTest {
     @Autowired
     Endpoints endpoints;
+    @Autowired
+    IntegrationService integrations;
 
     @Test
     void addingAKafkaServiceTestsItAndListsIt() throws Exception {
@@ -37,6 +45,29 @@ class IntegrationsBrowserIT extends BrowserTest {
         wait.until(d -> cells().contains("orders-kafka"));
         assertThat(browser.findElement(By.cssSelector(".eddy-check-result")).getText()).contains("orders-kafka saved");
         screenshot("integrations-saved");
+    }
+
+    @Test
+    void aStoredPasswordNeverReachesTheBrowser() throws Exception {
+        integrations.save(new IntegrationDraft("guarded-postgres", IntegrationKind.POSTGRES, Map.of(
+                PostgresSettings.HOST, "db.example", PostgresSettings.PORT, "5432", PostgresSettings.DATABASE, "shop",
+                PostgresSettings.READ_USER, "reader"), Map.of(PostgresSettings.READ_PASSWORD,
+                Secret.of("hunter2-browser-secret"))));
+        try {
+            open("/integrations");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(d -> cells().contains("guarded-postgres"));
+            browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='guarded-postgres']"
+                    + "/following::vaadin-button[normalize-space(.)='Edit'][1]")).click();
+            WebElement dialog = wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay")));
+            wait.until(d -> dialog.getText().contains("Edit PostgreSQL guarded-postgres"));
+            assertThat(browser.findElement(By.xpath("//vaadin-password-field[./label[normalize-space(.)="
+                    + "'Read-only password']]/input")).getDomProperty("placeholder")).isEqualTo("set — leave empty to keep");
+            assertThat(browser.getPageSource()).doesNotContain("hunter2-browser-secret");
+            screenshot("integrations-edit-secret-hidden");
+        } finally {
+            integrations.delete("guarded-postgres");
+        }
     }
 
     @Test
