@@ -7,10 +7,10 @@ public final class KafkaSettings {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SECURITY_PROTOCOL = "security.protocol";
     public static final String SASL_MECHANISM = "sasl.mechanism";
-    public static final String READ_USER = "read.user";
-    public static final String WRITE_USER = "write.user";
-    public static final String READ_PASSWORD = "read.password";
-    public static final String WRITE_PASSWORD = "write.password";
+    public static final String READ_USER = Credentials.READ_USER;
+    public static final String WRITE_USER = Credentials.WRITE_USER;
+    public static final String READ_PASSWORD = Credentials.READ_PASSWORD;
+    public static final String WRITE_PASSWORD = Credentials.WRITE_PASSWORD;
     public static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     public static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
 

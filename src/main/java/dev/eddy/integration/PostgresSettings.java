@@ -8,10 +8,10 @@ public final class PostgresSettings {
     public static final String PORT = "port";
     public static final String DATABASE = "database";
     public static final String SSL_MODE = "sslmode";
-    public static final String READ_USER = "read.user";
-    public static final String WRITE_USER = "write.user";
-    public static final String READ_PASSWORD = "read.password";
-    public static final String WRITE_PASSWORD = "write.password";
+    public static final String READ_USER = Credentials.READ_USER;
+    public static final String WRITE_USER = Credentials.WRITE_USER;
+    public static final String READ_PASSWORD = Credentials.READ_PASSWORD;
+    public static final String WRITE_PASSWORD = Credentials.WRITE_PASSWORD;
     public static final List<String> SSL_MODES = List.of("disable", "prefer", "require", "verify-ca", "verify-full");
 
     private PostgresSettings() {}

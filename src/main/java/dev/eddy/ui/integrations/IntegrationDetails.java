@@ -21,6 +21,7 @@ import dev.eddy.integration.Metadata;
 import dev.eddy.integration.PostgresTable;
 import dev.eddy.integration.TopicInfo;
 import dev.eddy.integration.TopicMessage;
+import dev.eddy.ui.RelativeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -122,7 +123,7 @@ class IntegrationDetails extends VerticalLayout {
             } else {
                 status.setVisible(false);
             }
-            age.setText(m.fetchedAt().equals(Instant.EPOCH) ? "never read" : "read " + ago(m.fetchedAt()));
+            age.setText(m.fetchedAt().equals(Instant.EPOCH) ? "never read" : "read " + RelativeTime.ago(m.fetchedAt()));
             topics.setVisible(i.kind() == IntegrationKind.KAFKA);
             tables.setVisible(i.kind() == IntegrationKind.POSTGRES);
             topics.setItems(m.topics());
@@ -152,11 +153,6 @@ class IntegrationDetails extends VerticalLayout {
                 then.accept(value);
             }
         }));
-    }
-
-    private static String ago(Instant t) {
-        long s = Duration.between(t, Instant.now()).toSeconds();
-        return s < 60 ? s + " s ago" : s < 3600 ? (s / 60) + " min ago" : (s / 3600) + " h ago";
     }
 
     static String duration(Duration d) {

@@ -15,10 +15,12 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.eddy.integration.ConnectionCheck;
+import dev.eddy.integration.Credentials;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationException;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.KafkaSettings;
 import dev.eddy.ui.MainLayout;
 import java.util.concurrent.CompletableFuture;
 
@@ -120,17 +122,17 @@ class IntegrationsView extends VerticalLayout {
     }
 
     private static String credentials(Integration i) {
-        String read = i.setting("read.user");
-        String write = i.setting("write.user");
+        String read = i.setting(Credentials.READ_USER);
+        String write = i.setting(Credentials.WRITE_USER);
         StringBuilder s = new StringBuilder();
         if (!read.isBlank()) {
-            s.append("read-only: ").append(read).append(i.secretsSet().contains("read.password") ? " (password set)" : "");
+            s.append("read-only: ").append(read).append(i.secretsSet().contains(Credentials.READ_PASSWORD) ? " (password set)" : "");
         }
         if (!write.isBlank()) {
             s.append(s.isEmpty() ? "" : " · ").append("read-write: ").append(write)
-                    .append(i.secretsSet().contains("write.password") ? " (password set)" : "");
+                    .append(i.secretsSet().contains(Credentials.WRITE_PASSWORD) ? " (password set)" : "");
         }
-        return s.isEmpty() ? "none (" + i.setting("security.protocol") + ")" : s.toString();
+        return s.isEmpty() ? "none (" + i.setting(KafkaSettings.SECURITY_PROTOCOL) + ")" : s.toString();
     }
 
     private static Span badge(String text, String theme) {

@@ -14,8 +14,8 @@ import dev.eddy.cluster.ClusterService;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.ui.EmptyState;
 import dev.eddy.ui.MainLayout;
+import dev.eddy.ui.RelativeTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** The jobs the cluster knows, newest first, with their state. */
@@ -42,7 +42,7 @@ class JobsView extends VerticalLayout {
         Grid<JobSummary> grid = new Grid<>();
         grid.addColumn(JobSummary::name).setHeader("Name").setFlexGrow(3).setTooltipGenerator(JobSummary::name);
         grid.addColumn(new ComponentRenderer<>(j -> badge(j.state()))).setHeader("State").setAutoWidth(true);
-        grid.addColumn(j -> age(j.started())).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(j -> RelativeTime.ago(j.started())).setHeader("Started").setAutoWidth(true);
         grid.addColumn(j -> duration(j.duration())).setHeader("Duration").setAutoWidth(true);
         grid.addColumn(JobSummary::id).setHeader("Job id").setAutoWidth(true);
         grid.setItems(jobs);
@@ -61,23 +61,6 @@ class JobsView extends VerticalLayout {
         };
         badge.getElement().getThemeList().add(theme);
         return badge;
-    }
-
-    static String age(Instant started) {
-        if (started == null) {
-            return "";
-        }
-        Duration ago = Duration.between(started, Instant.now());
-        if (ago.toMinutes() < 1) {
-            return ago.toSeconds() + " s ago";
-        }
-        if (ago.toHours() < 1) {
-            return ago.toMinutes() + " min ago";
-        }
-        if (ago.toDays() < 1) {
-            return ago.toHours() + " h ago";
-        }
-        return ago.toDays() + " d ago";
     }
 
     static String duration(Duration d) {
