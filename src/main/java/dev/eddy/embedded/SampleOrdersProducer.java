@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,7 @@ final class SampleOrdersProducer implements AutoCloseable {
                                 "retention.bytes", String.valueOf(256L * 1024 * 1024)))))
                         .all().get(15, TimeUnit.SECONDS);
             }
-            TopicPartition partition = new TopicPartition(TOPIC, 0);
-            nextOrderId = client.listOffsets(Map.of(partition, OffsetSpec.latest()))
-                    .partitionResult(partition).get(15, TimeUnit.SECONDS).offset() + 1;
+            nextOrderId = latestOffset(client) + 1;
         }
         if (ordersPerSecond == 0) {
             return;
@@ -72,6 +72,26 @@ final class SampleOrdersProducer implements AutoCloseable {
             return t;
         });
         scheduler.scheduleAtFixedRate(this::sendOne, 0, 1_000_000L / ordersPerSecond, TimeUnit.MICROSECONDS);
+    }
+
+    /**
+     * A topic just created is known to the controller before its partition metadata reaches the
+     * broker, so the first offset lookup may miss it; retry briefly instead of failing start-up.
+     */
+    private static long latestOffset(Admin client) throws Exception {
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return client.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                        .partitionResult(partition).get(15, TimeUnit.SECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private void sendOne() {
