@@ -35,7 +35,8 @@ public class SchemaService {
         return roots;
     }
 
-    private List<SchemaNode> flink(SqlConsole console) {
+    /** Only what Flink sees in the console's session: catalogs, databases, tables, views, columns, functions. */
+    public List<SchemaNode> flink(SqlConsole console) {
         List<SchemaNode> catalogs = new ArrayList<>();
         try {
             for (String catalog : firstColumn(console.collect("SHOW CATALOGS", MAX))) {

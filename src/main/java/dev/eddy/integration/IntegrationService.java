@@ -16,6 +16,14 @@ public class IntegrationService {
     private final IntegrationRepository repository;
     private final List<IntegrationSeed> seeds;
     private final Map<String, Metadata> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newFixedThreadPool(2,
+            r -> {
+                Thread t = new Thread(r, "eddy-metadata-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile List<Integration> known = List.of();
 
     IntegrationService(IntegrationRepository repository, List<IntegrationSeed> seeds) {
         this.repository = repository;
@@ -30,6 +38,52 @@ public class IntegrationService {
                 repository.upsert(draft.name(), draft.kind(), draft.settings(), plain(draft.secrets(), Map.of()), true);
             }
         }
+        reloadKnown();
+    }
+
+    /**
+     * What is cached now of every integration, without waiting on any service: integrations read
+     * longer ago than five minutes, or never, are read again in the background. For the editor's
+     * completion, which must never wait on a broker or a database.
+     */
+    public Map<Integration, Metadata> cachedMetadata() {
+        Map<Integration, Metadata> now = new java.util.LinkedHashMap<>();
+        java.time.Instant stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5));
+        for (Integration i : known) {
+            Metadata m = cache.get(i.name());
+            if (m == null || m.fetchedAt().isBefore(stale) || m.lastError().isPresent()
+                    && m.failingSince().map(since -> since.isBefore(java.time.Instant.now().minusSeconds(30))).orElse(true)) {
+                refreshInBackground(i.name());
+            }
+            if (m != null) {
+                now.put(i, m);
+            }
+        }
+        return now;
+    }
+
+    /** Reads an integration's metadata on a background thread, once at a time per integration. */
+    public void refreshInBackground(String name) {
+        if (refreshing.add(name)) {
+            refresher.execute(() -> {
+                try {
+                    refresh(name);
+                } catch (RuntimeException e) {
+                    // The metadata keeps its last error; nothing waits on this thread.
+                } finally {
+                    refreshing.remove(name);
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopRefreshing() {
+        refresher.shutdownNow();
+    }
+
+    private void reloadKnown() {
+        known = List.copyOf(repository.findAll());
     }
 
     public List<Integration> list() {
@@ -50,6 +104,7 @@ public class IntegrationService {
         Map<String, String> stored = repository.find(draft.name()).isPresent() ? repository.secrets(draft.name()) : Map.of();
         repository.upsert(draft.name(), draft.kind(), draft.settings(), plain(draft.secrets(), stored), false);
         cache.remove(draft.name());
+        reloadKnown();
         return get(draft.name());
     }
 
@@ -60,6 +115,7 @@ public class IntegrationService {
         }
         repository.delete(name);
         cache.remove(name);
+        reloadKnown();
     }
 
     public ConnectionCheck test(String name) {

@@ -16,7 +16,8 @@ public final class PostgresSettings {
 
     private PostgresSettings() {}
 
-    static String jdbcUrl(Integration i) {
+    /** The JDBC URL of the integration's database, without credentials. */
+    public static String jdbcUrl(Integration i) {
         return "jdbc:postgresql://" + i.setting(HOST) + ":" + i.setting(PORT) + "/" + i.setting(DATABASE);
     }
 }

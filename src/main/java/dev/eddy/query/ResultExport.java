@@ -34,6 +34,8 @@ public final class ResultExport {
 
     public static void json(List<ResultColumn> columns, List<List<Object>> rows, Writer out) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            // The caller owns the writer (an HTTP response): flush, do not close it.
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (List<Object> row : rows) {

@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Every statement run from the console with its outcome, kept in Eddy's store. */
 @Repository
 public class StatementHistory {
+    private static final RowMapper<Entry> ROW = (rs, i) -> new Entry(rs.getLong(1), rs.getString(2),
+            Outcome.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant());
     private final JdbcTemplate jdbc;
 
     public StatementHistory(JdbcTemplate jdbc) {
@@ -26,12 +30,22 @@ public class StatementHistory {
                 report.jobId().orElse(null), Timestamp.from(startedAt));
     }
 
+    /** The latest runs whose statement contains the text (any case); all latest runs for blank text. */
+    public List<Entry> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return recent(limit);
+        }
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("SELECT id, statement, outcome, message, rows, duration_ms, job_id, started_at "
+                        + "FROM statement_history WHERE statement ILIKE ? ORDER BY started_at DESC, id DESC LIMIT ?",
+                ROW,
+                pattern, limit);
+    }
+
     public List<Entry> recent(int limit) {
         return jdbc.query("SELECT id, statement, outcome, message, rows, duration_ms, job_id, started_at "
                         + "FROM statement_history ORDER BY started_at DESC, id DESC LIMIT ?",
-                (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), Outcome.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
-                        rs.getTimestamp(8).toInstant()),
+                ROW,
                 limit);
     }
 }

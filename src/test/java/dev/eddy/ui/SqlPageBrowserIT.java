@@ -19,8 +19,8 @@ class SqlPageBrowserIT extends BrowserTest {
     void runningTheExampleStreamsSampleOrdersIntoTheGrid() throws Exception {
         open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement editor = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-area.eddy-editor textarea")));
-        assertThat(editor.getDomProperty("value")).contains("FROM orders");
+        WebElement editor = wait.until(d -> visibleEditor());
+        assertThat(Editors.script(browser)).contains("FROM orders");
         screenshot("sql-page-start");
 
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
@@ -67,7 +67,7 @@ class SqlPageBrowserIT extends BrowserTest {
             WebElement e = visibleEditor();
             return e != null && !e.equals(first) ? e : null;
         });
-        second.sendKeys("SELECT customer_id, COUNT(*) AS orders FROM orders GROUP BY customer_id");
+        Editors.setScript(browser, second, "SELECT customer_id, COUNT(*) AS orders FROM orders GROUP BY customer_id");
         second.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         wait.until(d -> gridSize("eddy-table-view") >= 2);
         screenshot("sql-page-second-tab");
@@ -108,8 +108,7 @@ class SqlPageBrowserIT extends BrowserTest {
     private WebElement openAndType(WebDriverWait wait, String sql) {
         open("/");
         WebElement editor = wait.until(d -> visibleEditor());
-        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        editor.sendKeys(sql);
+        Editors.setScript(browser, editor, sql);
         return editor;
     }
 
@@ -119,8 +118,7 @@ class SqlPageBrowserIT extends BrowserTest {
     }
 
     private WebElement visibleEditor() {
-        return browser.findElements(By.cssSelector("vaadin-text-area.eddy-editor textarea")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null);
+        return Editors.visible(browser);
     }
 
     private String cells(String gridClass) {
@@ -136,11 +134,14 @@ class SqlPageBrowserIT extends BrowserTest {
     void aWrongTableNameShowsAReadableErrorWithItsPosition() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         openAndType(wait, "SELECT * FROM ordres");
-        browser.findElement(By.xpath("//vaadin-button[contains(., 'Run')]")).click();
+        browser.findElement(By.cssSelector("vaadin-button.eddy-run")).click();
         WebElement error = wait.until(d -> d.findElement(By.cssSelector(".eddy-message.error")));
         wait.until(d -> error.getText().contains("ordres"));
         assertThat(error.getText()).contains("Object 'ordres' not found").contains("Line 1, column 15")
                 .doesNotContain("org.apache");
+        // The editor underlines the place Flink named.
+        WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
+        assertThat(mark.getText()).isEqualTo("o");
         screenshot("sql-page-error");
     }
 

@@ -3,6 +3,8 @@ package dev.eddy.ui.sql;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.sql.CompletionService;
+import dev.eddy.sql.SqlAssistant;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +13,21 @@ import org.springframework.stereotype.Component;
 @VaadinSessionScope
 class ConsoleHolder implements Consoles {
     private final QueryService queries;
+    private final CompletionService completion;
     private SqlConsole console;
+    private SqlAssistant assistant;
 
-    ConsoleHolder(QueryService queries) {
+    ConsoleHolder(QueryService queries, CompletionService completion) {
         this.queries = queries;
+        this.completion = completion;
+    }
+
+    /** The editor's completion and checks for this browser session's console. */
+    synchronized SqlAssistant assistant() {
+        if (assistant == null) {
+            assistant = completion.assistant(console());
+        }
+        return assistant;
     }
 
     @Override

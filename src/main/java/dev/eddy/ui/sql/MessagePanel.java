@@ -20,12 +20,17 @@ class MessagePanel extends Div {
     }
 
     void error(GatewayException e) {
+        error(e, 1);
+    }
+
+    /** An error of a statement that starts at {@code firstLine} of the script: lines are the script's. */
+    void error(GatewayException e, int firstLine) {
         show("error");
         Span what = new Span(e.getMessage());
         what.getStyle().set("font-weight", "600");
         add(what);
         StringBuilder where = new StringBuilder();
-        e.line().ifPresent(l -> where.append("Line ").append(l));
+        e.line().ifPresent(l -> where.append("Line ").append(l + firstLine - 1));
         e.column().ifPresent(c -> where.append(", column ").append(c));
         if (!where.isEmpty()) {
             add(new Div(new Span(where.toString())));
@@ -38,6 +43,16 @@ class MessagePanel extends Div {
         }
     }
 
+    /** The plan Flink would run a statement with (EXPLAIN), in full. */
+    void plan(String text) {
+        show("plan");
+        Span title = new Span("Plan");
+        title.getStyle().set("font-weight", "600");
+        Pre plan = new Pre(text);
+        plan.addClassName("eddy-plan");
+        add(title, plan);
+    }
+
     void hide() {
         removeAll();
         setVisible(false);
@@ -45,7 +60,7 @@ class MessagePanel extends Div {
 
     private void show(String kind) {
         removeAll();
-        removeClassNames("error", "success");
+        removeClassNames("error", "success", "plan");
         addClassName(kind);
         setVisible(true);
     }

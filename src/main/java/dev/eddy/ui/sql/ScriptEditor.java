@@ -1,9 +1,6 @@
 package dev.eddy.ui.sql;
 
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,55 +9,72 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.query.ResultStream;
 import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryReport;
+import dev.eddy.query.Outcome;
 import dev.eddy.query.RunningQuery;
+import dev.eddy.sql.SqlAssistant;
+import dev.eddy.sql.SqlStatement;
+import dev.eddy.sql.StatementSplitter;
+import dev.eddy.sql.SyntaxChecker;
+import dev.eddy.sql.SyntaxProblem;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** One script tab of the SQL page: write a statement, run it, watch its result stream in, stop it. */
+/**
+ * One script tab of the SQL page: write statements, run the one at the cursor (or the selection, or
+ * all of them in order), watch the result stream in, stop it; see the plan of a statement.
+ */
 class ScriptEditor extends VerticalLayout {
     private final ConsoleHolder console;
-    private final TextArea editor = new TextArea();
+    private final SqlEditor editor;
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
+    private final Button runAll = new Button("Run all", VaadinIcon.FAST_FORWARD.create());
+    private final Button explain = new Button("Explain", VaadinIcon.SITEMAP.create());
     private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final MessagePanel message = new MessagePanel();
     private final ResultPanel results = new ResultPanel();
+    private final Deque<SqlStatement> queue = new ArrayDeque<>();
+    private SqlStatement current;
+    private int total;
+    private long batchStarted;
     private RunningQuery running;
 
     ScriptEditor(ConsoleHolder console, String script) {
         this.console = console;
-        editor.setValue(script);
+        editor = new SqlEditor(console.assistant(), script);
         editor.setWidthFull();
-        editor.setHeight("13em");
+        editor.setHeight("14em");
         editor.addClassName("eddy-editor");
-        editor.setAriaLabel("SQL statement");
-        editor.setPlaceholder("Write a Flink SQL statement, then press Ctrl+Enter");
-        editor.getElement().setAttribute("spellcheck", "false");
-        // Ctrl+Enter must run what is typed now, not what the server saw at the last blur.
-        editor.setValueChangeMode(ValueChangeMode.EAGER);
+        editor.addRunListener(e -> onRun(e.text(), e.from(), e.to(), e.scope()));
 
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        run.addClickListener(e -> start());
-        run.setTooltipText("Run the statement (Ctrl+Enter)");
+        run.addClickListener(e -> editor.requestRun("selection"));
+        run.setTooltipText("Run the statement at the cursor, or the selection (Ctrl+Enter)");
+        run.addClassName("eddy-run");
+        runAll.addClickListener(e -> editor.requestRun("all"));
+        runAll.setTooltipText("Run every statement of the script in order (Ctrl+Shift+Enter)");
+        explain.addClickListener(e -> editor.requestRun("explain"));
+        explain.setTooltipText("Show how Flink would run the statement at the cursor");
+        explain.addClassName("eddy-explain");
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stop.addClickListener(e -> stopRunning());
         stop.setEnabled(false);
         stop.setTooltipText("Stop reading and cancel the Flink job behind the query");
-        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.CONTROL).listenOn(editor);
-        Shortcuts.addShortcutListener(this, this::start, Key.ENTER, KeyModifier.META).listenOn(editor);
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.setWidth("8em");
         status.addClassNames("eddy-status", "eddy-run-status");
-        HorizontalLayout toolbar = new HorizontalLayout(run, stop, progress, status);
+        HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, stop, progress, status);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
         message.setWidthFull();
@@ -72,26 +86,80 @@ class ScriptEditor extends VerticalLayout {
         setSizeFull();
     }
 
-    private void start() {
+    private void onRun(String script, int from, int to, String scope) {
         if (stop.isEnabled()) {
             // This script's query still runs: Ctrl+Enter does not start a second one beside it.
             return;
         }
-        String statement = editor.getValue();
-        if (statement == null || statement.isBlank()) {
+        List<SqlStatement> statements = "all".equals(scope) ? StatementSplitter.split(script)
+                : StatementSplitter.at(script, from, to);
+        if (statements.isEmpty()) {
             message.error(new GatewayException(GatewayException.Kind.SQL, "There is nothing to run", null, null,
                     null, null, "Write a statement in the editor first."));
             return;
         }
+        for (SqlStatement statement : statements) {
+            Optional<SyntaxProblem> problem = SyntaxChecker.check(statement);
+            if (problem.isPresent()) {
+                SyntaxProblem p = problem.get();
+                editor.markError(p.from(), p.to(), p.message());
+                message.error(new GatewayException(GatewayException.Kind.SQL, p.message(), null, null, p.line(),
+                        p.column(), "Fix the statement at line " + p.line() + ", column " + p.column()
+                                + " and run it again."));
+                return;
+            }
+        }
+        if ("explain".equals(scope)) {
+            explain(statements.get(0));
+            return;
+        }
         message.hide();
         results.setVisible(false);
-        setRunning(true, "Running…");
-        UI ui = UI.getCurrent();
-        running = console.console().run(statement, new Listener(ui));
+        queue.clear();
+        queue.addAll(statements);
+        total = statements.size();
+        batchStarted = System.nanoTime();
+        runNext();
     }
 
-    /** Stops this script's query, if one runs; its Flink job is cancelled. */
+    private void runNext() {
+        current = queue.poll();
+        if (current == null) {
+            return;
+        }
+        int index = total - queue.size();
+        setRunning(true, total > 1 ? "Running statement " + index + " of " + total + "…" : "Running…");
+        editor.select(current.start(), current.end());
+        running = console.console().run(current.text(), new Listener(UI.getCurrent(), current));
+    }
+
+    private void explain(SqlStatement statement) {
+        message.hide();
+        setRunning(true, "Asking Flink for the plan…");
+        UI ui = UI.getCurrent();
+        SqlAssistant assistant = console.assistant();
+        CompletableFuture.supplyAsync(() -> assistant.explain(statement.text()))
+                .whenComplete((plan, error) -> ui.access(() -> {
+                    setRunning(false, "");
+                    if (error != null) {
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        if (cause instanceof GatewayException g) {
+                            markPlace(statement, g);
+                            message.error(g, statement.line());
+                        } else {
+                            message.error(new GatewayException(GatewayException.Kind.PROTOCOL,
+                                    "The plan could not be read: " + cause.getMessage(), null, null, null, null, null));
+                        }
+                    } else {
+                        message.plan(plan);
+                    }
+                }));
+    }
+
+    /** Stops this script's query, if one runs; its Flink job is cancelled, and statements after it do not run. */
     void stopRunning() {
+        queue.clear();
         if (running != null) {
             status.setText("Stopping and cancelling the Flink job…");
             running.stop();
@@ -100,9 +168,20 @@ class ScriptEditor extends VerticalLayout {
 
     private void setRunning(boolean on, String text) {
         run.setEnabled(!on);
+        runAll.setEnabled(!on);
+        explain.setEnabled(!on);
         stop.setEnabled(on);
         progress.setVisible(on);
         status.setText(text);
+    }
+
+    private void markPlace(SqlStatement statement, GatewayException error) {
+        if (error.line().isPresent() && error.column().isPresent()) {
+            int at = statement.offset(error.line().get(), error.column().get());
+            editor.markError(at, Math.min(statement.end(), at + 1), error.getMessage());
+        } else {
+            editor.markError(statement.start(), statement.end(), error.getMessage());
+        }
     }
 
     @Override
@@ -120,12 +199,19 @@ class ScriptEditor extends VerticalLayout {
         editor.focus();
     }
 
+    /** The script as the browser last sent it. */
+    String script() {
+        return editor.getValue();
+    }
+
     /** Moves each background event onto the UI through push. */
     private final class Listener implements QueryListener {
         private final UI ui;
+        private final SqlStatement statement;
 
-        Listener(UI ui) {
+        Listener(UI ui, SqlStatement statement) {
             this.ui = ui;
+            this.statement = statement;
         }
 
         @Override
@@ -148,17 +234,26 @@ class ScriptEditor extends VerticalLayout {
         @Override
         public void finished(QueryReport report) {
             ui.access(() -> {
-                setRunning(false, summary(report));
+                if (changesCatalog(statement.text())) {
+                    console.assistant().refresh();
+                }
+                boolean more = report.outcome() == Outcome.SUCCEEDED && !queue.isEmpty();
                 if (report.query()) {
                     results.end(switch (report.outcome()) {
                         case SUCCEEDED -> "Finished";
                         case STOPPED -> report.timeLimited() ? "Stopped by the time limit" : "Stopped";
                         case FAILED -> "Failed";
                     });
-                } else {
+                } else if (!more) {
                     results.setVisible(false);
-                    message.success(report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
-                            .orElse("Done in " + seconds(report) + "."));
+                    message.success(total > 1 ? total + " statements ran in " + elapsed() + "."
+                            : report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
+                                    .orElse("Done in " + seconds(report) + "."));
+                }
+                if (more) {
+                    runNext();
+                } else {
+                    setRunning(false, summary(report));
                 }
             });
         }
@@ -166,13 +261,28 @@ class ScriptEditor extends VerticalLayout {
         @Override
         public void failed(GatewayException error, QueryReport report) {
             ui.access(() -> {
-                setRunning(false, "Failed after " + seconds(report));
-                message.error(error);
+                int index = total - queue.size();
+                queue.clear();
+                setRunning(false, (total > 1 ? "Statement " + index + " of " + total + " failed after "
+                        : "Failed after ") + seconds(report));
+                markPlace(statement, error);
+                message.error(error, statement.line());
                 if (results.isVisible()) {
                     results.end("Failed");
                 }
             });
         }
+    }
+
+    /** Statements after which the session's catalogs look different, so completion re-reads them. */
+    private static boolean changesCatalog(String statement) {
+        String head = statement.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
+                || head.startsWith("USE") || head.startsWith("LOAD") || head.startsWith("UNLOAD");
+    }
+
+    private String elapsed() {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - batchStarted) / 1e9);
     }
 
     private String summary(QueryReport report) {

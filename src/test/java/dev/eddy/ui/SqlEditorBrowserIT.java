@@ -1,0 +1,112 @@
+package dev.eddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.config.Endpoints;
+import dev.eddy.support.EddyIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The SQL editor in a real headless Chromium: completion from Java, errors in place. */
+@EddyIntegrationTest
+class SqlEditorBrowserIT extends BrowserTest {
+    @Autowired
+    Endpoints endpoints;
+
+    @Test
+    void completesTablesAndKafkaTopicsThenRunsWithCtrlEnter() throws Exception {
+        open("/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = wait.until(d -> Editors.visible(d));
+        Editors.setScript(browser, editor, "");
+
+        // A table after FROM: the session's tables are offered as the name is typed.
+        editor.sendKeys("SELECT * FROM cust");
+        List<String> tables = wait.until(d -> options("table").contains("customers") ? options("table") : null);
+        assertThat(tables).contains("customers");
+        screenshot("editor-completes-table");
+        editor.sendKeys(Keys.ENTER);
+        wait.until(d -> Editors.script(d).equals("SELECT * FROM customers"));
+
+        // A Kafka topic inside 'topic' = '…' of a CREATE TABLE: the integrations' topics are offered.
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("CREATE TEMPORARY TABLE live_orders (order_id BIGINT, status STRING) WITH (");
+        editor.sendKeys("'connector' = 'kafka', 'topic' = 'ord");
+        List<String> topics = wait.until(d -> options("topic").contains("orders") ? options("topic") : null);
+        assertThat(topics).contains("orders");
+        screenshot("editor-completes-topic");
+        pick("topic", "orders");
+        wait.until(d -> Editors.script(d).contains("'topic' = 'orders'"));
+
+        // Finish the table with option values from completion's world, then run it with Ctrl+Enter.
+        String script = Editors.script(browser);
+        String rest = ", 'properties.bootstrap.servers' = '" + endpoints.kafkaBootstrapServers()
+                + "', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');\n"
+                + "SELECT status, COUNT(*) AS n FROM live_orders GROUP BY status";
+        Editors.setScript(browser, editor, script.substring(0, script.lastIndexOf(')')) + rest);
+        // The cursor stands in the CREATE TABLE: Ctrl+Enter runs that statement only.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].closest('eddy-sql-editor').select(5, 5)", editor);
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-message.success")).getText().startsWith("Done"));
+
+        // Now the new table is completed too, with its columns after an alias (asked with Ctrl+Space).
+        Editors.setScript(browser, editor, "SELECT l.st FROM live_orders l GROUP BY l.status");
+        wait.until(d -> {
+            ((JavascriptExecutor) d).executeScript("arguments[0].closest('eddy-sql-editor').select(11, 11)", editor);
+            editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+            return options("column").contains("status");
+        });
+        editor.sendKeys(Keys.ENTER);
+        wait.until(d -> Editors.script(d).startsWith("SELECT l.status FROM"));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-figures")).getText().contains("changes"));
+        screenshot("editor-ran-completed-statement");
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("stopped"));
+    }
+
+    @Test
+    void aSyntaxErrorIsUnderlinedOnItsLine() throws Exception {
+        open("/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = wait.until(d -> Editors.visible(d));
+        Editors.setScript(browser, editor, "SELECT 1;\n\nSELECT order_id\nFROM orders WHERE AND status = 'NEW';");
+        editor.sendKeys(" ");
+        WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
+        assertThat(mark.getText()).isEqualTo("AND");
+        Object line = ((JavascriptExecutor) browser).executeScript(
+                "const lines = Array.from(arguments[0].closest('.cm-content').querySelectorAll('.cm-line'));"
+                        + "return lines.indexOf(arguments[0].closest('.cm-line')) + 1;", mark);
+        assertThat(((Number) line).intValue()).isEqualTo(4);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(mark).perform();
+        WebElement tooltip = wait.until(d -> d.findElement(By.cssSelector(".cm-tooltip-lint")));
+        assertThat(tooltip.getText()).contains("Unexpected AND").contains("line 4");
+        screenshot("editor-syntax-error");
+    }
+
+    /** The labels of the completion popup's options of one kind. */
+    @SuppressWarnings("unchecked")
+    private List<String> options(String type) {
+        Object labels = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('.cm-tooltip-autocomplete li'))"
+                        + ".filter(li => li.querySelector('.cm-completionIcon-' + arguments[0]))"
+                        + ".map(li => li.querySelector('.cm-completionLabel').textContent);", type);
+        return labels == null ? List.of() : (List<String>) labels;
+    }
+
+    private void pick(String type, String label) {
+        ((JavascriptExecutor) browser).executeScript(
+                "const li = Array.from(document.querySelectorAll('.cm-tooltip-autocomplete li'))"
+                        + ".find(li => li.querySelector('.cm-completionIcon-' + arguments[0])"
+                        + " && li.querySelector('.cm-completionLabel').textContent === arguments[1]);"
+                        + "li.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));"
+                        + "li.click();", type, label);
+    }
+}
