@@ -29,6 +29,7 @@ public final class SqlAssistant {
     private final CompletionService service;
     private final Executor background;
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
     private final SqlCompleter completer = new SqlCompleter();
     private volatile SessionObjects session = SessionObjects.EMPTY;
     private volatile Instant readAt = Instant.EPOCH;
@@ -59,25 +60,40 @@ public final class SqlAssistant {
         return rows.isEmpty() || rows.get(0).fields().isEmpty() ? "" : String.valueOf(rows.get(0).fields().get(0));
     }
 
+    /** The error with what the session's catalog suggests (similar table or column names). */
+    public GatewayException withHints(GatewayException error) {
+        return ErrorHints.enrich(error, session);
+    }
+
     /** What the session's catalog held when last read. */
     public SessionObjects session() {
         return session;
     }
 
-    /** Re-reads the session's catalogs in the background (call after a statement changed them). */
+    /**
+     * Re-reads the session's catalogs in the background (call after a statement changed them). A
+     * request while a read runs makes it read once more afterwards, so the newest change is seen.
+     */
     public void refresh() {
+        wanted.set(true);
         if (!reading.compareAndSet(false, true)) {
             return;
         }
         background.execute(() -> {
             try {
-                session = read();
-                readAt = Instant.now();
-            } catch (RuntimeException e) {
-                LOG.debug("Could not read the session's catalogs for completion", e);
-                readAt = Instant.now();
+                while (wanted.getAndSet(false)) {
+                    try {
+                        session = read();
+                    } catch (RuntimeException e) {
+                        LOG.debug("Could not read the session's catalogs for completion", e);
+                    }
+                    readAt = Instant.now();
+                }
             } finally {
                 reading.set(false);
+                if (wanted.get()) {
+                    refresh();
+                }
             }
         });
     }

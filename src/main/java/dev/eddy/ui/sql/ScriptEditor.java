@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One script tab of the SQL page: write statements, run the one at the cursor (or the selection, or
@@ -49,9 +50,11 @@ class ScriptEditor extends VerticalLayout {
     private long batchStarted;
     private RunningQuery running;
 
-    ScriptEditor(ConsoleHolder console, String script) {
+    /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
+    ScriptEditor(ConsoleHolder console, String script, Consumer<String> onEdit) {
         this.console = console;
         editor = new SqlEditor(console.assistant(), script);
+        editor.addEditListener(onEdit);
         editor.setWidthFull();
         editor.setHeight("14em");
         editor.addClassName("eddy-editor");
@@ -144,7 +147,8 @@ class ScriptEditor extends VerticalLayout {
                     if (error != null) {
                         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        if (cause instanceof GatewayException g) {
+                        if (cause instanceof GatewayException failure) {
+                            GatewayException g = assistant.withHints(failure);
                             markPlace(statement, g);
                             message.error(g, statement.line());
                         } else {
@@ -259,7 +263,8 @@ class ScriptEditor extends VerticalLayout {
         }
 
         @Override
-        public void failed(GatewayException error, QueryReport report) {
+        public void failed(GatewayException failure, QueryReport report) {
+            GatewayException error = console.assistant().withHints(failure);
             ui.access(() -> {
                 int index = total - queue.size();
                 queue.clear();

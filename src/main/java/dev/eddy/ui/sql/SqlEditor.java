@@ -18,6 +18,7 @@ import dev.eddy.sql.Completions;
 import dev.eddy.sql.FlinkVocabulary;
 import dev.eddy.sql.SqlAssistant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The SQL editor in the browser (CodeMirror 6, see {@code eddy-sql-editor.ts}): Flink keywords
@@ -45,6 +46,15 @@ class SqlEditor extends Component implements HasSize, HasStyle {
         getElement().setProperty("keywords", String.join(" ", FlinkVocabulary.get().keywords()));
         getElement().setAttribute("placeholder", "Write Flink SQL, then press Ctrl+Enter to run the statement at the cursor");
         getElement().addPropertyChangeListener("value", "value-changed", e -> {});
+    }
+
+    /** Called with the script when the user pauses typing, and before each run. */
+    void addEditListener(Consumer<String> listener) {
+        getElement().addPropertyChangeListener("value", e -> {
+            if (e.isUserOriginated()) {
+                listener.accept(getValue());
+            }
+        });
     }
 
     /** The script as the browser last sent it (every keystroke pause, and before each run). */

@@ -3,76 +3,136 @@ package dev.eddy.ui.sql;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.eddy.query.QueryService;
+import dev.eddy.query.StatementHistory;
+import dev.eddy.sql.Script;
+import dev.eddy.sql.ScriptStore;
 import dev.eddy.ui.MainLayout;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQL page: script tabs, each with its own editor and its own running query and result. */
+/**
+ * The SQL page: script tabs kept in Eddy's store (a reload brings them back), each with its own
+ * editor, running query and result; the history of what ran, searchable.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("SQL editor · Eddy")
 class SqlView extends VerticalLayout {
     private final ConsoleHolder console;
-    private final TabSheet scripts = new TabSheet();
+    private final ScriptStore scripts;
+    private final TabSheet sheet = new TabSheet();
     private final List<ScriptEditor> editors = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
-    private int opened;
 
-    SqlView(ConsoleHolder console, QueryService queries) {
+    SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history) {
         this.console = console;
-        Button add = new Button(VaadinIcon.PLUS.create(), e -> addScript(""));
+        this.scripts = scripts;
+        Button add = new Button(VaadinIcon.PLUS.create(), e -> open(scripts.create(null, "")));
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         add.setAriaLabel("New script");
         add.setTooltipText("New script tab: its query runs beside the others");
         add.addClassName("eddy-new-script");
-        scripts.setSuffixComponent(add);
-        scripts.setSizeFull();
-        scripts.addClassName("eddy-scripts");
-        addScript(queries.exampleScript());
-        add(scripts);
+        Button past = new Button("History", VaadinIcon.CLOCK.create(),
+                e -> new HistoryDialog(history, statement -> open(scripts.create(null, statement))).open());
+        past.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        past.setTooltipText("Statements run before, with their outcome: search, and open one in a new tab");
+        past.addClassName("eddy-history");
+        sheet.setSuffixComponent(new HorizontalLayout(add, past));
+        sheet.setSizeFull();
+        sheet.addClassName("eddy-scripts");
+        List<Script> saved = scripts.list();
+        if (saved.isEmpty()) {
+            saved = List.of(scripts.create(null, queries.exampleScript()));
+        }
+        saved.forEach(this::open);
+        sheet.setSelectedIndex(0);
+        add(sheet);
         setSizeFull();
     }
 
-    private void addScript(String text) {
-        ScriptEditor editor = new ScriptEditor(console, text);
+    private void open(Script script) {
+        ScriptEditor editor = new ScriptEditor(console, script.content(), text -> scripts.saveContent(script.id(), text));
         editor.setZone(zone);
         editors.add(editor);
-        Span label = new Span("Script " + (++opened));
+        Span label = new Span(script.title());
+        label.addClassName("eddy-script-title");
+        label.getElement().setAttribute("title", "Double-click to rename");
+        label.getElement().addEventListener("dblclick", e -> rename(script, label));
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        close.setAriaLabel("Close " + label.getText());
+        close.setAriaLabel("Close " + script.title());
         close.setTooltipText("Close this script (stops its query)");
         Tab tab = new Tab(label, close);
-        close.addClickListener(e -> closeScript(tab, editor));
-        scripts.add(tab, editor);
-        scripts.setSelectedTab(tab);
+        close.addClickListener(e -> confirmClose(script, label, tab, editor));
+        sheet.add(tab, editor);
+        sheet.setSelectedTab(tab);
         updateCloseButtons();
         editor.focusEditor();
     }
 
-    private void closeScript(Tab tab, ScriptEditor editor) {
+    private void confirmClose(Script script, Span label, Tab tab, ScriptEditor editor) {
+        if (editor.script().isBlank()) {
+            close(script, tab, editor);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog("Close " + label.getText() + "?",
+                "Its text is deleted, and a query it runs is stopped. Statements it ran stay in the history.",
+                "Close and delete", e -> close(script, tab, editor));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void close(Script script, Tab tab, ScriptEditor editor) {
         if (editors.size() == 1) {
             return;
         }
         editor.stopRunning();
         editors.remove(editor);
-        scripts.remove(tab);
+        sheet.remove(tab);
+        scripts.delete(script.id());
         updateCloseButtons();
+    }
+
+    private void rename(Script script, Span label) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rename script");
+        TextField name = new TextField("Name");
+        name.setValue(label.getText());
+        name.setWidthFull();
+        name.focus();
+        Button save = new Button("Rename", e -> {
+            String title = name.getValue().strip();
+            if (!title.isEmpty()) {
+                scripts.rename(script.id(), title);
+                label.setText(title);
+            }
+            dialog.close();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        dialog.add(name);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     /** The last script cannot be closed: the page always has an editor. */
     private void updateCloseButtons() {
-        for (int i = 0; i < editors.size(); i++) {
-            Tab tab = scripts.getTab(editors.get(i));
+        for (ScriptEditor editor : editors) {
+            Tab tab = sheet.getTab(editor);
             tab.getChildren().filter(Button.class::isInstance)
                     .forEach(b -> ((Button) b).setVisible(editors.size() > 1));
         }
