@@ -39,6 +39,8 @@ public class IntegrationService {
             }
         }
         reloadKnown();
+        // Read every integration once at start, so the first completion already knows topics and tables.
+        known.forEach(i -> refreshInBackground(i.name()));
     }
 
     /**
