@@ -110,6 +110,8 @@ class EddySqlEditor extends HTMLElement {
   private syncTimer?: number;
   // The text last sent to the server: the server may send it back, which must not undo later typing.
   private lastSent?: string;
+  // An error Flink reported when the script ran; shown until the script changes.
+  private runError?: { diagnostic: Diagnostic; text: string };
   // Set by Vaadin: the element's @ClientCallable methods.
   $server?: {
     complete(text: string, position: number, explicit: boolean): Promise<string>;
@@ -228,8 +230,11 @@ class EddySqlEditor extends HTMLElement {
     const length = this.view.state.doc.length;
     const start = Math.max(0, Math.min(from, length));
     const end = Math.max(start, Math.min(to, length));
-    const diagnostics: Diagnostic[] = [{ from: start, to: end, severity: 'error', message }];
-    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+    this.runError = {
+      diagnostic: { from: start, to: end, severity: 'error', message },
+      text: this.view.state.doc.toString(),
+    };
+    this.view.dispatch(setDiagnostics(this.view.state, [this.runError.diagnostic]));
   }
 
   /** Selects a range, scrolled into view: where a statement that ran sits, or an error. */
@@ -329,12 +334,19 @@ class EddySqlEditor extends HTMLElement {
       if (view.state.doc.toString() !== text) {
         return [];
       }
-      return problems.map((p) => ({
+      const diagnostics: Diagnostic[] = problems.map((p) => ({
         from: Math.min(p.from, length),
         to: Math.min(Math.max(p.to, p.from + 1), length),
         severity: 'error',
         message: `${p.message} (line ${p.line}, column ${p.column})`,
       }));
+      // The checker sees syntax only: an error from running stays while the script is unchanged.
+      if (this.runError && this.runError.text === text) {
+        diagnostics.push(this.runError.diagnostic);
+      } else {
+        this.runError = undefined;
+      }
+      return diagnostics;
     } catch (e) {
       return [];
     }

@@ -190,6 +190,13 @@ public final class GatewayErrors {
         if (cause.contains("Object '") && cause.contains("not found")) {
             return "Check the name; SHOW TABLES lists the tables of the current database.";
         }
+        if (cause.contains("requires the timecol is a time attribute type")
+                || cause.contains("can only be defined over a time attribute column")
+                || cause.contains("can only be defined on a time attribute column")) {
+            return "The time column has no watermark, so it is not an event-time attribute: declare one in the "
+                    + "table (WATERMARK FOR ts AS ts - INTERVAL '5' SECOND), or use a processing-time column "
+                    + "(proc AS PROCTIME()).";
+        }
         if (cause.contains("Could not find any factory for identifier")) {
             return "The connector or format named in the WITH clause is not available in this Flink cluster.";
         }

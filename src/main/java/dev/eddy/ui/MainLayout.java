@@ -2,6 +2,8 @@ package dev.eddy.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,8 +24,16 @@ public class MainLayout extends AppLayout {
         subtitle.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         Anchor flinkUi = new Anchor(endpoints.jobManagerUrl(), "Flink web UI");
         flinkUi.setTarget("_blank");
-        flinkUi.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.MEDIUM);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, subtitle, flinkUi);
+        flinkUi.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.SMALL);
+        Button theme = new Button(VaadinIcon.ADJUST.create(), e -> e.getSource().getElement().executeJs(
+                "const dark = document.documentElement.getAttribute('theme') !== 'dark';"
+                        + "document.documentElement.setAttribute('theme', dark ? 'dark' : '');"
+                        + "localStorage.setItem('eddy-theme', dark ? 'dark' : 'light');"));
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        theme.setAriaLabel("Light or dark theme");
+        theme.setTooltipText("Switch between the light and the dark theme");
+        theme.addClassNames(LumoUtility.Margin.Right.MEDIUM, "eddy-theme-toggle");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, subtitle, flinkUi, theme);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.addClassNames(LumoUtility.Padding.Vertical.SMALL);
@@ -39,5 +49,8 @@ public class MainLayout extends AppLayout {
         nav.addClassNames(LumoUtility.Padding.SMALL);
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+        // The theme chosen last time, before the user sees the page in the other one.
+        getElement().executeJs("if (localStorage.getItem('eddy-theme') === 'dark') "
+                + "document.documentElement.setAttribute('theme', 'dark');");
     }
 }

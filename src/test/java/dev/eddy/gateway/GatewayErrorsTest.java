@@ -132,4 +132,12 @@ class GatewayErrorsTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aWindowOverAColumnWithoutWatermarkSaysHowToDeclareOne() throws Exception {
+        GatewayException e = translate("window-without-watermark.json");
+        assertThat(e.getMessage())
+                .isEqualTo("The window function requires the timecol is a time attribute type, but is TIMESTAMP(3)");
+        assertThat(e.hint()).get().asString().contains("WATERMARK FOR").contains("PROCTIME()");
+    }
 }

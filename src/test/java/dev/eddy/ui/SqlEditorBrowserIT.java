@@ -79,7 +79,12 @@ class SqlEditorBrowserIT extends BrowserTest {
         editor.sendKeys(Keys.ENTER);
         wait.until(d -> Editors.script(d).startsWith("SELECT l.status FROM"));
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        wait.until(d -> d.findElement(By.cssSelector(".eddy-figures")).getText().contains("changes"));
+        // The table made from the completed DDL reads the topic: statuses appear.
+        wait.withTimeout(Duration.ofSeconds(90)).until(d -> {
+            Object size = ((JavascriptExecutor) d).executeScript(
+                    "const g = document.querySelector('vaadin-grid.eddy-table-view'); return g ? g.size : 0;");
+            return size != null && ((Number) size).longValue() >= 1;
+        });
         screenshot("editor-ran-completed-statement");
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
         wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("stopped"));
@@ -102,6 +107,16 @@ class SqlEditorBrowserIT extends BrowserTest {
         WebElement tooltip = wait.until(d -> d.findElement(By.cssSelector(".cm-tooltip-lint")));
         assertThat(tooltip.getText()).contains("Unexpected AND").contains("line 4");
         screenshot("editor-syntax-error");
+
+        // The editor follows the app's theme.
+        browser.findElement(By.cssSelector("vaadin-button.eddy-theme-toggle")).click();
+        wait.until(d -> "dark".equals(((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.getAttribute('theme')")));
+        Object background = ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector('eddy-sql-editor .cm-editor')).backgroundColor");
+        assertThat(background).isNotEqualTo("rgb(255, 255, 255)");
+        screenshot("editor-syntax-error-dark");
+        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('eddy-theme')");
     }
 
     /** The labels of the completion popup's options of one kind. */
