@@ -84,4 +84,12 @@ class StatementSplitterTest {
     void anUnterminatedStringKeepsTheRestOfTheScriptInOneStatement() {
         assertThat(texts("SELECT 'abc; SELECT 2")).hasSize(1);
     }
+
+    @Test
+    void anErrorPositionMarksTheWholeTokenThere() {
+        String script = "SELECT 1;\nSELECT * FROM ordres WHERE x = 1";
+        SqlStatement second = StatementSplitter.split(script).get(1);
+        int at = second.offset(1, 15);
+        assertThat(script.substring(at, second.tokenEnd(at))).isEqualTo("ordres");
+    }
 }

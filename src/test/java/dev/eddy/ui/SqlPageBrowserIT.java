@@ -138,10 +138,10 @@ class SqlPageBrowserIT extends BrowserTest {
         WebElement error = wait.until(d -> d.findElement(By.cssSelector(".eddy-message.error")));
         wait.until(d -> error.getText().contains("ordres"));
         assertThat(error.getText()).contains("Object 'ordres' not found").contains("Line 1, column 15")
-                .doesNotContain("org.apache");
+                .contains("Did you mean `orders`?").doesNotContain("org.apache");
         // The editor underlines the place Flink named.
         WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
-        assertThat(mark.getText()).isEqualTo("o");
+        assertThat(mark.getText()).isEqualTo("ordres");
         screenshot("sql-page-error");
     }
 

@@ -182,7 +182,7 @@ class ScriptEditor extends VerticalLayout {
     private void markPlace(SqlStatement statement, GatewayException error) {
         if (error.line().isPresent() && error.column().isPresent()) {
             int at = statement.offset(error.line().get(), error.column().get());
-            editor.markError(at, Math.min(statement.end(), at + 1), error.getMessage());
+            editor.markError(at, statement.tokenEnd(at), error.getMessage());
         } else {
             editor.markError(statement.start(), statement.end(), error.getMessage());
         }
