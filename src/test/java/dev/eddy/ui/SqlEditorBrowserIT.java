@@ -29,15 +29,7 @@ class SqlEditorBrowserIT extends BrowserTest {
 
         // A table after FROM: the session's tables are offered as the name is typed.
         editor.sendKeys("SELECT * FROM cust");
-        // The session's catalog is read in the background when the page opens: retype the last
-        // letter, as a user would, until it has been read.
-        List<String> tables = wait.until(d -> {
-            if (options("table").contains("customers")) {
-                return options("table");
-            }
-            editor.sendKeys(Keys.BACK_SPACE, "t");
-            return null;
-        });
+        List<String> tables = offered(wait, editor, "table", "customers", "t");
         assertThat(tables).contains("customers");
         screenshot("editor-completes-table");
         editor.sendKeys(Keys.ENTER);
@@ -47,13 +39,7 @@ class SqlEditorBrowserIT extends BrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         editor.sendKeys("CREATE TEMPORARY TABLE live_orders (order_id BIGINT, status STRING) WITH (");
         editor.sendKeys("'connector' = 'kafka', 'topic' = 'ord");
-        List<String> topics = wait.until(d -> {
-            if (options("topic").contains("orders")) {
-                return options("topic");
-            }
-            editor.sendKeys(Keys.BACK_SPACE, "d");
-            return null;
-        });
+        List<String> topics = offered(wait, editor, "topic", "orders", "d");
         assertThat(topics).contains("orders");
         screenshot("editor-completes-topic");
         pick("topic", "orders");
@@ -117,6 +103,21 @@ class SqlEditorBrowserIT extends BrowserTest {
         assertThat(background).isNotEqualTo("rgb(255, 255, 255)");
         screenshot("editor-syntax-error-dark");
         ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('eddy-theme')");
+    }
+
+    /**
+     * Waits until completion offers the label among the options of a kind. The session's catalog
+     * and the integrations are read in the background when the page opens: until then the last
+     * letter typed is typed again, as a user would.
+     */
+    private List<String> offered(WebDriverWait wait, WebElement editor, String type, String label, String lastLetter) {
+        return wait.until(d -> {
+            if (options(type).contains(label)) {
+                return options(type);
+            }
+            editor.sendKeys(Keys.BACK_SPACE, lastLetter);
+            return null;
+        });
     }
 
     /** The labels of the completion popup's options of one kind. */
