@@ -100,6 +100,25 @@ public final class FlinkVocabulary {
         return signatures;
     }
 
+    /**
+     * The words to highlight as keywords: the reserved ones, and the non-reserved words that start or
+     * shape Flink statements. Other non-reserved keywords (NAME, STATUS, VALUE…) are common column
+     * names and stay plain.
+     */
+    public List<String> highlighted() {
+        Set<String> words = new TreeSet<>(reserved);
+        for (String w : List.of("WATERMARK", "TEMPORARY", "CATALOG", "CATALOGS", "DATABASE", "DATABASES", "TABLES",
+                "VIEWS", "FUNCTIONS", "MODULES", "JARS", "JOBS", "JOB", "SHOW", "DESCRIBE", "EXPLAIN", "USE", "RESET",
+                "IF", "PARTITIONED", "COMMENT", "ENFORCED", "STATEMENT", "STOP", "SAVEPOINT", "DESCRIPTOR", "LIMIT",
+                "OFFSET", "REPLACE", "ANALYZE", "COMPILE", "PLAN", "MATERIALIZED", "FRESHNESS", "PRECEDING",
+                "FOLLOWING", "UNBOUNDED", "ROW", "ROWS", "RANGE")) {
+            if (keywords.contains(w)) {
+                words.add(w);
+            }
+        }
+        return List.copyOf(words);
+    }
+
     /** Whether the word is reserved in Flink SQL, so it cannot be a name unless back-quoted. */
     public boolean isReserved(String word) {
         return reserved.contains(word.toUpperCase(Locale.ROOT));

@@ -165,4 +165,11 @@ class SqlCompleterTest {
         assertThat(c.from()).isEqualTo("SELECT * FROM ".length());
         assertThat(c.to()).isEqualTo("SELECT * FROM ord".length());
     }
+
+    @Test
+    void reservedWordsAreHighlightedButColumnLikeKeywordsAreNot() {
+        List<String> highlighted = FlinkVocabulary.get().highlighted();
+        assertThat(highlighted).contains("SELECT", "FROM", "WATERMARK", "TEMPORARY").doesNotContain("NAME", "STATUS");
+        assertThat(FlinkVocabulary.get().keywords()).contains("NAME");
+    }
 }

@@ -43,7 +43,7 @@ class SqlEditor extends Component implements HasSize, HasStyle {
     SqlEditor(SqlAssistant assistant, String text) {
         this.assistant = assistant;
         getElement().setProperty("value", text == null ? "" : text);
-        getElement().setProperty("keywords", String.join(" ", FlinkVocabulary.get().keywords()));
+        getElement().setProperty("keywords", String.join(" ", FlinkVocabulary.get().highlighted()));
         getElement().setAttribute("placeholder", "Write Flink SQL, then press Ctrl+Enter to run the statement at the cursor");
         getElement().addPropertyChangeListener("value", "value-changed", e -> {});
     }
