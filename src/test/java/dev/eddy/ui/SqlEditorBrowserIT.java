@@ -105,6 +105,22 @@ class SqlEditorBrowserIT extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('eddy-theme')");
     }
 
+    @Test
+    void aNameDoubleClickedInTheSchemaBesideTheEditorIsWrittenAtTheCursor() throws Exception {
+        open("/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = wait.until(d -> Editors.visible(d));
+        Editors.setScript(browser, editor, "SELECT * FROM ");
+        WebElement filter = wait.until(d -> d.findElement(By.cssSelector(".eddy-side-schema vaadin-text-field input")));
+        filter.sendKeys("customers");
+        WebElement cell = wait.until(d -> d.findElements(
+                By.cssSelector(".eddy-side-schema vaadin-grid vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals("customers")).findFirst().orElse(null));
+        screenshot("sql-page-schema-beside-editor");
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(cell).perform();
+        wait.until(d -> Editors.script(d).equals("SELECT * FROM `default_catalog`.`default_database`.`customers`"));
+    }
+
     /**
      * Waits until completion offers the label among the options of a kind. The session's catalog
      * and the integrations are read in the background when the page opens: until then the last

@@ -22,12 +22,10 @@ class SqlScriptsBrowserIT extends BrowserTest {
         WebElement editor = wait.until(d -> Editors.visible(d));
         Editors.setScript(browser, editor, QUERY);
 
-        // What was typed is kept: a reload shows it again.
-        wait.until(d -> {
-            d.navigate().refresh();
-            return new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> Editors.visible(x) != null
-                    && Editors.script(x).equals(QUERY));
-        });
+        // What was typed is kept (sent when typing pauses): a reload shows it again.
+        wait.until(d -> scripts.list().stream().anyMatch(script -> script.content().equals(QUERY)));
+        browser.navigate().refresh();
+        wait.until(d -> Editors.visible(d) != null && Editors.script(d).equals(QUERY));
         editor = Editors.visible(browser);
 
         browser.findElement(By.cssSelector("vaadin-button.eddy-explain")).click();

@@ -5,6 +5,7 @@ import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.sql.CompletionService;
 import dev.eddy.sql.SqlAssistant;
+import dev.eddy.ui.Consoles;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 

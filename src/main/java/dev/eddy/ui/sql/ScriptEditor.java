@@ -203,6 +203,11 @@ class ScriptEditor extends VerticalLayout {
         editor.focus();
     }
 
+    /** Writes text where the cursor is (a name picked in the schema tree). */
+    void insert(String text) {
+        editor.insertText(text);
+    }
+
     /** The script as the browser last sent it. */
     String script() {
         return editor.getValue();
@@ -218,9 +223,18 @@ class ScriptEditor extends VerticalLayout {
             this.statement = statement;
         }
 
+        /** Runs on the UI through push; a page closed meanwhile has nothing left to show. */
+        private void later(com.vaadin.flow.server.Command update) {
+            try {
+                ui.access(update);
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                // The browser left; the query has ended or is stopped by the detach.
+            }
+        }
+
         @Override
         public void columns(List<ResultColumn> columns, ResultStream stream) {
-            ui.access(() -> {
+            later(() -> {
                 results.start(columns, stream);
                 results.setVisible(true);
                 status.setText("Waiting for rows…");
@@ -229,7 +243,7 @@ class ScriptEditor extends VerticalLayout {
 
         @Override
         public void progress(ResultStream stream) {
-            ui.access(() -> {
+            later(() -> {
                 results.refresh();
                 status.setText("Streaming…");
             });
@@ -237,7 +251,7 @@ class ScriptEditor extends VerticalLayout {
 
         @Override
         public void finished(QueryReport report) {
-            ui.access(() -> {
+            later(() -> {
                 if (changesCatalog(statement.text())) {
                     console.assistant().refresh();
                 }
@@ -265,7 +279,7 @@ class ScriptEditor extends VerticalLayout {
         @Override
         public void failed(GatewayException failure, QueryReport report) {
             GatewayException error = console.assistant().withHints(failure);
-            ui.access(() -> {
+            later(() -> {
                 int index = total - queue.size();
                 queue.clear();
                 setRunning(false, (total > 1 ? "Statement " + index + " of " + total + " failed after "

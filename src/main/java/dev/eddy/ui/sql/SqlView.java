@@ -9,16 +9,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.eddy.catalog.SchemaService;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.StatementHistory;
 import dev.eddy.sql.Script;
 import dev.eddy.sql.ScriptStore;
 import dev.eddy.ui.MainLayout;
+import dev.eddy.ui.schema.SchemaTree;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ class SqlView extends VerticalLayout {
     private final List<ScriptEditor> editors = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
 
-    SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history) {
+    SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history,
+            SchemaService schema) {
         this.console = console;
         this.scripts = scripts;
         Button add = new Button(VaadinIcon.PLUS.create(), e -> open(scripts.create(null, "")));
@@ -59,8 +63,21 @@ class SqlView extends VerticalLayout {
         }
         saved.forEach(this::open);
         sheet.setSelectedIndex(0);
-        add(sheet);
+
+        // The schema beside the editor: a double-click writes the name where the cursor is.
+        SchemaTree tree = new SchemaTree(schema, console, true);
+        tree.addClassName("eddy-side-schema");
+        tree.onPick(node -> current().ifPresent(e -> e.insert(node.name())));
+        SplitLayout split = new SplitLayout(tree, sheet);
+        split.setSplitterPosition(20);
+        split.setSizeFull();
+        split.addClassName("eddy-sql-split");
+        add(split);
         setSizeFull();
+    }
+
+    private java.util.Optional<ScriptEditor> current() {
+        return editors.stream().filter(e -> sheet.getSelectedTab() == sheet.getTab(e)).findFirst();
     }
 
     private void open(Script script) {

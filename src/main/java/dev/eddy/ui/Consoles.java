@@ -1,4 +1,4 @@
-package dev.eddy.ui.sql;
+package dev.eddy.ui;
 
 import dev.eddy.query.SqlConsole;
 
