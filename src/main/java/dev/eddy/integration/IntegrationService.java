@@ -154,10 +154,11 @@ public class IntegrationService {
         Metadata fresh;
         try {
             if (i.kind() == IntegrationKind.KAFKA) {
-                fresh = new Metadata(KafkaBrowser.topics(kafkaClient(i, secrets)), List.of(), java.time.Instant.now(),
+                KafkaBrowser.Contents kafka = KafkaBrowser.contents(kafkaClient(i, secrets));
+                fresh = new Metadata(kafka.topics(), kafka.groups(), List.of(), java.time.Instant.now(),
                         java.util.Optional.empty(), java.util.Optional.empty());
             } else {
-                fresh = new Metadata(List.of(), PostgresBrowser.tables(PostgresSettings.jdbcUrl(i),
+                fresh = new Metadata(List.of(), List.of(), PostgresBrowser.tables(PostgresSettings.jdbcUrl(i),
                         PostgresConnectionTester.properties(i, i.setting(PostgresSettings.READ_USER),
                                 secrets.getOrDefault(PostgresSettings.READ_PASSWORD, ""))),
                         java.time.Instant.now(), java.util.Optional.empty(), java.util.Optional.empty());
@@ -172,6 +173,7 @@ public class IntegrationService {
             java.time.Instant since = previous != null && previous.failingSince().isPresent()
                     ? previous.failingSince().get() : java.time.Instant.now();
             fresh = new Metadata(previous == null ? List.of() : previous.topics(),
+                    previous == null ? List.of() : previous.groups(),
                     previous == null ? List.of() : previous.tables(),
                     previous == null ? java.time.Instant.EPOCH : previous.fetchedAt(),
                     java.util.Optional.of(reason), java.util.Optional.of(since));

@@ -22,52 +22,98 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads what a Kafka integration holds: its topics, and the latest messages of one of them. */
+/** Reads what a Kafka integration holds: its topics and consumer groups, and the latest messages of a topic. */
 final class KafkaBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 64 * 1024;
 
     private KafkaBrowser() {}
 
-    static List<TopicInfo> topics(Properties client) throws Exception {
+    /** Topics and consumer groups, read with one admin client. */
+    record Contents(List<TopicInfo> topics, List<ConsumerGroupInfo> groups) {}
+
+    static Contents contents(Properties client) throws Exception {
         try (Admin admin = Admin.create(client)) {
-            Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            if (names.isEmpty()) {
-                return List.of();
-            }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
-                    .get(20, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions.values().forEach(d -> d.partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(d.name(), p.partition());
-                earliest.put(tp, OffsetSpec.earliest());
-                latest.put(tp, OffsetSpec.latest());
-            }));
-            var starts = admin.listOffsets(earliest).all().get(20, TimeUnit.SECONDS);
-            var ends = admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS);
-            Map<String, Optional<Duration>> retention = retention(admin, names);
-            List<TopicInfo> topics = new ArrayList<>();
-            for (TopicDescription d : descriptions.values()) {
-                long messages = d.partitions().stream().mapToLong(p -> {
-                    TopicPartition tp = new TopicPartition(d.name(), p.partition());
-                    return Math.max(0, ends.get(tp).offset() - starts.get(tp).offset());
-                }).sum();
-                topics.add(new TopicInfo(d.name(), d.partitions().size(), messages,
-                        retention.getOrDefault(d.name(), Optional.empty())));
-            }
-            topics.sort(Comparator.comparing(TopicInfo::name));
-            return topics;
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            List<TopicInfo> topics = topics(admin, ends);
+            return new Contents(topics, groups(admin, ends));
         }
+    }
+
+    /** Consumer groups with their state, members, topics and lag against the end offsets given. */
+    private static List<ConsumerGroupInfo> groups(Admin admin, Map<TopicPartition, Long> ends) throws Exception {
+        List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(10, TimeUnit.SECONDS)
+                .stream().map(GroupListing::groupId).sorted().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(ids).all()
+                .get(20, TimeUnit.SECONDS);
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+        var offsets = admin.listConsumerGroupOffsets(specs).all().get(20, TimeUnit.SECONDS);
+        List<ConsumerGroupInfo> groups = new ArrayList<>();
+        for (String id : ids) {
+            Map<TopicPartition, OffsetAndMetadata> committed = offsets.getOrDefault(id, Map.of());
+            long lag = 0;
+            Set<String> topics = new java.util.TreeSet<>();
+            for (var e : committed.entrySet()) {
+                topics.add(e.getKey().topic());
+                Long end = ends.get(e.getKey());
+                if (end != null && e.getValue() != null) {
+                    lag += Math.max(0, end - e.getValue().offset());
+                }
+            }
+            ConsumerGroupDescription d = described.get(id);
+            groups.add(new ConsumerGroupInfo(id, d == null ? "unknown" : d.groupState().toString().toLowerCase(),
+                    d == null ? 0 : d.members().size(), List.copyOf(topics), lag));
+        }
+        return groups;
+    }
+
+    private static List<TopicInfo> topics(Admin admin, Map<TopicPartition, Long> endOffsets) throws Exception {
+        Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
+                .get(20, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p -> {
+            TopicPartition tp = new TopicPartition(d.name(), p.partition());
+            earliest.put(tp, OffsetSpec.earliest());
+            latest.put(tp, OffsetSpec.latest());
+        }));
+        var starts = admin.listOffsets(earliest).all().get(20, TimeUnit.SECONDS);
+        var ends = admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS);
+        ends.forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+        Map<String, Optional<Duration>> retention = retention(admin, names);
+        List<TopicInfo> topics = new ArrayList<>();
+        for (TopicDescription d : descriptions.values()) {
+            long messages = d.partitions().stream().mapToLong(p -> {
+                TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                return Math.max(0, ends.get(tp).offset() - starts.get(tp).offset());
+            }).sum();
+            topics.add(new TopicInfo(d.name(), d.partitions().size(), messages,
+                    retention.getOrDefault(d.name(), Optional.empty())));
+        }
+        topics.sort(Comparator.comparing(TopicInfo::name));
+        return topics;
     }
 
     private static Map<String, Optional<Duration>> retention(Admin admin, Set<String> names)

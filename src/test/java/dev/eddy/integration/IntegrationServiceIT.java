@@ -114,6 +114,27 @@ class IntegrationServiceIT {
     }
 
     @Test
+    void kafkaMetadataListsConsumerGroupsWithTheirLag() throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", endpoints.kafkaBootstrapServers());
+        props.put("group.id", "lag-check");
+        props.put("enable.auto.commit", "false");
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        org.apache.kafka.common.TopicPartition orders = new org.apache.kafka.common.TopicPartition("orders", 0);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+            // Commit offset 0: every message of the topic is still to be read by this group.
+            consumer.commitSync(Map.of(orders, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)));
+        }
+        Metadata m = integrations.refresh("local-kafka");
+        ConsumerGroupInfo group = m.groups().stream().filter(g -> g.id().equals("lag-check")).findFirst().orElseThrow();
+        assertThat(group.topics()).containsExactly("orders");
+        assertThat(group.members()).isZero();
+        TopicInfo topic = m.topics().stream().filter(t -> t.name().equals("orders")).findFirst().orElseThrow();
+        assertThat(group.lag()).isPositive().isGreaterThanOrEqualTo(topic.messages());
+    }
+
+    @Test
     void previewShowsTheLatestMessagesNewestFirstWithJsonPrettyPrinted() {
         java.util.List<TopicMessage> latest = integrations.preview("local-kafka", "orders", 5);
         assertThat(latest).hasSize(5);

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import dev.eddy.integration.ConsumerGroupInfo;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
@@ -40,6 +41,8 @@ class IntegrationDetails extends VerticalLayout {
     private final CheckResult status = new CheckResult();
     private final Grid<TopicInfo> topics = new Grid<>();
     private final Grid<PostgresTable> tables = new Grid<>();
+    private final Grid<ConsumerGroupInfo> groups = new Grid<>();
+    private final H3 groupsTitle = new H3("Consumer groups");
     private final Grid<TopicMessage> messages = new Grid<>();
     private final H3 messagesTitle = new H3();
     private ZoneId zone = ZoneId.systemDefault();
@@ -66,6 +69,16 @@ class IntegrationDetails extends VerticalLayout {
         })).setAutoWidth(true).setFlexGrow(0);
         topics.addClassName("eddy-topics");
 
+        groups.addColumn(ConsumerGroupInfo::id).setHeader("Consumer group").setFlexGrow(3).setSortable(true);
+        groups.addColumn(ConsumerGroupInfo::state).setHeader("State").setAutoWidth(true);
+        groups.addColumn(ConsumerGroupInfo::members).setHeader("Members").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        groups.addColumn(g -> String.join(", ", g.topics())).setHeader("Topics").setFlexGrow(2);
+        groups.addColumn(g -> String.format(Locale.ROOT, "%,d", g.lag())).setHeader("Lag (messages)")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
+                .setComparator(ConsumerGroupInfo::lag);
+        groups.addClassName("eddy-groups");
+
         tables.addColumn(PostgresTable::qualifiedName).setHeader("Table").setFlexGrow(2);
         tables.addColumn(t -> t.view() ? "view" : "table").setHeader("Kind").setAutoWidth(true);
         tables.addColumn(t -> t.columns().stream().map(c -> c.name() + (c.primaryKey() ? " (key)" : ""))
@@ -86,13 +99,14 @@ class IntegrationDetails extends VerticalLayout {
         messages.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.value() == null ? "NULL" : m.value())));
         messages.addClassName("eddy-messages");
 
-        for (Grid<?> g : java.util.List.of(topics, tables, messages)) {
+        for (Grid<?> g : java.util.List.of(topics, groups, tables, messages)) {
             g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             g.setAllRowsVisible(true);
             g.setVisible(false);
         }
         messagesTitle.setVisible(false);
-        add(header, status, topics, tables, messagesTitle, messages);
+        groupsTitle.setVisible(false);
+        add(header, status, topics, groupsTitle, groups, tables, messagesTitle, messages);
         setPadding(false);
         setVisible(false);
     }
@@ -128,6 +142,10 @@ class IntegrationDetails extends VerticalLayout {
             tables.setVisible(i.kind() == IntegrationKind.POSTGRES);
             topics.setItems(m.topics());
             tables.setItems(m.tables());
+            boolean anyGroup = i.kind() == IntegrationKind.KAFKA && !m.groups().isEmpty();
+            groups.setVisible(anyGroup);
+            groupsTitle.setVisible(anyGroup);
+            groups.setItems(m.groups());
         });
     }
 
