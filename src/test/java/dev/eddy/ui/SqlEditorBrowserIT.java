@@ -22,10 +22,8 @@ class SqlEditorBrowserIT extends BrowserTest {
 
     @Test
     void completesTablesAndKafkaTopicsThenRunsWithCtrlEnter() throws Exception {
-        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement editor = wait.until(d -> Editors.visible(d));
-        Editors.setScript(browser, editor, "");
+        WebElement editor = openWith(wait, "");
 
         // A table after FROM: the session's tables are offered as the name is typed.
         editor.sendKeys("SELECT * FROM cust");
@@ -78,10 +76,8 @@ class SqlEditorBrowserIT extends BrowserTest {
 
     @Test
     void aSyntaxErrorIsUnderlinedOnItsLine() throws Exception {
-        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement editor = wait.until(d -> Editors.visible(d));
-        Editors.setScript(browser, editor, "SELECT 1;\n\nSELECT order_id\nFROM orders WHERE AND status = 'NEW';");
+        WebElement editor = openWith(wait, "SELECT 1;\n\nSELECT order_id\nFROM orders WHERE AND status = 'NEW';");
         editor.sendKeys(" ");
         WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
         assertThat(mark.getText()).isEqualTo("AND");
@@ -107,10 +103,8 @@ class SqlEditorBrowserIT extends BrowserTest {
 
     @Test
     void aNameDoubleClickedInTheSchemaBesideTheEditorIsWrittenAtTheCursor() throws Exception {
-        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement editor = wait.until(d -> Editors.visible(d));
-        Editors.setScript(browser, editor, "SELECT * FROM ");
+        WebElement editor = openWith(wait, "SELECT * FROM ");
         WebElement filter = wait.until(d -> d.findElement(By.cssSelector(".eddy-side-schema vaadin-text-field input")));
         filter.sendKeys("default_database");
         // The filter applies after a pause in typing: wait until the integrations are filtered out.
@@ -121,6 +115,14 @@ class SqlEditorBrowserIT extends BrowserTest {
         screenshot("sql-page-schema-beside-editor");
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(cell).perform();
         wait.until(d -> Editors.script(d).equals("SELECT * FROM `default_catalog`.`default_database`"));
+    }
+
+    /** Opens the SQL page with the script in the editor, the cursor at its end. */
+    private WebElement openWith(WebDriverWait wait, String script) {
+        open("/");
+        WebElement editor = wait.until(d -> Editors.visible(d));
+        Editors.setScript(browser, editor, script);
+        return editor;
     }
 
     /**
