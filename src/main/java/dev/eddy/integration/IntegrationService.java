@@ -17,6 +17,7 @@ public class IntegrationService {
     private final List<IntegrationSeed> seeds;
     private final Map<String, Metadata> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, java.time.Instant> lastAttempt = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newFixedThreadPool(2,
             r -> {
                 Thread t = new Thread(r, "eddy-metadata-refresh");
@@ -53,8 +54,12 @@ public class IntegrationService {
         java.time.Instant stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5));
         for (Integration i : known) {
             Metadata m = cache.get(i.name());
-            if (m == null || m.fetchedAt().isBefore(stale) || m.lastError().isPresent()
-                    && m.failingSince().map(since -> since.isBefore(java.time.Instant.now().minusSeconds(30))).orElse(true)) {
+            boolean due = m == null || (m.lastError().isPresent()
+                    // A service that is down is tried again every 30 s, not at every keystroke.
+                    ? lastAttempt.getOrDefault(i.name(), java.time.Instant.EPOCH)
+                            .isBefore(java.time.Instant.now().minusSeconds(30))
+                    : m.fetchedAt().isBefore(stale));
+            if (due) {
                 refreshInBackground(i.name());
             }
             if (m != null) {
@@ -148,6 +153,7 @@ public class IntegrationService {
 
     /** Reads the integration's topics or tables now. */
     public Metadata refresh(String name) {
+        lastAttempt.put(name, java.time.Instant.now());
         Integration i = get(name);
         Map<String, String> secrets = repository.secrets(name);
         Metadata previous = cache.get(name);
