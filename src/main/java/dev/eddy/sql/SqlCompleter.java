@@ -1,35 +1,25 @@
 package dev.eddy.sql;
 
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.AS;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.BACK_QUOTED_IDENTIFIER;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.CATALOG;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.COMMA;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.CREATE;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.DESC;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.DESCRIBE;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.DOT;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.EQ;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.EXISTS;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.FROM;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.IDENTIFIER;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.INTO;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.JOIN;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.LPAREN;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.QUOTED_STRING;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.RESET;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.RPAREN;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.SEMICOLON;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.SET;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.TABLE;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.TEMPORARY;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.USE;
 import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.VIEW;
-import static org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants.WITH;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +36,7 @@ public final class SqlCompleter {
     static final int LIMIT = 200;
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private final FlinkVocabulary vocabulary = FlinkVocabulary.get();
-    private final ConnectorOptions factories = ConnectorOptions.get();
+    private final WithClauseCompleter withClause = new WithClauseCompleter();
 
     /** The suggestions at {@code cursor}; {@code explicit} when the user asked (Ctrl+Space) rather than typed. */
     public Completions complete(String script, int cursor, boolean explicit, SessionObjects session,
@@ -57,14 +47,14 @@ public final class SqlCompleter {
         List<SqlToken> before = shift(SqlLexer.tokens(script.substring(start, cursor)), start);
         List<SqlToken> whole = statement == null ? before
                 : shift(SqlLexer.tokens(script.substring(start, Math.max(cursor, statement.end()))), start);
-        Scope scope = Scope.of(whole, session);
+        StatementScope scope = StatementScope.of(whole, session);
 
         for (int q = 0; q < before.size(); q++) {
             if (before.get(q).is(SqlLexer.LONE_QUOTE)) {
                 // Flink's lexer reads an unterminated string as a lone quote and goes on: the cursor is in it.
                 SqlToken quote = before.get(q);
                 boolean closed = cursor < script.length() && script.charAt(cursor) == '\'';
-                return inString(before.subList(0, q), whole, script.substring(quote.end(), cursor), quote.end(),
+                return withClause.inString(before.subList(0, q), whole, script.substring(quote.end(), cursor), quote.end(),
                         cursor, closed, external);
             }
         }
@@ -120,120 +110,6 @@ public final class SqlCompleter {
             return Completions.none(cursor);
         }
         return rank(found, partial, from, cursor);
-    }
-
-    private Completions inString(List<SqlToken> context, List<SqlToken> whole, String partial, int from, int cursor,
-            boolean closed, ExternalObjects external) {
-        List<Completion> found = new ArrayList<>();
-        String close = closed ? "" : "'";
-        if (endsWith(context, SET) || endsWith(context, RESET)) {
-            for (ConnectorOptions.Option o : SessionOptions.all()) {
-                found.add(option(o, close));
-            }
-            return rank(found, partial, from, cursor);
-        }
-        if (context.size() >= 3 && endsWith(context, EQ) && context.get(context.size() - 2).is(QUOTED_STRING)
-                && context.get(context.size() - 3).is(SET)) {
-            String key = context.get(context.size() - 2).unquoted();
-            SessionOptions.all().stream().filter(o -> o.key().equals(key))
-                    .forEach(o -> o.values().forEach(v -> found.add(value(v, "value", "", close))));
-            return rank(found, partial, from, cursor);
-        }
-        int open = withClauseStart(context);
-        if (open < 0) {
-            return Completions.none(cursor);
-        }
-        Map<String, String> written = withOptions(whole, open);
-        SqlToken previous = context.get(context.size() - 1);
-        if (previous.is(LPAREN) || previous.is(COMMA)) {
-            for (ConnectorOptions.Option o : applicableOptions(written)) {
-                if (!written.containsKey(o.key())) {
-                    found.add(option(o, close));
-                }
-            }
-            return rank(found, partial, from, cursor);
-        }
-        if (previous.is(EQ) && context.size() >= 2 && context.get(context.size() - 2).is(QUOTED_STRING)) {
-            values(found, context.get(context.size() - 2).unquoted(), written, external, close);
-            return rank(found, partial, from, cursor);
-        }
-        return Completions.none(cursor);
-    }
-
-    private void values(List<Completion> found, String key, Map<String, String> written, ExternalObjects external,
-            String close) {
-        if (key.equals("connector")) {
-            factories.connectors().forEach((name, what) -> found.add(value(name, "connector", what, close)));
-        } else if (key.equals("format") || key.endsWith(".format")) {
-            factories.formats().keySet().forEach(name -> found.add(value(name, "format", "format", close)));
-        } else if (key.equals("topic") || key.equals("topic-pattern")) {
-            external.topics().forEach(t -> found.add(new Completion(t.name(), escape(t.name()) + close, "topic",
-                    t.integration() + " · " + t.detail(), null, 0)));
-        } else if (key.equals("table-name")) {
-            external.tables().forEach(t -> found.add(new Completion(t.name(), escape(t.name()) + close, "pg-table",
-                    t.integration() + " · " + t.detail(), null, 0)));
-        } else if (key.equals("properties.bootstrap.servers")) {
-            external.bootstrapServers().forEach(b -> found.add(new Completion(b.name(), escape(b.name()) + close,
-                    "value", b.integration(), null, 0)));
-        } else if (key.equals("url")) {
-            external.jdbcUrls().forEach(u -> found.add(new Completion(u.name(), escape(u.name()) + close, "value",
-                    u.integration(), null, 0)));
-        }
-        for (ConnectorOptions.Option o : applicableOptions(written)) {
-            if (o.key().equals(key)) {
-                o.values().forEach(v -> found.add(value(v, "value", o.defaultValue() != null
-                        && o.defaultValue().equalsIgnoreCase(v) ? "default" : "", close)));
-            }
-        }
-    }
-
-    /** The options of the connector named in the clause and of its formats, with the formats' key prefixes. */
-    private List<ConnectorOptions.Option> applicableOptions(Map<String, String> written) {
-        List<ConnectorOptions.Option> options = new ArrayList<>();
-        String connector = written.get("connector");
-        if (connector == null) {
-            options.add(new ConnectorOptions.Option("connector", true, null, List.of(),
-                    "Which connector reads or writes this table: " + String.join(", ", factories.connectors().keySet())));
-            return options;
-        }
-        options.addAll(factories.options(connector));
-        written.forEach((key, value) -> {
-            if (key.equals("format") || key.endsWith(".format")) {
-                String prefix = (key.equals("format") ? "" : key.substring(0, key.length() - "format".length())) + value + ".";
-                factories.options(value).forEach(o -> options.add(new ConnectorOptions.Option(prefix + o.key(),
-                        false, o.defaultValue(), o.values(), o.description())));
-            }
-        });
-        return options;
-    }
-
-    /** The index of the opening parenthesis of the {@code WITH (…)} clause the context ends in, or -1. */
-    private static int withClauseStart(List<SqlToken> context) {
-        int depth = 0;
-        for (int i = context.size() - 1; i >= 0; i--) {
-            SqlToken t = context.get(i);
-            if (t.is(RPAREN)) {
-                depth++;
-            } else if (t.is(LPAREN)) {
-                if (depth == 0) {
-                    return i > 0 && context.get(i - 1).is(WITH) ? i : -1;
-                }
-                depth--;
-            }
-        }
-        return -1;
-    }
-
-    /** The {@code 'key' = 'value'} pairs written in the WITH clause opening at {@code open}. */
-    private static Map<String, String> withOptions(List<SqlToken> tokens, int open) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = open + 1; i + 2 < tokens.size() && !tokens.get(i).is(RPAREN); i++) {
-            if (tokens.get(i).is(QUOTED_STRING) && tokens.get(i + 1).is(EQ) && tokens.get(i + 2).is(QUOTED_STRING)) {
-                options.put(tokens.get(i).unquoted(), tokens.get(i + 2).unquoted());
-                i += 2;
-            }
-        }
-        return options;
     }
 
     /** CREATE [TEMPORARY] TABLE/VIEW/FUNCTION/DATABASE/CATALOG is followed by a name that does not exist yet. */
@@ -326,19 +202,8 @@ public final class SqlCompleter {
         vocabulary.keywords().forEach(k -> found.add(new Completion(k, k, "keyword", null, null, 0)));
     }
 
-    private static Completion option(ConnectorOptions.Option o, String close) {
-        String detail = (o.required() ? "required" : "optional")
-                + (o.defaultValue() == null ? "" : " · default " + o.defaultValue());
-        return new Completion(o.key(), escape(o.key()) + close + (close.isEmpty() ? "" : " = '"), "option", detail,
-                o.description().isEmpty() ? null : o.description(), o.required() ? 10 : 0);
-    }
-
-    private static Completion value(String v, String type, String detail, String close) {
-        return new Completion(v, escape(v) + close, type, detail, null, 0);
-    }
-
     /** Prefix matches first, then matches inside the name; by weight, then name; at most {@link #LIMIT}. */
-    private static Completions rank(List<Completion> found, String partial, int from, int to) {
+    static Completions rank(List<Completion> found, String partial, int from, int to) {
         String p = partial.toLowerCase(Locale.ROOT);
         record Ranked(Completion c, int rank) {}
         List<Ranked> ranked = new ArrayList<>();
@@ -372,15 +237,11 @@ public final class SqlCompleter {
         return b.isEmpty() ? null : b.toString();
     }
 
-    private static String escape(String value) {
-        return value.replace("'", "''");
-    }
-
-    private static boolean isName(SqlToken t) {
+    static boolean isName(SqlToken t) {
         return t.is(IDENTIFIER) || t.is(BACK_QUOTED_IDENTIFIER) || WORD.matcher(t.image()).matches();
     }
 
-    private static boolean endsWith(List<SqlToken> tokens, int... kinds) {
+    static boolean endsWith(List<SqlToken> tokens, int... kinds) {
         if (tokens.size() < kinds.length) {
             return false;
         }
@@ -416,78 +277,5 @@ public final class SqlCompleter {
             shifted.add(new SqlToken(t.kind(), t.image(), t.start() + by, t.end() + by));
         }
         return shifted;
-    }
-
-    /** The tables a statement reads or writes, by the names and aliases it gives them. */
-    record Scope(Map<String, SessionObjects.Table> byName, List<SessionObjects.Table> tables) {
-
-        static Scope of(List<SqlToken> tokens, SessionObjects session) {
-            Map<String, SessionObjects.Table> byName = new LinkedHashMap<>();
-            List<SessionObjects.Table> tables = new ArrayList<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                SqlToken t = tokens.get(i);
-                if (!(t.is(FROM) || t.is(JOIN) || t.is(INTO) || t.is(TABLE) && i > 0 && tokens.get(i - 1).is(LPAREN))) {
-                    continue;
-                }
-                int j = i + 1;
-                while (j < tokens.size()) {
-                    List<String> name = new ArrayList<>();
-                    while (j < tokens.size() && isName(tokens.get(j))) {
-                        name.add(tokens.get(j).unquoted());
-                        if (j + 1 < tokens.size() && tokens.get(j + 1).is(DOT)) {
-                            j += 2;
-                        } else {
-                            j++;
-                            break;
-                        }
-                    }
-                    if (name.isEmpty()) {
-                        break;
-                    }
-                    Optional<SessionObjects.Table> table = find(name, session);
-                    if (j < tokens.size() && tokens.get(j).is(AS)) {
-                        j++;
-                    }
-                    String alias = j < tokens.size() && isName(tokens.get(j))
-                            && !FlinkVocabulary.get().isReserved(tokens.get(j).image()) ? tokens.get(j).unquoted() : null;
-                    if (alias != null) {
-                        j++;
-                    }
-                    if (table.isPresent()) {
-                        tables.add(table.get());
-                        byName.putIfAbsent(name.get(name.size() - 1), table.get());
-                        if (alias != null) {
-                            byName.put(alias, table.get());
-                        }
-                    }
-                    if (j < tokens.size() && tokens.get(j).is(COMMA) && t.is(FROM)) {
-                        j++;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            return new Scope(byName, tables);
-        }
-
-        Optional<SessionObjects.Table> resolve(String nameOrAlias) {
-            SessionObjects.Table exact = byName.get(nameOrAlias);
-            if (exact != null) {
-                return Optional.of(exact);
-            }
-            return byName.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(nameOrAlias))
-                    .map(Map.Entry::getValue).findFirst();
-        }
-
-        private static Optional<SessionObjects.Table> find(List<String> name, SessionObjects session) {
-            String catalog = name.size() >= 3 ? name.get(name.size() - 3) : session.currentCatalog();
-            String database = name.size() >= 2 ? name.get(name.size() - 2) : session.currentDatabase();
-            String table = name.get(name.size() - 1);
-            Optional<SessionObjects.Table> exact = session.tables().stream()
-                    .filter(t -> t.catalog().equals(catalog) && t.database().equals(database) && t.name().equals(table))
-                    .findFirst();
-            return exact.isPresent() ? exact : session.tables().stream()
-                    .filter(t -> t.name().equalsIgnoreCase(table)).findFirst();
-        }
     }
 }
