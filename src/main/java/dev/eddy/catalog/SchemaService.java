@@ -9,6 +9,8 @@ import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.Metadata;
+import dev.eddy.integration.TableRows;
+import dev.eddy.integration.TopicMessage;
 import dev.eddy.query.SqlConsole;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +127,31 @@ public class SchemaService {
         }
         return new SchemaNode(path, i.name(), Kind.INTEGRATION, i.kind().label() + " · " + i.address(), i.name(),
                 children);
+    }
+
+    /** The DDL Flink would write for a table or view ({@code SHOW CREATE …}). */
+    public String showCreate(SqlConsole console, SchemaNode node) {
+        if (node.kind() != Kind.TABLE && node.kind() != Kind.VIEW) {
+            throw new IllegalArgumentException(node.label() + " is not a table or view");
+        }
+        StatementResult result = console.collect("SHOW CREATE " + (node.kind() == Kind.VIEW ? "VIEW " : "TABLE ")
+                + node.name(), 1);
+        return result.rows().isEmpty() ? "" : text(result.rows().get(0), 0).strip();
+    }
+
+    /** A query that previews a Flink table or view: its first hundred rows. */
+    public static String previewQuery(SchemaNode node) {
+        return "SELECT * FROM " + node.name() + " LIMIT 100;";
+    }
+
+    /** The latest messages of a topic node. */
+    public List<TopicMessage> latestMessages(SchemaNode topic, int count) {
+        return integrations.preview(topic.integration().orElseThrow(), topic.name(), count);
+    }
+
+    /** The first rows of a PostgreSQL table node. */
+    public TableRows firstRows(SchemaNode table, int count) {
+        return integrations.previewRows(table.integration().orElseThrow(), table.name(), count);
     }
 
     private static List<String> firstColumn(StatementResult result) {

@@ -16,7 +16,7 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /** A real single-node Kafka broker in KRaft mode (broker and controller in one), data on disk. */
-final class KafkaBroker implements AutoCloseable {
+class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private final Path logDir;
     private final int port;
@@ -53,7 +53,8 @@ final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    private Map<String, Object> config() {
+    /** The broker's configuration; a subclass may add listeners or security (tests do). */
+    Map<String, Object> config() {
         Map<String, Object> c = new HashMap<>();
         c.put("process.roles", "broker,controller");
         c.put("node.id", String.valueOf(NODE_ID));

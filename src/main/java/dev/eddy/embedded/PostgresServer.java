@@ -62,6 +62,7 @@ final class PostgresServer implements AutoCloseable {
                 run(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
                         "-A", "trust", "-E", "UTF8", "--no-locale", "--no-instructions"), 120);
             }
+            writeAccessRules();
             if (isRunning()) {
                 // A previous Eddy died without stopping it: this data directory is ours, so restart it.
                 log.warn("PostgreSQL on {} was left running by an earlier Eddy; stopping it first", dataDir);
@@ -75,6 +76,20 @@ final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException("PostgreSQL could not start in " + dataDir + ": " + e.getMessage()
                     + ". Its log is " + logFile, e);
         }
+    }
+
+    /**
+     * Written at every start: Eddy's own superuser connects without a password (only from this
+     * machine), every other role must give its password, as on a real server. So roles a user adds
+     * to try read-only and read-write credentials behave as they would in production.
+     */
+    private void writeAccessRules() throws IOException {
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by Eddy at each start; edits here are replaced.
+                # TYPE  DATABASE  USER      ADDRESS       METHOD
+                host    all       %s  127.0.0.1/32  trust
+                host    all       all       127.0.0.1/32  scram-sha-256
+                """.formatted(SUPERUSER), StandardCharsets.UTF_8);
     }
 
     String jdbcUrl(String database) {

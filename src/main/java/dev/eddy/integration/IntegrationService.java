@@ -201,6 +201,30 @@ public class IntegrationService {
         }
     }
 
+    /**
+     * The first rows of a PostgreSQL table, read with the read-only credential. {@code table} is
+     * {@code schema.name} as the metadata lists it.
+     */
+    public TableRows previewRows(String integration, String table, int count) {
+        Integration i = get(integration);
+        if (i.kind() != IntegrationKind.POSTGRES) {
+            throw new IntegrationException(integration + " is not a PostgreSQL integration");
+        }
+        int dot = table.indexOf('.');
+        String schema = dot < 0 ? "public" : table.substring(0, dot);
+        String name = dot < 0 ? table : table.substring(dot + 1);
+        try {
+            return PostgresBrowser.rows(PostgresSettings.jdbcUrl(i), PostgresConnectionTester.properties(i,
+                    i.setting(PostgresSettings.READ_USER), repository.secrets(integration)
+                            .getOrDefault(PostgresSettings.READ_PASSWORD, "")), schema, name, count);
+        } catch (java.sql.SQLException e) {
+            String reason = "42P01".equals(e.getSQLState()) ? "the table does not exist (any more)"
+                    : "42501".equals(e.getSQLState()) ? i.setting(PostgresSettings.READ_USER)
+                            + " may not read it: grant it SELECT" : e.getMessage();
+            throw new IntegrationException("Could not read " + table + " from " + integration + ": " + reason);
+        }
+    }
+
     private static java.util.Properties kafkaClient(Integration i, Map<String, String> secrets) {
         boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
         return KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.READ_USER) : null,

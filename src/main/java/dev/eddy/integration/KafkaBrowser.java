@@ -34,6 +34,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads what a Kafka integration holds: its topics and consumer groups, and the latest messages of a topic. */
@@ -56,8 +57,16 @@ final class KafkaBrowser {
 
     /** Consumer groups with their state, members, topics and lag against the end offsets given. */
     private static List<ConsumerGroupInfo> groups(Admin admin, Map<TopicPartition, Long> ends) throws Exception {
-        List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(10, TimeUnit.SECONDS)
-                .stream().map(GroupListing::groupId).sorted().toList();
+        List<String> ids;
+        try {
+            ids = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(10, TimeUnit.SECONDS)
+                    .stream().map(GroupListing::groupId).sorted().toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                return List.of();
+            }
+            throw e;
+        }
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -120,8 +129,17 @@ final class KafkaBrowser {
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
                 .collect(Collectors.toList());
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(20, TimeUnit.SECONDS);
         Map<String, Optional<Duration>> result = new HashMap<>();
+        Map<ConfigResource, Config> configs;
+        try {
+            configs = admin.describeConfigs(resources).all().get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                // A read-only user often may not DESCRIBE_CONFIGS: the topics still show, retention unknown.
+                return result;
+            }
+            throw e;
+        }
         configs.forEach((resource, config) -> {
             var entry = config.get("retention.ms");
             long ms = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());

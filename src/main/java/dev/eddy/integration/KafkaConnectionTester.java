@@ -51,6 +51,11 @@ final class KafkaConnectionTester {
             String reached = brokers + (brokers == 1 ? " broker" : " brokers");
             try {
                 int topics = admin.listTopics().names().get(6, TimeUnit.SECONDS).size();
+                if (topics == 0 && user != null) {
+                    // Kafka hides topics a user may not DESCRIBE instead of refusing the listing.
+                    return new Attempt(true, reached + ", but no topic is visible: there are none yet, or " + user
+                            + " may not describe any (ask for DESCRIBE and READ ACLs on the topics)");
+                }
                 return new Attempt(true, reached + ", " + topics + (topics == 1 ? " topic" : " topics") + " visible");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof AuthorizationException) {
@@ -102,6 +107,11 @@ final class KafkaConnectionTester {
         if (!protocol.isBlank()) {
             p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, protocol);
         }
+        String trusted = i.setting(KafkaSettings.TRUSTED_CERTIFICATES).strip();
+        if (protocol.endsWith("SSL") && !trusted.isEmpty()) {
+            p.put("ssl.truststore.type", "PEM");
+            p.put("ssl.truststore.certificates", trusted);
+        }
         if (protocol.startsWith("SASL") && user != null) {
             String mechanism = i.setting(KafkaSettings.SASL_MECHANISM).isBlank() ? "PLAIN" : i.setting(KafkaSettings.SASL_MECHANISM);
             String module = mechanism.startsWith("SCRAM")
@@ -120,7 +130,9 @@ final class KafkaConnectionTester {
                     + e.getMessage() + ")";
         }
         if (e instanceof SslAuthenticationException) {
-            return "the TLS handshake with " + bootstrap + " failed: " + e.getMessage();
+            return "the TLS handshake with " + bootstrap + " failed: " + tlsReason(e)
+                    + ". If the brokers use a private certificate authority, paste its certificate (PEM) as "
+                    + "trusted certificate";
         }
         if (e instanceof TimeoutException || e instanceof java.util.concurrent.TimeoutException) {
             return "no answer from " + bootstrap + " within 5 s: the host is unreachable, the port is wrong, or the "
@@ -130,6 +142,22 @@ final class KafkaConnectionTester {
             return "the Kafka client could not start: " + e.getCause().getMessage();
         }
         return "Kafka at " + bootstrap + " failed: " + e.getMessage();
+    }
+
+    /** The innermost TLS message, which names the real problem (an untrusted certificate, a wrong host name). */
+    private static String tlsReason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (message.contains("unable to find valid certification path")) {
+            return "the brokers' certificate is not signed by an authority Eddy trusts";
+        }
+        if (message.contains("No subject alternative") || message.contains("doesn't match")) {
+            return "the brokers' certificate is for another host name (" + message + ")";
+        }
+        return message;
     }
 
     private static String escape(String s) {

@@ -7,6 +7,8 @@ public final class KafkaSettings {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SECURITY_PROTOCOL = "security.protocol";
     public static final String SASL_MECHANISM = "sasl.mechanism";
+    /** CA certificates to trust for TLS, PEM; empty trusts the JVM's default authorities. Public, not a secret. */
+    public static final String TRUSTED_CERTIFICATES = "ssl.truststore.certificates";
     public static final String READ_USER = Credentials.READ_USER;
     public static final String WRITE_USER = Credentials.WRITE_USER;
     public static final String READ_PASSWORD = Credentials.READ_PASSWORD;

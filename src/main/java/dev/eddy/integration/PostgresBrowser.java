@@ -47,4 +47,36 @@ final class PostgresBrowser {
         }
         return List.copyOf(tables.values());
     }
+
+    private static final int MAX_CELL = 2_000;
+
+    /** The first {@code limit} rows of a table, each cell as PostgreSQL prints it, long ones cut. */
+    static TableRows rows(String url, Properties login, String schema, String table, int limit) throws SQLException {
+        String sql = "SELECT * FROM " + identifier(schema) + "." + identifier(table) + " LIMIT " + limit;
+        try (Connection c = DriverManager.getConnection(url, login)) {
+            c.setReadOnly(true);
+            try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    columns.add(rs.getMetaData().getColumnLabel(i));
+                }
+                List<List<String>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        String v = rs.getString(i);
+                        row.add(v != null && v.length() > MAX_CELL ? v.substring(0, MAX_CELL) + "…" : v);
+                    }
+                    rows.add(row);
+                }
+                return new TableRows(schema + "." + table, columns, rows);
+            }
+        }
+    }
+
+    /** A quoted PostgreSQL identifier: the name is the user's, so never spliced in raw. */
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
 }

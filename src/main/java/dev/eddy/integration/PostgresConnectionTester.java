@@ -13,6 +13,15 @@ import java.util.Properties;
 
 /** "Test connection" for PostgreSQL: each credential within 5 s, failures told by their SQL state. */
 final class PostgresConnectionTester {
+    /** Tables and views of the user schemas, and how many of them the credential may read and write. */
+    private static final String PRIVILEGES = """
+            SELECT count(*),
+                   count(*) FILTER (WHERE has_table_privilege(c.oid, 'SELECT')),
+                   count(*) FILTER (WHERE c.relkind IN ('r', 'p') AND has_table_privilege(c.oid, 'INSERT'))
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm')
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'""";
+
     private PostgresConnectionTester() {}
 
     static ConnectionCheck test(Integration integration, Map<String, String> secrets) {
@@ -28,17 +37,25 @@ final class PostgresConnectionTester {
                 secrets.getOrDefault(PostgresSettings.WRITE_PASSWORD, "")});
         }
         for (String[] c : credentials) {
+            boolean writer = c[0].startsWith("read-write");
             String line;
             boolean ok;
             try (Connection connection = DriverManager.getConnection(PostgresSettings.jdbcUrl(integration),
                     properties(integration, c[1], c[2]));
                  Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables "
-                         + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                 ResultSet rs = s.executeQuery(PRIVILEGES)) {
                 rs.next();
                 long tables = rs.getLong(1);
-                ok = true;
-                line = "connected as " + c[1] + ", " + tables + (tables == 1 ? " table" : " tables") + " visible";
+                long readable = rs.getLong(2);
+                long writable = rs.getLong(3);
+                line = "connected as " + c[1] + ", " + readable + " of " + tables + (tables == 1 ? " table" : " tables")
+                        + " readable" + (writer ? ", " + writable + " writable" : "");
+                // A sink fails only after its retries, minutes into a job: say it now.
+                ok = !writer || writable > 0 || tables == 0;
+                if (!ok) {
+                    line = "connected as " + c[1] + ", but it may not write to any of the " + tables + " tables: grant "
+                            + "it INSERT, UPDATE and DELETE, or give another user as the read-write credential";
+                }
             } catch (SQLException e) {
                 ok = false;
                 line = explain(integration, c[1], e);

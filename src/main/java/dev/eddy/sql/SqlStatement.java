@@ -1,5 +1,7 @@
 package dev.eddy.sql;
 
+import org.apache.flink.sql.parser.impl.FlinkSqlParserImplConstants;
+
 /**
  * One statement of a script: its text without the closing semicolon, and where it sits in the
  * script (character offsets, {@code end} exclusive; 1-based first line).
@@ -19,6 +21,13 @@ public record SqlStatement(String text, int start, int end, int line) {
             }
         }
         return Math.min(end, offset + 1);
+    }
+
+    /** Whether the statement only reads (starts with SELECT or VALUES): safe to run without asking. */
+    public boolean isQuery() {
+        java.util.List<SqlToken> tokens = SqlLexer.tokens(text);
+        return !tokens.isEmpty() && (tokens.get(0).is(FlinkSqlParserImplConstants.SELECT)
+                || tokens.get(0).is(FlinkSqlParserImplConstants.VALUES));
     }
 
     /** Whether the offset lies within the statement or on its closing semicolon. */

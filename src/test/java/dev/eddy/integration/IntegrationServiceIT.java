@@ -31,7 +31,7 @@ class IntegrationServiceIT {
         assertThat(kafka.summary()).startsWith("Connected to " + endpoints.kafkaBootstrapServers()).contains("topic");
         ConnectionCheck postgres = integrations.test("sample-postgres");
         assertThat(postgres.ok()).as(postgres.summary()).isTrue();
-        assertThat(postgres.summary()).contains("tables visible");
+        assertThat(postgres.summary()).contains("tables readable");
     }
 
     @Test

@@ -21,7 +21,6 @@ import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.Metadata;
 import dev.eddy.integration.PostgresTable;
 import dev.eddy.integration.TopicInfo;
-import dev.eddy.integration.TopicMessage;
 import dev.eddy.ui.RelativeTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,8 @@ class IntegrationDetails extends VerticalLayout {
     private final Grid<PostgresTable> tables = new Grid<>();
     private final Grid<ConsumerGroupInfo> groups = new Grid<>();
     private final H3 groupsTitle = new H3("Consumer groups");
-    private final Grid<TopicMessage> messages = new Grid<>();
+    private final MessagesGrid messages = new MessagesGrid();
+    private final RowsGrid rows = new RowsGrid();
     private final H3 messagesTitle = new H3();
     private ZoneId zone = ZoneId.systemDefault();
     private Integration current;
@@ -81,6 +81,11 @@ class IntegrationDetails extends VerticalLayout {
 
         tables.addColumn(PostgresTable::qualifiedName).setHeader("Table").setFlexGrow(2);
         tables.addColumn(t -> t.view() ? "view" : "table").setHeader("Kind").setAutoWidth(true);
+        tables.addColumn(new ComponentRenderer<>(t -> {
+            Button preview = new Button("Preview", e -> previewRows(t.qualifiedName()));
+            preview.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return preview;
+        })).setAutoWidth(true).setFlexGrow(0);
         tables.addColumn(t -> t.columns().stream().map(c -> c.name() + (c.primaryKey() ? " (key)" : ""))
                 .collect(Collectors.joining(", "))).setHeader("Columns").setFlexGrow(4);
         tables.setItemDetailsRenderer(new ComponentRenderer<>(t -> new Pre(t.columns().stream()
@@ -89,30 +94,21 @@ class IntegrationDetails extends VerticalLayout {
                 .collect(Collectors.joining("\n")))));
         tables.addClassName("eddy-pg-tables");
 
-        messages.addColumn(TopicMessage::partition).setHeader("Partition").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(TopicMessage::offset).setHeader("Offset").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(m -> TIME.withZone(zone).format(m.timestamp())).setHeader("Time").setAutoWidth(true)
-                .setFlexGrow(0);
-        messages.addColumn(m -> m.key() == null ? "" : m.key()).setHeader("Key").setAutoWidth(true);
-        messages.addColumn(m -> m.value() == null ? "NULL" : m.value().replaceAll("\\s+", " "))
-                .setHeader("Value").setFlexGrow(4);
-        messages.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.value() == null ? "NULL" : m.value())));
-        messages.addClassName("eddy-messages");
-
-        for (Grid<?> g : java.util.List.of(topics, groups, tables, messages)) {
+        for (Grid<?> g : java.util.List.of(topics, groups, tables, messages, rows)) {
             g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             g.setAllRowsVisible(true);
             g.setVisible(false);
         }
         messagesTitle.setVisible(false);
         groupsTitle.setVisible(false);
-        add(header, status, topics, groupsTitle, groups, tables, messagesTitle, messages);
+        add(header, status, topics, groupsTitle, groups, tables, messagesTitle, messages, rows);
         setPadding(false);
         setVisible(false);
     }
 
     void setZone(ZoneId zone) {
         this.zone = zone;
+        messages.setZone(zone);
     }
 
     void show(Integration integration) {
@@ -120,6 +116,7 @@ class IntegrationDetails extends VerticalLayout {
         setVisible(true);
         title.setText((integration.kind() == IntegrationKind.KAFKA ? "Topics of " : "Tables of ") + integration.name());
         messages.setVisible(false);
+        rows.setVisible(false);
         messagesTitle.setVisible(false);
         load(false);
     }
@@ -158,6 +155,20 @@ class IntegrationDetails extends VerticalLayout {
             messagesTitle.setVisible(true);
             messages.setItems(list);
             messages.setVisible(true);
+            rows.setVisible(false);
+        });
+    }
+
+    private void previewRows(String table) {
+        Integration i = current;
+        status.working("Reading the first rows of " + table + "…");
+        async(() -> integrations.previewRows(i.name(), table, 20), found -> {
+            status.setVisible(false);
+            messagesTitle.setText("First " + found.rows().size() + " rows of " + table);
+            messagesTitle.setVisible(true);
+            rows.show(found);
+            rows.setVisible(true);
+            messages.setVisible(false);
         });
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.eddy.config.Secret;
 import dev.eddy.integration.Integration;
@@ -32,6 +33,7 @@ class IntegrationDialog extends Dialog {
     private final Map<String, Select<String>> choices = new LinkedHashMap<>();
     private final Map<String, PasswordField> secrets = new LinkedHashMap<>();
     private final TextField name = new TextField("Name");
+    private final TextArea trusted = new TextArea("Trusted certificate (PEM)");
     private final CheckResult result = new CheckResult();
 
     IntegrationDialog(IntegrationService integrations, Integration existing, IntegrationKind kind,
@@ -51,6 +53,11 @@ class IntegrationDialog extends Dialog {
             form.add(select(KafkaSettings.SASL_MECHANISM, "SASL mechanism", KafkaSettings.MECHANISMS, "SCRAM-SHA-256"));
             addCredentials(form, KafkaSettings.READ_USER, KafkaSettings.READ_PASSWORD, KafkaSettings.WRITE_USER,
                     KafkaSettings.WRITE_PASSWORD);
+            trusted.setPlaceholder("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----");
+            trusted.setHelperText("The certificate authority of a private TLS setup; leave empty for public ones");
+            trusted.addClassName("eddy-trusted-certificate");
+            trusted.setMaxHeight("10em");
+            form.add(trusted, 2);
             // User names and passwords only mean something to a SASL listener.
             Select<String> protocol = choices.get(KafkaSettings.SECURITY_PROTOCOL);
             protocol.addValueChangeListener(e -> showSaslFields(e.getValue()));
@@ -67,6 +74,7 @@ class IntegrationDialog extends Dialog {
         if (existing != null) {
             name.setValue(existing.name());
             fields.forEach((k, f) -> f.setValue(existing.setting(k)));
+            trusted.setValue(existing.setting(KafkaSettings.TRUSTED_CERTIFICATES));
             choices.forEach((k, c) -> {
                 if (!existing.setting(k).isBlank()) {
                     c.setValue(existing.setting(k));
@@ -90,6 +98,7 @@ class IntegrationDialog extends Dialog {
 
     private void showSaslFields(String protocol) {
         boolean sasl = protocol != null && protocol.startsWith("SASL");
+        trusted.setVisible(protocol != null && protocol.endsWith("SSL"));
         choices.get(KafkaSettings.SASL_MECHANISM).setVisible(sasl);
         List.of(KafkaSettings.READ_USER, KafkaSettings.WRITE_USER).forEach(k -> fields.get(k).setVisible(sasl));
         List.of(KafkaSettings.READ_PASSWORD, KafkaSettings.WRITE_PASSWORD).forEach(k -> secrets.get(k).setVisible(sasl));
@@ -130,6 +139,9 @@ class IntegrationDialog extends Dialog {
         Map<String, String> settings = new HashMap<>();
         fields.forEach((k, f) -> settings.put(k, f.getValue().strip()));
         choices.forEach((k, c) -> settings.put(k, c.getValue() == null ? "" : c.getValue()));
+        if (kind == IntegrationKind.KAFKA) {
+            settings.put(KafkaSettings.TRUSTED_CERTIFICATES, trusted.getValue().strip());
+        }
         Map<String, Secret> given = new HashMap<>();
         // An empty password field keeps what is stored: the browser never sees stored secrets.
         secrets.forEach((k, p) -> {

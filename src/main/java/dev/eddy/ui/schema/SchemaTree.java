@@ -33,12 +33,16 @@ public class SchemaTree extends VerticalLayout {
     private final TextField filter = new TextField();
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
+    private final SchemaActions actions;
+    private final String hint;
     private List<SchemaNode> roots = List.of();
 
     /** {@code compact}: only the name column, details in a tooltip, for a side panel. */
-    public SchemaTree(SchemaService schema, Consoles consoles, boolean compact) {
+    public SchemaTree(SchemaService schema, Consoles consoles, boolean compact, SqlTarget sql) {
         this.schema = schema;
         this.consoles = consoles;
+        this.actions = new SchemaActions(schema, consoles, sql, status);
+        this.hint = compact ? "Right-click for actions" : "Right-click a table or topic to preview it or see its DDL";
         filter.setPlaceholder("Filter by name");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
@@ -70,6 +74,7 @@ public class SchemaTree extends VerticalLayout {
         tree.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         tree.addClassName("eddy-schema-tree");
         tree.setSizeFull();
+        actions.attach(tree);
         add(bar, status, tree);
         setFlexGrow(1, tree);
         setPadding(false);
@@ -80,6 +85,7 @@ public class SchemaTree extends VerticalLayout {
 
     /** Calls back with the node a user double-clicks (to insert its name into SQL). */
     public void onPick(Consumer<SchemaNode> pick) {
+        actions.onInsert(pick);
         tree.addItemDoubleClickListener(e -> {
             if (e.getItem() != null && e.getItem().name() != null && !e.getItem().name().isBlank()) {
                 pick.accept(e.getItem());
@@ -101,7 +107,7 @@ public class SchemaTree extends VerticalLayout {
                 return;
             }
             roots = nodes;
-            status.setText("");
+            status.setText(hint);
             show();
         }));
     }

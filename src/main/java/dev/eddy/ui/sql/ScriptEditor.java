@@ -89,6 +89,12 @@ class ScriptEditor extends VerticalLayout {
         setSizeFull();
     }
 
+    /** Runs every statement of the script, as "Run all" does. */
+    public void runAll() {
+        String script = script();
+        onRun(script, 0, script.length(), "all");
+    }
+
     private void onRun(String script, int from, int to, String scope) {
         if (stop.isEnabled()) {
             // This script's query still runs: Ctrl+Enter does not start a second one beside it.

@@ -14,7 +14,11 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import dev.eddy.sql.SqlStatement;
+import dev.eddy.sql.StatementSplitter;
 import dev.eddy.catalog.SchemaService;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.StatementHistory;
@@ -26,6 +30,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL page: script tabs kept in Eddy's store (a reload brings them back), each with its own
@@ -33,7 +38,7 @@ import java.util.List;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("SQL editor · Eddy")
-class SqlView extends VerticalLayout {
+class SqlView extends VerticalLayout implements BeforeEnterObserver {
     private final ConsoleHolder console;
     private final ScriptStore scripts;
     private final TabSheet sheet = new TabSheet();
@@ -65,7 +70,7 @@ class SqlView extends VerticalLayout {
         sheet.setSelectedIndex(0);
 
         // The schema beside the editor: a double-click writes the name where the cursor is.
-        SchemaTree tree = new SchemaTree(schema, console, true);
+        SchemaTree tree = new SchemaTree(schema, console, true, this::openStatement);
         tree.addClassName("eddy-side-schema");
         tree.onPick(node -> current().ifPresent(e -> e.insert(node.name())));
         SplitLayout split = new SplitLayout(tree, sheet);
@@ -74,6 +79,29 @@ class SqlView extends VerticalLayout {
         split.addClassName("eddy-sql-split");
         add(split);
         setSizeFull();
+    }
+
+    /** Opens a statement in a new tab; runs it when asked, and only if it reads (a SELECT). */
+    private void openStatement(String statement, boolean run) {
+        open(scripts.create(null, statement));
+        List<SqlStatement> statements = StatementSplitter.split(statement);
+        if (run && statements.size() == 1 && statements.get(0).isQuery()) {
+            current().ifPresent(ScriptEditor::runAll);
+        }
+    }
+
+    /**
+     * {@code ?sql=…&run=true} (the Schema page's "Query in the editor") opens that statement. A link
+     * can only make Eddy run a SELECT, never a statement that changes anything.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> sql = parameters.getOrDefault("sql", List.of());
+        if (!sql.isEmpty() && !sql.get(0).isBlank()) {
+            openStatement(sql.get(0), parameters.getOrDefault("run", List.of()).contains("true"));
+            event.getUI().getPage().getHistory().replaceState(null, event.getLocation().getPath());
+        }
     }
 
     private java.util.Optional<ScriptEditor> current() {
