@@ -11,6 +11,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.table.gateway.SqlGateway;
 import org.apache.flink.table.gateway.service.context.DefaultContext;
 import org.apache.flink.table.gateway.service.session.SessionManager;
+import dev.eddy.table.CatalogSessionManager;
 
 /**
  * A real Flink cluster in Eddy's JVM: a MiniCluster (JobManager, TaskManager, REST API and web UI)
@@ -73,7 +74,8 @@ final class FlinkCluster implements AutoCloseable {
         // class loader whose parent is Eddy's own (see ../shared/notes/stack.md).
         Path emptyClasspath = Files.createDirectories(workDir.resolve("empty-classpath"));
         conf.setString("pipeline.classpaths", emptyClasspath.toUri().toString());
-        SessionManager sessions = SessionManager.create(new DefaultContext(conf, List.of()));
+        // Every session gets Eddy's catalog, kept in Eddy's store, as its current catalog.
+        SessionManager sessions = new CatalogSessionManager(new DefaultContext(conf, List.of()));
         gateway = new SqlGateway(conf, sessions);
         gateway.start();
     }

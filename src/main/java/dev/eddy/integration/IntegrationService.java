@@ -188,6 +188,50 @@ public class IntegrationService {
         return fresh;
     }
 
+    /**
+     * The Flink connector options that reach an integration with the credential for the role: the
+     * read-write one for a sink (the read-only one when no read-write user is set), else the
+     * read-only one. A service last seen down is read again first, and if it still fails, this
+     * says so at once instead of letting a job time out minutes later.
+     */
+    public Map<String, String> flinkOptions(String name, boolean write) {
+        Integration i = repository.find(name).orElseThrow(() -> new IntegrationException("The table names integration "
+                + name + ", which does not exist (any more): add it again on the Integrations page, or edit the table"));
+        Metadata last = cache.get(name);
+        if (last != null && last.lastError().isPresent()) {
+            Metadata now = refresh(name);
+            if (now.lastError().isPresent()) {
+                throw new IntegrationException(name + " is unreachable since " + now.failingSince()
+                        .map(java.time.Instant::toString).orElse("a moment ago") + ": " + now.lastError().get());
+            }
+        }
+        Map<String, String> secrets = repository.secrets(name);
+        boolean useWriter = write && !i.setting(Credentials.WRITE_USER).isBlank();
+        String user = i.setting(useWriter ? Credentials.WRITE_USER : Credentials.READ_USER);
+        String password = secrets.getOrDefault(useWriter ? Credentials.WRITE_PASSWORD : Credentials.READ_PASSWORD, "");
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (i.kind() == IntegrationKind.KAFKA) {
+            boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
+            KafkaConnectionTester.clientProperties(i, sasl ? user : null, password).forEach((k, v) -> {
+                if (FLINK_KAFKA_KEYS.contains(k.toString())) {
+                    options.put("properties." + k, v.toString());
+                }
+            });
+        } else {
+            String ssl = i.setting(PostgresSettings.SSL_MODE);
+            options.put("url", PostgresSettings.jdbcUrl(i) + "?sslmode=" + (ssl.isBlank() ? "prefer" : ssl));
+            // Flink wants both or neither; a role without a password (trust auth) gets an empty one.
+            options.put("username", user);
+            options.put("password", password);
+        }
+        return options;
+    }
+
+    /** The client settings a Flink Kafka table needs; Eddy's short test timeouts stay out of jobs. */
+    private static final java.util.Set<String> FLINK_KAFKA_KEYS = java.util.Set.of("bootstrap.servers",
+            "security.protocol", "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.type",
+            "ssl.truststore.certificates");
+
     /** The latest messages of a topic, newest first, read with the read-only credential. */
     public List<TopicMessage> preview(String integration, String topic, int count) {
         Integration i = get(integration);

@@ -24,13 +24,13 @@ class SchemaServiceIT {
             console.collect("CREATE TEMPORARY VIEW paid AS SELECT order_id FROM orders WHERE status = 'PAID'", 1);
             List<SchemaNode> tree = schema.tree(console);
 
-            SchemaNode orders = find(tree, "flink/default_catalog/default_database/orders").orElseThrow();
+            SchemaNode orders = find(tree, "flink/eddy/default_database/orders").orElseThrow();
             assertThat(orders.kind()).isEqualTo(SchemaNode.Kind.TABLE);
-            assertThat(orders.name()).isEqualTo("`default_catalog`.`default_database`.`orders`");
+            assertThat(orders.name()).isEqualTo("`eddy`.`default_database`.`orders`");
             assertThat(orders.children()).extracting(SchemaNode::label).startsWith("order_id", "customer_id");
-            assertThat(find(tree, "flink/default_catalog/default_database/orders/order_time").orElseThrow().detail())
+            assertThat(find(tree, "flink/eddy/default_database/orders/order_time").orElseThrow().detail())
                     .startsWith("TIMESTAMP_LTZ(3)").contains("watermark");
-            assertThat(find(tree, "flink/default_catalog/default_database/paid").orElseThrow().kind())
+            assertThat(find(tree, "flink/eddy/default_database/paid").orElseThrow().kind())
                     .isEqualTo(SchemaNode.Kind.VIEW);
 
             assertThat(find(tree, "integration/local-kafka/orders").orElseThrow().kind())

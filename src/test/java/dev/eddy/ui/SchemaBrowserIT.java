@@ -23,7 +23,7 @@ class SchemaBrowserIT extends BrowserTest {
     void treeShowsCatalogsAndIntegrationsAndFilters() throws Exception {
         open("/schema");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        wait.until(d -> cells().contains("default_catalog") && cells().contains("local-kafka"));
+        wait.until(d -> cells().contains("eddy") && cells().contains("local-kafka"));
         screenshot("schema-tree");
         WebElement filter = browser.findElement(By.cssSelector("vaadin-text-field input"));
         filter.sendKeys("customer_id");
@@ -36,7 +36,7 @@ class SchemaBrowserIT extends BrowserTest {
     void treeActionsShowDdlPreviewDataAndQueryInTheEditor() throws Exception {
         open("/schema");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        wait.until(d -> cells().contains("default_catalog") && cells().contains("local-kafka"));
+        wait.until(d -> cells().contains("eddy") && cells().contains("local-kafka"));
         // The tree draws only the rows in view: narrow it to what the test clicks.
         WebElement filter = browser.findElement(By.cssSelector("vaadin-text-field.eddy-schema-filter input"));
         filter.sendKeys("orders");
@@ -44,7 +44,7 @@ class SchemaBrowserIT extends BrowserTest {
 
         act(wait, "orders", "table", "Show DDL");
         WebElement ddl = wait.until(d -> d.findElement(By.cssSelector(".eddy-ddl")));
-        assertThat(ddl.getText()).startsWith("CREATE ").contains("TABLE `default_catalog`").contains("`orders`").contains("'connector' = 'kafka'");
+        assertThat(ddl.getText()).startsWith("CREATE ").contains("TABLE `eddy`").contains("`orders`").contains("'connector' = 'kafka'");
         screenshot("schema-show-ddl");
         closeDialog(wait);
 
@@ -64,7 +64,7 @@ class SchemaBrowserIT extends BrowserTest {
         wait.until(d -> cells().contains("topic"));
         act(wait, "orders", "table", "Query in the editor");
         wait.until(d -> Editors.visible(browser) != null && Editors.script(browser).contains("LIMIT 100"));
-        assertThat(Editors.script(browser)).isEqualTo("SELECT * FROM `default_catalog`.`default_database`.`orders` LIMIT 100;");
+        assertThat(Editors.script(browser)).isEqualTo("SELECT * FROM `eddy`.`default_database`.`orders` LIMIT 100;");
         wait.until(d -> dialogCells("eddy-table-view").contains("CREATED") || dialogCells("eddy-table-view").contains("PAID"));
         assertThat(browser.getCurrentUrl()).doesNotContain("sql=");
         screenshot("schema-query-in-editor");
