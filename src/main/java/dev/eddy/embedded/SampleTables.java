@@ -1,15 +1,17 @@
 package dev.eddy.embedded;
 
 import dev.eddy.gateway.SessionInitializer;
+import dev.eddy.table.TableSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Declares the sample topic and tables in every console session, so a newcomer's first
- * {@code SELECT * FROM orders} runs without writing any DDL.
+ * The sample topic and tables in Eddy's catalog, created once, so a newcomer's first
+ * {@code SELECT * FROM orders} runs without writing any DDL. They name the built-in integrations,
+ * so they keep working when the embedded ports change.
  */
-public final class SampleTables implements SessionInitializer {
+public final class SampleTables implements SessionInitializer, TableSeed {
     private final EmbeddedStack stack;
 
     public SampleTables(EmbeddedStack stack) {
@@ -17,20 +19,19 @@ public final class SampleTables implements SessionInitializer {
     }
 
     @Override
-    public List<String> statements() {
+    public List<String> tables() {
         List<String> ddl = new ArrayList<>();
-        stack.kafkaBootstrapServers().ifPresent(kafka -> ddl.add(ordersTable(kafka)));
+        stack.kafkaBootstrapServers().ifPresent(kafka -> ddl.add(ordersTable()));
         stack.postgresUrl(SampleDatabase.NAME).ifPresent(url -> {
-            String jdbc = url + "?user=" + stack.postgresUser();
             ddl.add(jdbcTable("customers", """
                     id INT, name STRING, email STRING, country STRING, created_at TIMESTAMP(6),
-                    PRIMARY KEY (id) NOT ENFORCED""", jdbc));
+                    PRIMARY KEY (id) NOT ENFORCED"""));
             ddl.add(jdbcTable("products", """
                     id INT, name STRING, category STRING, price DECIMAL(10, 2),
-                    PRIMARY KEY (id) NOT ENFORCED""", jdbc));
+                    PRIMARY KEY (id) NOT ENFORCED"""));
             ddl.add(jdbcTable("order_totals", """
                     customer_id INT, orders BIGINT, revenue DECIMAL(12, 2),
-                    PRIMARY KEY (customer_id) NOT ENFORCED""", jdbc));
+                    PRIMARY KEY (customer_id) NOT ENFORCED"""));
         });
         return ddl;
     }
@@ -48,9 +49,9 @@ public final class SampleTables implements SessionInitializer {
                 """);
     }
 
-    static String ordersTable(String bootstrapServers) {
+    static String ordersTable() {
         return """
-                CREATE TEMPORARY TABLE IF NOT EXISTS orders (
+                CREATE TABLE IF NOT EXISTS orders (
                   order_id BIGINT,
                   customer_id INT,
                   product_id INT,
@@ -59,25 +60,27 @@ public final class SampleTables implements SessionInitializer {
                   status STRING,
                   order_time TIMESTAMP_LTZ(3),
                   WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
-                ) WITH (
+                )
+                COMMENT 'Live sample orders, a few per second'
+                WITH (
                   'connector' = 'kafka',
+                  'eddy.integration' = '%s',
                   'topic' = '%s',
-                  'properties.bootstrap.servers' = '%s',
                   'scan.startup.mode' = 'latest-offset',
                   'format' = 'json',
                   'json.timestamp-format.standard' = 'ISO-8601',
                   'json.ignore-parse-errors' = 'true'
-                )""".formatted(SampleOrdersProducer.TOPIC, bootstrapServers);
+                )""".formatted(SampleIntegrations.KAFKA, SampleOrdersProducer.TOPIC);
     }
 
-    private static String jdbcTable(String name, String columns, String url) {
+    private static String jdbcTable(String name, String columns) {
         return """
-                CREATE TEMPORARY TABLE IF NOT EXISTS %s (
+                CREATE TABLE IF NOT EXISTS %s (
                   %s
                 ) WITH (
                   'connector' = 'jdbc',
-                  'url' = '%s',
+                  'eddy.integration' = '%s',
                   'table-name' = '%s'
-                )""".formatted(name, columns.strip().replace("\n", "\n  "), url, name);
+                )""".formatted(name, columns.strip().replace("\n", "\n  "), SampleIntegrations.POSTGRES, name);
     }
 }

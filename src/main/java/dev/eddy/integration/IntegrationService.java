@@ -15,6 +15,7 @@ public class IntegrationService {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private final IntegrationRepository repository;
     private final List<IntegrationSeed> seeds;
+    private final org.springframework.beans.factory.ObjectProvider<IntegrationUsage> usages;
     private final Map<String, Metadata> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, java.time.Instant> lastAttempt = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,9 +27,12 @@ public class IntegrationService {
             });
     private volatile List<Integration> known = List.of();
 
-    IntegrationService(IntegrationRepository repository, List<IntegrationSeed> seeds) {
+    IntegrationService(IntegrationRepository repository, List<IntegrationSeed> seeds,
+            org.springframework.beans.factory.ObjectProvider<IntegrationUsage> usages) {
         this.repository = repository;
         this.seeds = seeds;
+        // Lazily: the tables depend on integrations, not the other way round.
+        this.usages = usages;
     }
 
     /** Registers the built-in integrations, refreshing their addresses (embedded ports may change). */
@@ -119,6 +123,12 @@ public class IntegrationService {
         Integration i = get(name);
         if (i.builtIn()) {
             throw new IntegrationException(name + " is built in and cannot be removed.");
+        }
+        List<String> tables = usages.orderedStream().flatMap(u -> u.tablesUsing(name).stream()).sorted().toList();
+        if (!tables.isEmpty()) {
+            throw new IntegrationException(name + " cannot be removed: " + (tables.size() == 1 ? "table " : "tables ")
+                    + String.join(", ", tables) + (tables.size() == 1 ? " reads or writes" : " read or write")
+                    + " through it. Drop or change " + (tables.size() == 1 ? "it" : "them") + " first.");
         }
         repository.delete(name);
         cache.remove(name);

@@ -1,0 +1,255 @@
+package dev.eddy.table;
+
+import dev.eddy.gateway.GatewayException;
+import dev.eddy.integration.Integration;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.IntegrationUsage;
+import dev.eddy.integration.PostgresTable;
+import dev.eddy.integration.TopicMessage;
+import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
+import dev.eddy.table.CatalogRepository.StoredTable;
+import dev.eddy.table.JsonSchemaInference.Inference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tables in Eddy's catalog, as the wizard and the Tables page use them: proposing columns from a
+ * topic's messages or a PostgreSQL table, creating and editing (each edit a new version), cloning
+ * and dropping. Every change goes through Flink's gateway, so Flink validates it.
+ */
+@Service
+public class TableService implements IntegrationUsage {
+    private static final Logger log = LoggerFactory.getLogger(TableService.class);
+    private static final Pattern COLUMN_KEY = Pattern.compile("schema\\.(\\d+)\\.name");
+    private final QueryService queries;
+    private final IntegrationService integrations;
+    private final CatalogRepository store;
+    private final List<TableSeed> seeds;
+
+    TableService(QueryService queries, IntegrationService integrations, CatalogRepository store, List<TableSeed> seeds) {
+        this.queries = queries;
+        this.integrations = integrations;
+        this.store = store;
+        this.seeds = seeds;
+    }
+
+    /** Creates the seeded tables (the embedded samples) that do not exist yet. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void createSeededTables() {
+        store.createDatabase(EddyCatalog.DEFAULT_DATABASE, "Tables Eddy and its users create", Map.of());
+        List<String> statements = seeds.stream().flatMap(s -> s.tables().stream()).toList();
+        if (statements.isEmpty()) {
+            return;
+        }
+        try (SqlConsole console = queries.openConsole("eddy-tables")) {
+            for (String ddl : statements) {
+                try {
+                    console.collect(ddl, 1);
+                } catch (GatewayException e) {
+                    log.warn("A sample table could not be created: {}", e.describe());
+                }
+            }
+        }
+    }
+
+    /** A topic's latest messages and the columns they suggest. */
+    public record TopicSample(List<TopicMessage> messages, Inference inference) {}
+
+    public TopicSample sampleTopic(String integration, String topic, String format, int count) {
+        List<TopicMessage> messages = integrations.preview(integration, topic, count);
+        List<String> values = messages.stream().map(TopicMessage::value).filter(Objects::nonNull).toList();
+        boolean json = format == null || format.contains("json");
+        Inference inference = json ? JsonSchemaInference.infer(values, "debezium-json".equals(format))
+                : new Inference(List.of(), 0, 0, "ISO-8601", false, List.of(
+                        "Avro messages do not name their fields: enter the columns as the writer's schema has them"));
+        return new TopicSample(messages, inference);
+    }
+
+    /** The columns and primary key of a PostgreSQL table, as Flink types. */
+    public record TableShape(List<ColumnSpec> columns, List<String> primaryKey) {}
+
+    public TableShape fromPostgres(String integration, String table) {
+        PostgresTable found = integrations.metadata(integration).tables().stream()
+                .filter(t -> t.qualifiedName().equals(table) || (t.schema() + "." + t.name()).equals(table))
+                .findFirst()
+                .orElseThrow(() -> new TableException(integration + " has no table " + table + " (or it is not read yet)"));
+        List<ColumnSpec> columns = new ArrayList<>();
+        List<String> key = new ArrayList<>();
+        for (PostgresTable.Column c : found.columns()) {
+            String type = PostgresTypes.flink(c.type());
+            columns.add(new ColumnSpec(c.name(), c.nullable() || c.primaryKey() ? type : type + " NOT NULL", null,
+                    "PostgreSQL " + c.type()));
+            if (c.primaryKey()) {
+                key.add(c.name());
+            }
+        }
+        return new TableShape(columns, key);
+    }
+
+    /** The DDL the draft creates; what the wizard shows as the user edits. */
+    public String ddl(TableDraft draft) {
+        return TableDdl.render(draft);
+    }
+
+    public TableInfo create(TableDraft draft) {
+        check(draft);
+        if (store.table(EddyCatalog.DEFAULT_DATABASE, draft.name()).isPresent()) {
+            throw new TableException("A table named " + draft.name() + " exists already: pick another name, or edit it");
+        }
+        run(TableDdl.render(draft));
+        return get(draft.name());
+    }
+
+    /**
+     * Replaces a table's definition with the draft's: a new version. Flink validates the new
+     * definition under a scratch name first, so a bad edit leaves the table as it was.
+     */
+    public TableInfo update(String name, TableDraft draft) {
+        check(draft);
+        StoredTable current = stored(name);
+        String scratch = "eddy_edit_" + UUID.randomUUID().toString().replace("-", "");
+        run(TableDdl.render(draft, scratch));
+        try {
+            StoredTable validated = stored(scratch);
+            store.alterTable(current.database(), name, validated.kind(), validated.properties());
+        } finally {
+            store.dropTable(EddyCatalog.DEFAULT_DATABASE, scratch);
+        }
+        return get(name);
+    }
+
+    /** A copy under a new name, with the same columns and options. */
+    public TableInfo copy(String name, String newName) {
+        StoredTable source = stored(name);
+        if (!newName.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+            throw new TableException("A table name is letters, digits and underscores, starting with a letter");
+        }
+        if (!store.createTable(source.database(), newName, source.kind(), source.properties())) {
+            throw new TableException("A table named " + newName + " exists already");
+        }
+        return get(newName);
+    }
+
+    public void drop(String name) {
+        stored(name);
+        run("DROP TABLE " + TableDdl.quote(name));
+    }
+
+    public List<TableInfo> list() {
+        return store.tables().stream().filter(t -> !t.name().startsWith("eddy_edit_")).map(TableService::info).toList();
+    }
+
+    public TableInfo get(String name) {
+        return info(stored(name));
+    }
+
+    /** Every version of a table, oldest first, each with what changed from the one before. */
+    public List<TableVersion> versions(String name) {
+        List<StoredTable> versions = store.versions(EddyCatalog.DEFAULT_DATABASE, name);
+        List<TableVersion> result = new ArrayList<>();
+        List<String> before = List.of();
+        for (StoredTable v : versions) {
+            List<String> now = summary(v.properties());
+            List<String> changes = new ArrayList<>();
+            for (String line : before) {
+                if (!now.contains(line)) {
+                    changes.add("− " + line);
+                }
+            }
+            for (String line : now) {
+                if (!before.contains(line)) {
+                    changes.add("+ " + line);
+                }
+            }
+            result.add(new TableVersion(v.version(), v.createdAt(), result.isEmpty() ? List.of() : changes));
+            before = now;
+        }
+        return result;
+    }
+
+    @Override
+    public List<String> tablesUsing(String integration) {
+        return store.tables().stream().filter(t -> integration.equals(t.properties().get(ConnectionResolver.INTEGRATION)))
+                .map(StoredTable::name).toList();
+    }
+
+    private void check(TableDraft draft) {
+        List<String> problems = new ArrayList<>(draft.problems());
+        if (problems.isEmpty()) {
+            Integration i = integrations.get(draft.integration());
+            IntegrationKind wanted = draft.connector().kafka() ? IntegrationKind.KAFKA : IntegrationKind.POSTGRES;
+            if (i.kind() != wanted) {
+                problems.add(draft.integration() + " is a " + i.kind().label() + " integration; a "
+                        + draft.connector().id() + " table needs " + wanted.label());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TableException(String.join("; ", problems));
+        }
+    }
+
+    private void run(String statement) {
+        try (SqlConsole console = queries.openConsole("eddy-tables")) {
+            console.collect(statement, 1);
+        } catch (GatewayException e) {
+            throw new TableException("Flink refused the table: " + e.describe());
+        }
+    }
+
+    private StoredTable stored(String name) {
+        return store.table(EddyCatalog.DEFAULT_DATABASE, name)
+                .orElseThrow(() -> new TableException("There is no table " + name + " in Eddy's catalog"));
+    }
+
+    static TableInfo info(StoredTable t) {
+        Map<String, String> p = t.properties();
+        String connector = p.getOrDefault("connector", t.isView() ? "view" : "");
+        String source = p.getOrDefault("topic", p.getOrDefault("table-name", ""));
+        String format = p.getOrDefault("format", p.getOrDefault("value.format", ""));
+        return new TableInfo(t.name(), p.getOrDefault(ConnectionResolver.INTEGRATION, ""), connector, source, format,
+                columns(p), t.version(), t.createdAt(), t.updatedAt(), p.getOrDefault("comment", ""), t.isView());
+    }
+
+    /** "name TYPE" (or "name AS expr") of each column, in order. */
+    static List<String> columns(Map<String, String> p) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; p.containsKey("schema." + i + ".name"); i++) {
+            String expr = p.get("schema." + i + ".expr");
+            columns.add(p.get("schema." + i + ".name") + (expr != null ? " AS " + expr
+                    : " " + p.getOrDefault("schema." + i + ".data-type", "")));
+        }
+        return columns;
+    }
+
+    /** One line per column, the watermark, the key and each option: what a version diff compares. */
+    static List<String> summary(Map<String, String> p) {
+        List<String> lines = new ArrayList<>();
+        columns(p).forEach(c -> lines.add("column " + c));
+        if (p.containsKey("schema.watermark.0.rowtime")) {
+            lines.add("watermark " + p.get("schema.watermark.0.rowtime") + " AS "
+                    + p.getOrDefault("schema.watermark.0.strategy.expr", ""));
+        }
+        if (p.containsKey("schema.primary-key.columns")) {
+            lines.add("primary key (" + p.get("schema.primary-key.columns") + ")");
+        }
+        p.forEach((k, v) -> {
+            Matcher m = COLUMN_KEY.matcher(k);
+            if (!k.startsWith("schema.") && !m.matches()) {
+                lines.add("option '" + k + "' = '" + v + "'");
+            }
+        });
+        return lines;
+    }
+}
