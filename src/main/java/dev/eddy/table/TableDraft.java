@@ -41,7 +41,8 @@ public record TableDraft(String name, String integration, Connector connector, S
     public static final List<String> KEY_FORMATS = List.of("json", "raw", "avro", "avro-confluent");
     public static final List<String> STARTUP_MODES = List.of("earliest-offset", "latest-offset", "group-offsets",
             "timestamp");
-    private static final Set<String> EVENT_TIME_TYPES = Set.of("TIMESTAMP(3)", "TIMESTAMP_LTZ(3)");
+    private static final Set<String> EVENT_TIME_TYPES = Set.of("TIMESTAMP(3)", "TIMESTAMP_LTZ(3)",
+            "TIMESTAMP(3)WITHLOCALTIMEZONE");
 
     /** What must change before the table can be created, in words; empty when it can be. */
     public List<String> problems() {
@@ -67,7 +68,7 @@ public record TableDraft(String name, String integration, Connector connector, S
                 .ifPresent(c -> problems.add("Column " + c.name() + " needs a type"));
         if (watermarkColumn != null && !watermarkColumn.isBlank()) {
             columns.stream().filter(c -> c.name().equals(watermarkColumn)).findFirst().ifPresentOrElse(c -> {
-                if (!EVENT_TIME_TYPES.contains(c.type().toUpperCase().replace(" ", ""))) {
+                if (c.type() == null || !EVENT_TIME_TYPES.contains(c.type().toUpperCase().replace(" ", ""))) {
                     problems.add("The event-time column " + watermarkColumn + " must be TIMESTAMP(3) or "
                             + "TIMESTAMP_LTZ(3), not " + c.type());
                 }

@@ -130,6 +130,49 @@ public class TableService implements IntegrationUsage {
         return get(name);
     }
 
+    /** A stored table as a draft, for the wizard to edit. Views cannot be edited this way. */
+    public TableDraft draftOf(String name) {
+        StoredTable t = stored(name);
+        if (t.isView()) {
+            throw new TableException(name + " is a view: change it with CREATE OR REPLACE VIEW in the SQL editor");
+        }
+        Map<String, String> p = new java.util.TreeMap<>(t.properties());
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (int i = 0; p.containsKey("schema." + i + ".name"); i++) {
+            String expr = p.get("schema." + i + ".expr");
+            columns.add(new ColumnSpec(p.get("schema." + i + ".name"), p.getOrDefault("schema." + i + ".data-type", ""),
+                    expr, null));
+        }
+        String watermark = p.get("schema.watermark.0.rowtime");
+        int delay = 0;
+        Matcher interval = WATERMARK_DELAY.matcher(p.getOrDefault("schema.watermark.0.strategy.expr", ""));
+        if (interval.find()) {
+            delay = Integer.parseInt(interval.group(1));
+        }
+        List<String> key = p.containsKey("schema.primary-key.columns")
+                ? List.of(p.get("schema.primary-key.columns").split(",")) : List.of();
+        String connectorId = p.getOrDefault("connector", "kafka");
+        TableDraft.Connector connector = switch (connectorId) {
+            case "upsert-kafka" -> TableDraft.Connector.UPSERT_KAFKA;
+            case "jdbc" -> TableDraft.Connector.JDBC;
+            default -> TableDraft.Connector.KAFKA;
+        };
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        p.forEach((k, v) -> {
+            if (!k.startsWith("schema.") && !DRAFT_KEYS.contains(k)) {
+                options.put(k, v);
+            }
+        });
+        return new TableDraft(name, p.getOrDefault(ConnectionResolver.INTEGRATION, ""), connector,
+                p.getOrDefault("topic", p.getOrDefault("table-name", "")), p.getOrDefault("format",
+                        p.get("value.format")), p.get("key.format"), p.get("scan.startup.mode"), columns, watermark,
+                delay, key, options, p.get("comment"));
+    }
+
+    private static final Pattern WATERMARK_DELAY = Pattern.compile("INTERVAL '(\\d+)' SECOND");
+    private static final java.util.Set<String> DRAFT_KEYS = java.util.Set.of("connector", ConnectionResolver.INTEGRATION,
+            "topic", "table-name", "format", "value.format", "key.format", "scan.startup.mode", "comment");
+
     /** A copy under a new name, with the same columns and options. */
     public TableInfo copy(String name, String newName) {
         StoredTable source = stored(name);

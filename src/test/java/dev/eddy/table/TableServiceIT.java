@@ -82,6 +82,11 @@ class TableServiceIT {
                 "earliest-offset", List.of(ColumnSpec.physical("order_id", "BIGINT"),
                         ColumnSpec.physical("status", "STRING")), null, 0, List.of(), Map.of(), null);
         tables.create(v1);
+        TableDraft read = tables.draftOf("edited_orders");
+        assertThat(read.columns()).extracting(ColumnSpec::name).containsExactly("order_id", "status");
+        assertThat(read.startupMode()).isEqualTo("earliest-offset");
+        assertThat(tables.update("edited_orders", read).version()).as("saving it unchanged makes no version")
+                .isEqualTo(1);
         TableDraft v2 = new TableDraft("edited_orders", "local-kafka", Connector.KAFKA, "orders", "json", null,
                 "latest-offset", List.of(ColumnSpec.physical("order_id", "BIGINT"),
                         ColumnSpec.physical("status", "STRING"), ColumnSpec.physical("quantity", "INT")), null, 0,

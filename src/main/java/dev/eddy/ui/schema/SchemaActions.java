@@ -58,14 +58,26 @@ final class SchemaActions {
                     menu.addItem("Query in the editor", e -> sql.open(SchemaService.previewQuery(node), true));
                     menu.addItem("Show DDL", e -> showDdl(node));
                 }
-                case TOPIC -> menu.addItem("Preview messages", e -> previewMessages(node));
-                case PG_TABLE -> menu.addItem("Preview rows", e -> previewRows(node));
+                case TOPIC -> {
+                    menu.addItem("Preview messages", e -> previewMessages(node));
+                    menu.addItem("Create Flink table…", e -> createTable(node));
+                }
+                case PG_TABLE -> {
+                    menu.addItem("Preview rows", e -> previewRows(node));
+                    menu.addItem("Create Flink table…", e -> createTable(node));
+                }
                 default -> {
                     // Catalogs, databases, columns and functions only offer their name.
                 }
             }
             return menu.getItems().size() > 0;
         });
+    }
+
+    /** The table wizard of the Tables page, on this topic or PostgreSQL table. */
+    private static void createTable(SchemaNode node) {
+        UI.getCurrent().navigate("tables", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+                "integration", node.integration().orElseThrow(), "source", node.name())));
     }
 
     private void showDdl(SchemaNode node) {

@@ -1,0 +1,457 @@
+package dev.eddy.ui.tables;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.QueryParameters;
+import dev.eddy.integration.Integration;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.Metadata;
+import dev.eddy.integration.PostgresTable;
+import dev.eddy.integration.TopicInfo;
+import dev.eddy.integration.TopicMessage;
+import dev.eddy.table.ColumnSpec;
+import dev.eddy.table.TableDraft;
+import dev.eddy.table.TableDraft.Connector;
+import dev.eddy.table.TableException;
+import dev.eddy.table.TableInfo;
+import dev.eddy.table.TableService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Creates (or edits) a table by pointing at a topic or PostgreSQL table: columns proposed from the
+ * data, event time, key, and the DDL shown live beside the form. Connection details come from the
+ * integration; the user never types an address or a password here.
+ */
+class TableWizard extends Dialog {
+    private final TableService tables;
+    private final IntegrationService integrations;
+    private final String editing;
+    private final Consumer<TableInfo> onDone;
+
+    private final Select<String> integration = new Select<>();
+    private final ComboBox<String> source = new ComboBox<>();
+    private final Select<String> kind = new Select<>();
+    private final Select<String> format = new Select<>();
+    private final Select<String> keyFormat = new Select<>();
+    private final Select<String> startup = new Select<>();
+    private final VerticalLayout columnRows = new VerticalLayout();
+    private final List<ColumnRow> columns = new ArrayList<>();
+    private final Select<String> eventTime = new Select<>();
+    private final IntegerField delay = new IntegerField("Watermark delay (s)");
+    private final MultiSelectComboBox<String> key = new MultiSelectComboBox<>("Primary key");
+    private final TextField name = new TextField("Table name");
+    private final TextField comment = new TextField("Description");
+    private final Pre ddl = new Pre();
+    private final Pre sample = new Pre();
+    private final Span status = new Span();
+    private final Span problems = new Span();
+    private final Button create = new Button();
+    private Map<String, String> extraOptions = new LinkedHashMap<>();
+    private boolean filling;
+
+    TableWizard(TableService tables, IntegrationService integrations, String editing, Consumer<TableInfo> onDone) {
+        this.tables = tables;
+        this.integrations = integrations;
+        this.editing = editing;
+        this.onDone = onDone;
+        setHeaderTitle(editing == null ? "New table" : "Edit table " + editing);
+        addClassName("eddy-table-wizard");
+        setWidth("min(92em, 96vw)");
+        setHeight("min(52em, 94vh)");
+        setResizable(true);
+
+        integration.setLabel("Integration");
+        integration.setItems(integrations.list().stream().map(Integration::name).toList());
+        integration.addValueChangeListener(e -> integrationChanged());
+        source.setLabel("Topic or table");
+        source.setPlaceholder("Type to search");
+        source.setAllowCustomValue(true);
+        source.addCustomValueSetListener(e -> source.setValue(e.getDetail()));
+        source.addValueChangeListener(e -> sourceChanged());
+        source.addClassName("eddy-wizard-source");
+        kind.setLabel("Kind");
+        kind.setItems("kafka", "upsert-kafka");
+        kind.setValue("kafka");
+        kind.addValueChangeListener(e -> kindChanged());
+        format.setLabel("Value format");
+        format.setItems(TableDraft.VALUE_FORMATS);
+        format.setValue("json");
+        format.addValueChangeListener(e -> sourceChanged());
+        keyFormat.setLabel("Key format");
+        keyFormat.setItems(TableDraft.KEY_FORMATS);
+        keyFormat.setValue("json");
+        keyFormat.addValueChangeListener(e -> refresh());
+        startup.setLabel("Start reading from");
+        startup.setItems(TableDraft.STARTUP_MODES);
+        startup.setItemLabelGenerator(TableWizard::startupLabel);
+        startup.setValue("earliest-offset");
+        startup.addValueChangeListener(e -> refresh());
+
+        FormLayout where = new FormLayout(integration, source, kind, format, keyFormat, startup);
+        where.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 2));
+
+        columnRows.setPadding(false);
+        columnRows.setSpacing(false);
+        columnRows.addClassName("eddy-wizard-columns");
+        Button addColumn = new Button("Add column", VaadinIcon.PLUS.create(), e -> {
+            addColumn(ColumnSpec.physical("", "STRING"));
+            refresh();
+        });
+        addColumn.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+
+        eventTime.setLabel("Event time");
+        eventTime.setEmptySelectionAllowed(true);
+        eventTime.setEmptySelectionCaption("none (processing time)");
+        eventTime.addValueChangeListener(e -> refresh());
+        delay.setValue(5);
+        delay.setMin(0);
+        delay.setStepButtonsVisible(true);
+        delay.addValueChangeListener(e -> refresh());
+        key.addValueChangeListener(e -> refresh());
+        key.setHelperText("Needed by upsert-kafka and for upserts into PostgreSQL");
+        FormLayout time = new FormLayout(eventTime, delay, key);
+        time.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 3));
+
+        name.setRequired(true);
+        name.setValueChangeMode(ValueChangeMode.LAZY);
+        name.addValueChangeListener(e -> refresh());
+        name.setReadOnly(editing != null);
+        name.addClassName("eddy-wizard-name");
+        comment.setValueChangeMode(ValueChangeMode.LAZY);
+        comment.addValueChangeListener(e -> refresh());
+        FormLayout naming = new FormLayout(name, comment);
+        naming.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 2));
+
+        status.addClassName("eddy-status");
+        VerticalLayout form = new VerticalLayout(where, status, new H4("Columns"), columnRows, addColumn, time,
+                naming);
+        form.setPadding(false);
+
+        ddl.addClassName("eddy-wizard-ddl");
+        sample.addClassName("eddy-wizard-sample");
+        problems.addClassName("eddy-wizard-problems");
+        VerticalLayout preview = new VerticalLayout(new H4("DDL"), ddl, problems, new H4("Sample"), sample);
+        preview.setPadding(false);
+        SplitLayout split = new SplitLayout(form, preview);
+        split.setSplitterPosition(55);
+        split.setSizeFull();
+        add(split);
+
+        create.setText(editing == null ? "Create table" : "Save as new version");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> submit());
+        create.addClassName("eddy-wizard-create");
+        Button asSql = new Button("Edit as SQL", VaadinIcon.CODE.create(), e -> {
+            String text = ddl.getText();
+            close();
+            UI.getCurrent().navigate("", QueryParameters.simple(Map.of("sql", text + ";", "run", "false")));
+        });
+        asSql.setTooltipText("Open this DDL in the SQL editor and finish it by hand");
+        getFooter().add(new Button("Cancel", e -> close()), asSql, create);
+
+        if (editing != null) {
+            fill(tables.draftOf(editing));
+        } else if (!integrations.list().isEmpty()) {
+            integration.setValue(integrations.list().get(0).name());
+        }
+        refresh();
+    }
+
+    /** Opens the wizard on a topic or PostgreSQL table (from the schema tree). */
+    void start(String integrationName, String sourceName) {
+        integration.setValue(integrationName);
+        source.setValue(sourceName);
+    }
+
+    private void integrationChanged() {
+        if (filling) {
+            return;
+        }
+        Integration i = selected();
+        if (i == null) {
+            return;
+        }
+        boolean kafka = i.kind() == IntegrationKind.KAFKA;
+        kind.setItems(kafka ? List.of("kafka", "upsert-kafka") : List.of("jdbc"));
+        kind.setValue(kafka ? "kafka" : "jdbc");
+        Metadata m = integrations.cachedMetadata().getOrDefault(i, null);
+        List<String> names = m == null ? List.of() : kafka ? m.topics().stream().map(TopicInfo::name).toList()
+                : m.tables().stream().map(PostgresTable::qualifiedName).toList();
+        source.setItems(names);
+        kindChanged();
+    }
+
+    private void kindChanged() {
+        String k = kind.getValue();
+        boolean kafka = !"jdbc".equals(k);
+        format.setVisible(kafka);
+        startup.setVisible("kafka".equals(k));
+        keyFormat.setVisible("upsert-kafka".equals(k));
+        delay.setEnabled(true);
+        refresh();
+    }
+
+    /** Reads a sample of the topic, or the PostgreSQL table's columns, and proposes the columns. */
+    private void sourceChanged() {
+        if (filling) {
+            return;
+        }
+        Integration i = selected();
+        String s = source.getValue();
+        if (i == null || s == null || s.isBlank()) {
+            refresh();
+            return;
+        }
+        if (name.getValue().isBlank() || editing == null) {
+            name.setValue(suggestName(s));
+        }
+        status.setText(i.kind() == IntegrationKind.KAFKA ? "Reading the latest messages of " + s + "…"
+                : "Reading the columns of " + s + "…");
+        String fmt = format.getValue();
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> i.kind() == IntegrationKind.KAFKA
+                ? (Object) tables.sampleTopic(i.name(), s, fmt, 20) : tables.fromPostgres(i.name(), s))
+                .whenComplete((result, error) -> ui.access(() -> {
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        status.setText(cause.getMessage());
+                        return;
+                    }
+                    if (result instanceof TableService.TopicSample topic) {
+                        showSample(topic);
+                    } else if (result instanceof TableService.TableShape shape) {
+                        setColumns(shape.columns());
+                        key.setValue(shape.primaryKey());
+                        sample.setText("Columns from the PostgreSQL catalog; the key is the table's primary key.");
+                        status.setText("");
+                    }
+                    refresh();
+                }));
+    }
+
+    private void showSample(TableService.TopicSample topic) {
+        var inference = topic.inference();
+        setColumns(inference.columns());
+        extraOptions = new LinkedHashMap<>();
+        if ("json".equals(format.getValue()) && inference.columns().stream().anyMatch(c -> c.type().contains("TIMESTAMP"))) {
+            extraOptions.put("json.timestamp-format.standard", inference.timestampStandard());
+        }
+        if ("json".equals(format.getValue())) {
+            // One unreadable message must not stop a table that runs for months; it is skipped.
+            extraOptions.put("json.ignore-parse-errors", "true");
+        }
+        if (inference.schemaInclude()) {
+            extraOptions.put("debezium-json.schema-include", "true");
+        }
+        inference.columns().stream().filter(c -> c.type().startsWith("TIMESTAMP")).findFirst()
+                .ifPresent(c -> eventTime.setValue(c.name()));
+        List<String> lines = new ArrayList<>();
+        lines.add(topic.messages().isEmpty() ? "The topic holds no message yet: add the columns by hand."
+                : inference.sampled() + " of the latest " + topic.messages().size() + " messages read.");
+        lines.addAll(inference.notes());
+        for (TopicMessage m : topic.messages().stream().limit(5).toList()) {
+            lines.add("");
+            lines.add("partition " + m.partition() + ", offset " + m.offset() + (m.key() == null ? "" : ", key " + m.key()));
+            lines.add(m.value() == null ? "NULL" : m.value());
+        }
+        sample.setText(String.join("\n", lines));
+        status.setText("");
+    }
+
+    private void setColumns(List<ColumnSpec> specs) {
+        columns.clear();
+        columnRows.removeAll();
+        specs.forEach(this::addColumn);
+    }
+
+    private void addColumn(ColumnSpec spec) {
+        ColumnRow row = new ColumnRow(spec);
+        columns.add(row);
+        columnRows.add(row);
+    }
+
+    private void fill(TableDraft d) {
+        filling = true;
+        try {
+            integration.setValue(d.integration());
+            Integration i = selected();
+            boolean kafka = i == null || i.kind() == IntegrationKind.KAFKA;
+            kind.setItems(kafka ? List.of("kafka", "upsert-kafka") : List.of("jdbc"));
+            kind.setValue(d.connector().id());
+            source.setItems(List.of(d.source()));
+            source.setValue(d.source());
+            if (d.valueFormat() != null) {
+                format.setValue(d.valueFormat());
+            }
+            if (d.keyFormat() != null) {
+                keyFormat.setValue(d.keyFormat());
+            }
+            if (d.startupMode() != null) {
+                startup.setValue(d.startupMode());
+            }
+            setColumns(d.columns());
+            name.setValue(d.name());
+            comment.setValue(d.comment() == null ? "" : d.comment());
+            extraOptions = new LinkedHashMap<>(d.options());
+            sample.setText("Editing saves a new version; jobs keep the version they were deployed with.");
+        } finally {
+            filling = false;
+        }
+        kindChanged();
+        refreshChoices();
+        if (d.watermarkColumn() != null) {
+            eventTime.setValue(d.watermarkColumn());
+            delay.setValue(d.watermarkDelaySeconds());
+        }
+        key.setValue(d.primaryKey());
+    }
+
+    private TableDraft draft() {
+        Connector connector = switch (kind.getValue() == null ? "kafka" : kind.getValue()) {
+            case "upsert-kafka" -> Connector.UPSERT_KAFKA;
+            case "jdbc" -> Connector.JDBC;
+            default -> Connector.KAFKA;
+        };
+        Map<String, String> options = new LinkedHashMap<>(extraOptions);
+        if (connector != Connector.KAFKA || !"json".equals(format.getValue())) {
+            options.keySet().removeIf(k -> k.startsWith("json."));
+        }
+        return new TableDraft(name.getValue().strip(), integration.getValue(), connector,
+                source.getValue() == null ? "" : source.getValue().strip(), format.getValue(), keyFormat.getValue(),
+                startup.getValue(), columns.stream().map(ColumnRow::spec).toList(), eventTime.getValue(),
+                delay.getValue() == null ? 0 : delay.getValue(), List.copyOf(key.getSelectedItems()), options,
+                comment.getValue());
+    }
+
+    /** Keeps the event-time and key choices to the columns there are, and the DDL current. */
+    private void refresh() {
+        if (filling) {
+            return;
+        }
+        refreshChoices();
+        TableDraft d = draft();
+        ddl.setText(tables.ddl(d));
+        List<String> found = d.problems();
+        problems.setText(found.isEmpty() ? "" : String.join(" · ", found));
+        create.setEnabled(found.isEmpty());
+    }
+
+    private void refreshChoices() {
+        List<String> names = columns.stream().map(r -> r.spec().name()).filter(n -> !n.isBlank()).toList();
+        List<String> times = columns.stream().map(ColumnRow::spec)
+                .filter(c -> c.type() != null && c.type().replace(" ", "").toUpperCase(Locale.ROOT).matches(
+                        "TIMESTAMP(_LTZ)?\\(3\\)|TIMESTAMP\\(3\\)WITHLOCALTIMEZONE"))
+                .map(ColumnSpec::name).toList();
+        String currentTime = eventTime.getValue();
+        var currentKey = key.getSelectedItems();
+        boolean was = filling;
+        filling = true;
+        eventTime.setItems(times);
+        eventTime.setValue(times.contains(currentTime) ? currentTime : null);
+        key.setItems(names);
+        key.setValue(currentKey.stream().filter(names::contains).toList());
+        filling = was;
+    }
+
+    private void submit() {
+        TableDraft d = draft();
+        try {
+            TableInfo done = editing == null ? tables.create(d) : tables.update(editing, d);
+            close();
+            onDone.accept(done);
+        } catch (TableException e) {
+            problems.setText(e.getMessage());
+        }
+    }
+
+    private Integration selected() {
+        return integrations.list().stream().filter(i -> i.name().equals(integration.getValue())).findFirst()
+                .orElse(null);
+    }
+
+    static String suggestName(String source) {
+        String base = source.contains(".") ? source.substring(source.lastIndexOf('.') + 1) : source;
+        String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return clean.isEmpty() || Character.isDigit(clean.charAt(0)) ? "t_" + clean : clean;
+    }
+
+    private static String startupLabel(String mode) {
+        return switch (mode) {
+            case "earliest-offset" -> "the earliest message";
+            case "latest-offset" -> "new messages only";
+            case "group-offsets" -> "the consumer group's offsets";
+            case "timestamp" -> "a point in time";
+            default -> mode;
+        };
+    }
+
+    /** One editable column: name, type (or computed expression), a note, remove. */
+    private final class ColumnRow extends HorizontalLayout {
+        private final TextField columnName = new TextField();
+        private final TextField type = new TextField();
+        private final String expression;
+        private final String computedType;
+        private final String note;
+
+        ColumnRow(ColumnSpec spec) {
+            this.expression = spec.expression();
+            this.computedType = spec.type();
+            this.note = spec.note();
+            columnName.setValue(spec.name());
+            columnName.setPlaceholder("name");
+            columnName.setAriaLabel("Column name");
+            columnName.setValueChangeMode(ValueChangeMode.LAZY);
+            columnName.addValueChangeListener(e -> refresh());
+            type.setValue(spec.computed() ? "AS " + spec.expression() : spec.type());
+            type.setReadOnly(spec.computed());
+            type.setAriaLabel("Column type");
+            type.setValueChangeMode(ValueChangeMode.LAZY);
+            type.addValueChangeListener(e -> refresh());
+            type.setWidth("16em");
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                columns.remove(this);
+                columnRows.remove(this);
+                refresh();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            remove.setAriaLabel("Remove column");
+            Div hint = new Div();
+            hint.setText(note == null ? "" : note);
+            hint.addClassName("eddy-status");
+            add(columnName, type, remove, hint);
+            setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+            setWidthFull();
+            addClassName("eddy-wizard-column");
+        }
+
+        ColumnSpec spec() {
+            return new ColumnSpec(columnName.getValue().strip(), expression != null ? computedType
+                    : type.getValue().strip(), expression, note);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.eddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.table.TableService;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Tables page in a real browser: create a table from the sample topic by clicking, then query it. */
+@EddyIntegrationTest
+class TablesBrowserIT extends BrowserTest {
+    @Autowired
+    TableService tables;
+
+
+    @AfterEach
+    void dropTheTable() {
+        if (tables.list().stream().anyMatch(t -> t.name().equals("orders_clicked"))) {
+            tables.drop("orders_clicked");
+        }
+    }
+
+    @Test
+    void aTableMadeByPointingAtTheSampleTopicCanBeQueried() throws Exception {
+        open("/tables");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(d -> cells("eddy-tables").contains("local-kafka · orders"));
+        screenshot("tables-list");
+
+        browser.findElement(By.cssSelector("vaadin-button.eddy-new-table")).click();
+        WebElement topic = wait.until(d -> d.findElement(By.cssSelector("vaadin-combo-box.eddy-wizard-source input")));
+        topic.sendKeys("ord");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(i -> i.getText().equals("orders")));
+        topic.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        // The columns come from the topic's latest messages; the DDL follows as the form changes.
+        wait.until(d -> d.findElements(By.cssSelector(".eddy-wizard-column")).size() >= 7);
+        wait.until(d -> ddl().contains("'topic' = 'orders'") && ddl().contains("`order_time` TIMESTAMP_LTZ(3)")
+                && ddl().contains("WATERMARK FOR `order_time`"));
+        assertThat(ddl()).contains("'eddy.integration' = 'local-kafka'").doesNotContain("bootstrap");
+        assertThat(browser.findElement(By.cssSelector(".eddy-wizard-sample")).getText()).contains("order_id");
+
+        WebElement name = browser.findElement(By.cssSelector("vaadin-text-field.eddy-wizard-name input"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "orders_clicked", Keys.TAB);
+        wait.until(d -> ddl().startsWith("CREATE TABLE `orders_clicked`"));
+        screenshot("tables-wizard");
+        browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create")).click();
+        wait.until(d -> cells("eddy-tables").contains("orders_clicked"));
+        screenshot("tables-created");
+
+        // Then query it from the editor, as a user would next.
+        open("/");
+        WebElement editor = wait.until(d -> Editors.visible(browser));
+        Editors.setScript(browser, editor, "SELECT order_id, status FROM orders_clicked");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(d -> cells("eddy-table-view").matches(".*\\|[\\d,]+\\|+(CREATED|PAID|SHIPPED|CANCELLED).*"));
+        screenshot("tables-queried");
+    }
+
+    private String ddl() {
+        return browser.findElement(By.cssSelector(".eddy-wizard-ddl")).getText();
+    }
+
+    private String cells(String gridClass) {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "const g = Array.from(document.querySelectorAll('vaadin-grid.' + arguments[0]))"
+                        + ".find(x => x.offsetParent !== null);"
+                        + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
+                        + ".map(c => c.textContent).join('|') : '';", gridClass);
+        return text == null ? "" : text.toString();
+    }
+}
