@@ -1,5 +1,6 @@
 package dev.eddy.embedded;
 
+import dev.eddy.table.CatalogSlot;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,6 +23,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private FlinkCluster flink;
+    private final CatalogSlot catalog = new CatalogSlot();
 
     public EmbeddedStack(EmbeddedProperties properties) {
         this.properties = properties;
@@ -103,7 +105,7 @@ public final class EmbeddedStack implements AutoCloseable {
         long t0 = System.nanoTime();
         flink = new FlinkCluster(dataDir.resolve("flink"), ports.get("flink-rest"), ports.get("flink-gateway"),
                 properties.flink().taskSlots(),
-                properties.flink().parallelism());
+                properties.flink().parallelism(), catalog);
         started.push(flink);
         flink.startCluster();
         log.info("Flink MiniCluster ready at {} ({} task slots, web UI and REST API) in {}", flink.restUrl(),
@@ -115,6 +117,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the embedded gateway's sessions find Eddy's catalog, once Spring has filled it in. */
+    public CatalogSlot catalogSlot() {
+        return catalog;
     }
 
     /** JDBC URL of a database on the embedded PostgreSQL, if it runs. */

@@ -1,5 +1,7 @@
 package dev.eddy.embedded;
 
+import dev.eddy.table.CatalogSessionManager;
+import dev.eddy.table.CatalogSlot;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.table.gateway.SqlGateway;
 import org.apache.flink.table.gateway.service.context.DefaultContext;
 import org.apache.flink.table.gateway.service.session.SessionManager;
-import dev.eddy.table.CatalogSessionManager;
 
 /**
  * A real Flink cluster in Eddy's JVM: a MiniCluster (JobManager, TaskManager, REST API and web UI)
@@ -27,7 +28,10 @@ final class FlinkCluster implements AutoCloseable {
     private SqlGateway gateway;
     private URI restAddress;
 
-    FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism) {
+    private final CatalogSlot catalog;
+
+    FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, CatalogSlot catalog) {
+        this.catalog = catalog;
         this.workDir = workDir;
         this.restPort = restPort;
         this.gatewayPort = gatewayPort;
@@ -75,7 +79,7 @@ final class FlinkCluster implements AutoCloseable {
         Path emptyClasspath = Files.createDirectories(workDir.resolve("empty-classpath"));
         conf.setString("pipeline.classpaths", emptyClasspath.toUri().toString());
         // Every session gets Eddy's catalog, kept in Eddy's store, as its current catalog.
-        SessionManager sessions = new CatalogSessionManager(new DefaultContext(conf, List.of()));
+        SessionManager sessions = new CatalogSessionManager(new DefaultContext(conf, List.of()), catalog);
         gateway = new SqlGateway(conf, sessions);
         gateway.start();
     }

@@ -3,6 +3,7 @@ package dev.eddy.embedded;
 import dev.eddy.config.ConnectionProperties;
 import dev.eddy.config.Endpoints;
 import dev.eddy.config.Secret;
+import dev.eddy.table.CatalogSlot;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,11 @@ class StackConfiguration {
     @Bean
     SampleTables sampleTables(EmbeddedStack embedded) {
         return new SampleTables(embedded);
+    }
+
+    @Bean
+    CatalogSlot catalogSlot(EmbeddedStack embedded) {
+        return embedded.catalogSlot();
     }
 
     @Bean

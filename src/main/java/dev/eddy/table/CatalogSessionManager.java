@@ -11,20 +11,26 @@ import org.apache.flink.table.gateway.service.session.SessionManagerImpl;
  * properties, so a client cannot swap it out.
  */
 public class CatalogSessionManager extends SessionManagerImpl {
+    private final CatalogSlot slot;
 
-    public CatalogSessionManager(DefaultContext context) {
+    public CatalogSessionManager(DefaultContext context, CatalogSlot slot) {
         super(context);
+        this.slot = slot;
     }
 
     @Override
     public synchronized Session openSession(SessionEnvironment environment) {
+        if (!slot.ready()) {
+            slot.warnNotReady();
+            return super.openSession(environment);
+        }
         SessionEnvironment.Builder pinned = SessionEnvironment.newBuilder()
                 .setSessionEndpointVersion(environment.getSessionEndpointVersion())
                 .addSessionConfig(environment.getSessionConfig());
         environment.getSessionName().ifPresent(pinned::setSessionName);
         environment.getRegisteredCatalogCreators().forEach(pinned::registerCatalogCreator);
         environment.getRegisteredModuleCreators().forEach(pinned::registerModuleCreatorAtHead);
-        pinned.registerCatalogCreator(EddyCatalog.NAME, (config, classLoader) -> CatalogServices.newCatalog());
+        pinned.registerCatalogCreator(EddyCatalog.NAME, (config, classLoader) -> slot.newCatalog());
         pinned.setDefaultCatalog(EddyCatalog.NAME);
         return super.openSession(pinned.build());
     }

@@ -1,0 +1,33 @@
+package dev.eddy.table;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where one embedded gateway finds Eddy's store and integrations for the catalogs it creates, one
+ * per session. The gateway starts before Spring has the store ready, so Spring fills the slot in
+ * later; sessions opened before that (or on a gateway no Eddy serves) get Flink's plain catalogs.
+ */
+public final class CatalogSlot {
+    private static final Logger log = LoggerFactory.getLogger(CatalogSlot.class);
+    private volatile CatalogRepository store;
+    private volatile ConnectionResolver connections;
+
+    void fill(CatalogRepository repository, ConnectionResolver resolver) {
+        this.connections = resolver;
+        this.store = repository;
+    }
+
+    boolean ready() {
+        return store != null;
+    }
+
+    /** A catalog for one new session. */
+    EddyCatalog newCatalog() {
+        return new EddyCatalog(EddyCatalog.NAME, store, connections);
+    }
+
+    void warnNotReady() {
+        log.warn("A gateway session opened before Eddy's catalog was ready: it has Flink's in-memory catalog only");
+    }
+}
