@@ -3,6 +3,7 @@ package dev.eddy.table;
 import dev.eddy.integration.IntegrationException;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.KafkaSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.table.api.ValidationException;
@@ -15,6 +16,22 @@ class IntegrationConnections implements ConnectionResolver {
 
     IntegrationConnections(IntegrationService integrations) {
         this.integrations = integrations;
+    }
+
+    /** Each avro-confluent format of the table gets the integration's schema registry. */
+    private void registry(String name, Map<String, String> table, Map<String, String> options) {
+        for (String prefix : new String[] {"", "key.", "value."}) {
+            String format = table.get(prefix.isEmpty() ? "format" : prefix + "format");
+            String key = prefix + "avro-confluent.url";
+            if ("avro-confluent".equals(format) && !table.containsKey(key)) {
+                String url = integrations.get(name).setting(KafkaSettings.SCHEMA_REGISTRY_URL);
+                if (url.isBlank()) {
+                    throw new ValidationException("The table reads avro-confluent, but " + name + " has no schema "
+                            + "registry URL: add it to the integration on the Integrations page");
+                }
+                options.put(key, url);
+            }
+        }
     }
 
     @Override
@@ -35,6 +52,7 @@ class IntegrationConnections implements ConnectionResolver {
                         + ", a " + kind.label() + " integration");
             }
             options.putAll(connection);
+            registry(name, tableOptions, options);
             return options;
         } catch (IntegrationException e) {
             throw new ValidationException(e.getMessage());

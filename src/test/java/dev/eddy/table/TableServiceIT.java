@@ -151,6 +151,58 @@ class TableServiceIT {
     }
 
     @Test
+    void avroTablesWriteAndReadBackTheirRows() throws Exception {
+        createTopic("avro_payments");
+        tables.create(new TableDraft("avro_payments", "local-kafka", Connector.KAFKA, "avro_payments", "avro", null,
+                "earliest-offset", PAYMENT, null, 0, List.of(), Map.of(), null));
+        assertThat(roundTrip("avro_payments")).containsExactlyInAnyOrder("1=9.50=EUR", "2=12.00=USD");
+        tables.drop("avro_payments");
+    }
+
+    @Test
+    void avroConfluentTablesUseTheIntegrationsSchemaRegistry() throws Exception {
+        createTopic("registry_payments");
+        try (SchemaRegistryDouble registry = new SchemaRegistryDouble()) {
+            integrations.save(new IntegrationDraft("registry-kafka", IntegrationKind.KAFKA, Map.of(
+                    KafkaSettings.BOOTSTRAP_SERVERS, endpoints.kafkaBootstrapServers(),
+                    KafkaSettings.SCHEMA_REGISTRY_URL, registry.url()), Map.of()));
+            tables.create(new TableDraft("registry_payments", "registry-kafka", Connector.KAFKA, "registry_payments",
+                    "avro-confluent", null, "earliest-offset", PAYMENT, null, 0, List.of(), Map.of(), null));
+            assertThat(tables.ddl(tables.draftOf("registry_payments"))).doesNotContain(registry.url());
+            assertThat(roundTrip("registry_payments")).containsExactlyInAnyOrder("1=9.50=EUR", "2=12.00=USD");
+            assertThat(registry.subjects()).containsKey("registry_payments-value");
+            tables.drop("registry_payments");
+            integrations.delete("registry-kafka");
+        }
+    }
+
+    @Test
+    void avroConfluentWithoutARegistryUrlSaysWhereToAddIt() {
+        tables.create(new TableDraft("no_registry", "local-kafka", Connector.KAFKA, "orders", "avro-confluent", null,
+                null, PAYMENT, null, 0, List.of(), Map.of(), null));
+        try (SqlConsole console = queries.openConsole("it-tables-no-registry")) {
+            assertThatThrownBy(() -> console.collect("SELECT * FROM no_registry", 1))
+                    .hasMessageContaining("local-kafka has no schema registry URL");
+        }
+        tables.drop("no_registry");
+    }
+
+    private static final List<ColumnSpec> PAYMENT = List.of(ColumnSpec.physical("id", "BIGINT"),
+            ColumnSpec.physical("amount", "DECIMAL(10, 2)"), ColumnSpec.physical("currency", "STRING"));
+
+    /** Writes two rows through the table, reads them back to the end of the topic. */
+    private List<String> roundTrip(String table) {
+        try (SqlConsole console = queries.openConsole("it-tables-" + table)) {
+            console.collect("SET 'table.dml-sync' = 'true'", 1);
+            console.collect("INSERT INTO " + table + " VALUES (1, 9.50, 'EUR'), (2, 12.00, 'USD')", 1);
+            StatementResult rows = console.collect("SELECT id, amount, currency FROM " + table
+                    + " /*+ OPTIONS('scan.bounded.mode'='latest-offset') */", 10);
+            return rows.rows().stream().map(r -> r.fields().get(0) + "=" + r.fields().get(1) + "=" + r.fields().get(2))
+                    .toList();
+        }
+    }
+
+    @Test
     void anIntegrationThatTablesUseCannotBeRemoved() {
         integrations.save(new IntegrationDraft("used-kafka", IntegrationKind.KAFKA,
                 Map.of(KafkaSettings.BOOTSTRAP_SERVERS, endpoints.kafkaBootstrapServers()), Map.of()));

@@ -106,15 +106,16 @@ class SqlEditorBrowserIT extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebElement editor = openWith(wait, "SELECT * FROM ");
         WebElement filter = wait.until(d -> d.findElement(By.cssSelector(".eddy-side-schema vaadin-text-field input")));
-        filter.sendKeys("default_database");
+        filter.sendKeys("order_totals");
         // The filter applies after a pause in typing: wait until the integrations are filtered out.
         By cells = By.cssSelector(".eddy-side-schema vaadin-grid vaadin-grid-cell-content");
         wait.until(d -> d.findElements(cells).stream().map(WebElement::getText).noneMatch("local-kafka"::equals));
         WebElement cell = wait.until(d -> d.findElements(cells).stream()
-                .filter(c -> c.getText().equals("default_database")).findFirst().orElse(null));
+                .filter(c -> c.getText().equals("order_totals")).findFirst().orElse(null));
         screenshot("sql-page-schema-beside-editor");
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(cell).perform();
-        wait.until(d -> Editors.script(d).equals("SELECT * FROM `default_catalog`.`default_database`"));
+        // Flink's catalogs come first in the tree: the table of Eddy's catalog, not the PostgreSQL one.
+        wait.until(d -> Editors.script(d).equals("SELECT * FROM `eddy`.`default_database`.`order_totals`"));
     }
 
     /** Opens the SQL page with the script in the editor, the cursor at its end. */

@@ -50,6 +50,7 @@ class IntegrationDialog extends Dialog {
         if (kind == IntegrationKind.KAFKA) {
             form.add(text(KafkaSettings.BOOTSTRAP_SERVERS, "Bootstrap servers", "broker-1:9092,broker-2:9092"));
             form.add(select(KafkaSettings.SECURITY_PROTOCOL, "Security protocol", KafkaSettings.PROTOCOLS, "PLAINTEXT"));
+            form.add(text(KafkaSettings.SCHEMA_REGISTRY_URL, "Schema registry URL", "http://registry:8081 (for avro-confluent)"));
             form.add(select(KafkaSettings.SASL_MECHANISM, "SASL mechanism", KafkaSettings.MECHANISMS, "SCRAM-SHA-256"));
             addCredentials(form, KafkaSettings.READ_USER, KafkaSettings.READ_PASSWORD, KafkaSettings.WRITE_USER,
                     KafkaSettings.WRITE_PASSWORD);
