@@ -208,7 +208,8 @@ public class IntegrationService {
         Integration i = repository.find(name).orElseThrow(() -> new IntegrationException("The table names integration "
                 + name + ", which does not exist (any more): add it again on the Integrations page, or edit the table"));
         Metadata last = cache.get(name);
-        if (last != null && last.lastError().isPresent()) {
+        // Never read, or last seen down: read now (within seconds) rather than let a job wait on it.
+        if (last == null || last.lastError().isPresent()) {
             Metadata now = refresh(name);
             if (now.lastError().isPresent()) {
                 throw new IntegrationException(name + " is unreachable since " + now.failingSince()

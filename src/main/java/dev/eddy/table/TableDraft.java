@@ -90,6 +90,14 @@ public record TableDraft(String name, String integration, Connector connector, S
         if (connector != Connector.JDBC && (valueFormat == null || valueFormat.isBlank())) {
             problems.add("Pick the format of the messages");
         }
+        if (connector == Connector.KAFKA && "timestamp".equals(startupMode)
+                && !options.getOrDefault("scan.startup.timestamp-millis", "").matches("\\d+")) {
+            problems.add("Reading from a point in time needs that time (epoch milliseconds)");
+        }
+        if (connector == Connector.KAFKA && "group-offsets".equals(startupMode)
+                && options.getOrDefault("properties.group.id", "").isBlank()) {
+            problems.add("Reading from the consumer group's offsets needs the group's name");
+        }
         if (connector == Connector.UPSERT_KAFKA && "debezium-json".equals(valueFormat)) {
             problems.add("upsert-kafka takes plain records (json, avro); read Debezium change events with the kafka connector");
         }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultRow;
+import dev.eddy.integration.IntegrationDraft;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.KafkaSettings;
 import dev.eddy.gateway.StatementResult;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
@@ -17,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +34,8 @@ class EddyCatalogIT {
     CatalogRepository store;
     @Autowired
     EmbeddedStack stack;
+    @Autowired
+    IntegrationService integrations;
 
     @Test
     void aTableCreatedInOneSessionIsReadInAnotherThroughItsIntegration() {
@@ -107,6 +114,24 @@ class EddyCatalogIT {
                             .contains("gone-kafka, which does not exist"));
             console.collect("DROP TABLE orphan", 1);
         }
+    }
+
+    @Test
+    void aTableOverAnUnreachableServiceFailsFastSayingSo() {
+        integrations.save(new IntegrationDraft("dead-kafka", IntegrationKind.KAFKA,
+                Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "127.0.0.1:1"), Map.of()));
+        try (SqlConsole console = queries.openConsole("it-catalog-dead")) {
+            console.collect("CREATE TABLE dead_orders (id INT) WITH ('connector' = 'kafka', "
+                    + "'eddy.integration' = 'dead-kafka', 'topic' = 'orders', 'format' = 'json')", 1);
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> console.collect("SELECT * FROM dead_orders", 1))
+                    .isInstanceOf(GatewayException.class)
+                    .satisfies(e -> assertThat(((GatewayException) e).describe())
+                            .contains("dead-kafka is unreachable since").contains("No answer from 127.0.0.1:1"));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+            console.collect("DROP TABLE dead_orders", 1);
+        }
+        integrations.delete("dead-kafka");
     }
 
     private String revenueOf(int customer) {

@@ -69,6 +69,13 @@ class TableDdlTest {
                 "The event-time column a must be TIMESTAMP(3) or TIMESTAMP_LTZ(3), not STRING",
                 "Key column nope is not a column of the table",
                 "upsert-kafka takes plain records (json, avro); read Debezium change events with the kafka connector");
+        TableDraft pointInTime = new TableDraft("t", "k", Connector.KAFKA, "t", "json", null, "timestamp", COLUMNS,
+                null, 0, List.of(), Map.of(), null);
+        assertThat(pointInTime.problems()).containsExactly(
+                "Reading from a point in time needs that time (epoch milliseconds)");
+        TableDraft group = new TableDraft("t", "k", Connector.KAFKA, "t", "json", null, "group-offsets", COLUMNS,
+                null, 0, List.of(), Map.of("properties.group.id", "dash"), null);
+        assertThat(group.problems()).isEmpty();
         TableDraft noKey = new TableDraft("t", "k", Connector.UPSERT_KAFKA, "t", "json", "json", null, COLUMNS, null,
                 0, List.of(), Map.of(), null);
         assertThat(noKey.problems()).containsExactly(

@@ -45,6 +45,21 @@ class IntegrationsBrowserIT extends BrowserTest {
         wait.until(d -> cells().contains("orders-kafka"));
         assertThat(browser.findElement(By.cssSelector(".eddy-check-result")).getText()).contains("orders-kafka saved");
         screenshot("integrations-saved");
+
+        // Its topics are in the schema tree, under the new integration.
+        open("/schema");
+        WebElement filter = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-schema-filter input")));
+        filter.sendKeys("orders");
+        wait.until(d -> treeCells().contains("|orders-kafka|integration|"));
+        String tree = treeCells();
+        assertThat(tree.substring(tree.indexOf("|orders-kafka|"))).contains("|orders|topic|");
+        screenshot("integrations-new-in-tree");
+        integrations.delete("orders-kafka");
+    }
+
+    private String treeCells() {
+        return browser.findElements(By.cssSelector("vaadin-grid.eddy-schema-tree vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).reduce("", (a, b) -> a + "|" + b) + "|";
     }
 
     @Test

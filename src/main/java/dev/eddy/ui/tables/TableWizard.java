@@ -59,6 +59,8 @@ class TableWizard extends Dialog {
     private final Select<String> format = new Select<>();
     private final Select<String> keyFormat = new Select<>();
     private final Select<String> startup = new Select<>();
+    private final TextField startTime = new TextField("Start at");
+    private final TextField group = new TextField("Consumer group");
     private final VerticalLayout columnRows = new VerticalLayout();
     private final List<ColumnRow> columns = new ArrayList<>();
     private final Select<String> eventTime = new Select<>();
@@ -110,9 +112,19 @@ class TableWizard extends Dialog {
         startup.setItems(TableDraft.STARTUP_MODES);
         startup.setItemLabelGenerator(TableWizard::startupLabel);
         startup.setValue("earliest-offset");
-        startup.addValueChangeListener(e -> refresh());
+        startup.addValueChangeListener(e -> {
+            startupChanged();
+            refresh();
+        });
+        startTime.setPlaceholder("2026-11-25T08:00:00Z or epoch ms");
+        startTime.setValueChangeMode(ValueChangeMode.LAZY);
+        startTime.addValueChangeListener(e -> refresh());
+        group.setPlaceholder("orders-dashboard");
+        group.setValueChangeMode(ValueChangeMode.LAZY);
+        group.addValueChangeListener(e -> refresh());
+        startupChanged();
 
-        FormLayout where = new FormLayout(integration, source, kind, format, keyFormat, startup);
+        FormLayout where = new FormLayout(integration, source, kind, format, keyFormat, startup, startTime, group);
         where.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 2));
 
         columnRows.setPadding(false);
@@ -206,12 +218,29 @@ class TableWizard extends Dialog {
         kindChanged();
     }
 
+    private void startupChanged() {
+        boolean kafka = "kafka".equals(kind.getValue());
+        startTime.setVisible(kafka && "timestamp".equals(startup.getValue()));
+        group.setVisible(kafka && "group-offsets".equals(startup.getValue()));
+    }
+
+    /** An ISO-8601 instant or epoch milliseconds, as epoch milliseconds; the text as given when neither. */
+    static String epochMillis(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            return String.valueOf(java.time.Instant.parse(t).toEpochMilli());
+        } catch (java.time.format.DateTimeParseException e) {
+            return t;
+        }
+    }
+
     private void kindChanged() {
         String k = kind.getValue();
         boolean kafka = !"jdbc".equals(k);
         format.setVisible(kafka);
         startup.setVisible("kafka".equals(k));
         keyFormat.setVisible("upsert-kafka".equals(k));
+        startupChanged();
         delay.setEnabled(true);
         refresh();
     }
@@ -318,6 +347,8 @@ class TableWizard extends Dialog {
             name.setValue(d.name());
             comment.setValue(d.comment() == null ? "" : d.comment());
             extraOptions = new LinkedHashMap<>(d.options());
+            startTime.setValue(d.options().getOrDefault("scan.startup.timestamp-millis", ""));
+            group.setValue(d.options().getOrDefault("properties.group.id", ""));
             sample.setText("Editing saves a new version; jobs keep the version they were deployed with.");
         } finally {
             filling = false;
@@ -340,6 +371,14 @@ class TableWizard extends Dialog {
         Map<String, String> options = new LinkedHashMap<>(extraOptions);
         if (connector != Connector.KAFKA || !"json".equals(format.getValue())) {
             options.keySet().removeIf(k -> k.startsWith("json."));
+        }
+        options.remove("scan.startup.timestamp-millis");
+        options.remove("properties.group.id");
+        if (connector == Connector.KAFKA && "timestamp".equals(startup.getValue())) {
+            options.put("scan.startup.timestamp-millis", epochMillis(startTime.getValue()));
+        }
+        if (connector == Connector.KAFKA && "group-offsets".equals(startup.getValue())) {
+            options.put("properties.group.id", group.getValue().strip());
         }
         return new TableDraft(name.getValue().strip(), integration.getValue(), connector,
                 source.getValue() == null ? "" : source.getValue().strip(), format.getValue(), keyFormat.getValue(),
