@@ -74,8 +74,9 @@ class SqlGatewayClientIT {
 
         StatementResult insert = session.run("INSERT INTO events VALUES (1, 'espresso'), (2, 'latte'), (3, 'mocha')", 10);
         String insertJob = insert.jobId().orElseThrow();
-        Await.until("the INSERT job to finish", Duration.ofSeconds(60), () -> jobManager.job(insertJob).state(),
-                "FINISHED"::equals);
+        String state = Await.until("the INSERT job to end", Duration.ofSeconds(60), () -> jobManager.job(insertJob).state(),
+                s -> s.equals("FINISHED") || s.equals("FAILED"));
+        assertThat(state).as(() -> "the INSERT job failed: " + exceptions(insertJob)).isEqualTo("FINISHED");
 
         StatementResult select = session.run("SELECT id, name FROM events", 3);
         assertThat(select.columns()).extracting(ResultColumn::name).containsExactly("id", "name");
@@ -100,6 +101,18 @@ class SqlGatewayClientIT {
             assertThat(names).containsExactly("espresso", "latte", "mocha");
         } finally {
             jobManager.cancel(pipeline);
+        }
+    }
+
+    /** Flink's own account of why a job failed, for the assertion message. */
+    private String exceptions(String jobId) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(jobManager.baseUrl() + "/jobs/" + jobId + "/exceptions")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.body().length() > 4000 ? response.body().substring(0, 4000) : response.body();
+        } catch (Exception e) {
+            return "(exceptions unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.eddy.ui;
 
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.JobSummary;
+import dev.eddy.sql.ScriptStore;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.eddy.sql.ScriptStore;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +16,8 @@ abstract class BrowserTest {
     int port;
     @Autowired
     ScriptStore scripts;
+    @Autowired
+    JobManagerClient jobManager;
     ChromeDriver browser;
 
     @BeforeEach
@@ -22,11 +27,34 @@ abstract class BrowserTest {
         browser = BrowserSupport.open();
     }
 
+    /**
+     * Leaves the page first, so Vaadin closes the UI and its editors stop their queries, as when a
+     * user closes the tab. A query the page still runs would hold a task slot for the tests after.
+     */
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws InterruptedException {
         if (browser != null) {
-            browser.quit();
+            try {
+                browser.get("about:blank");
+            } finally {
+                browser.quit();
+            }
         }
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!running().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        // The UI may outlive the page by a heartbeat: what still runs is stopped for the next test.
+        List<JobSummary> left = running();
+        if (!left.isEmpty()) {
+            System.out.println("Cancelling " + left.size() + " job(s) the closed page left running");
+            left.forEach(job -> jobManager.cancel(job.id()));
+        }
+    }
+
+    private List<JobSummary> running() {
+        return jobManager.jobs().stream().filter(j -> j.state().equals("RUNNING") || j.state().equals("CREATED")
+                || j.state().equals("INITIALIZING")).toList();
     }
 
     void open(String path) {

@@ -56,6 +56,21 @@ class TablesBrowserIT extends BrowserTest {
         wait.until(d -> cells("eddy-tables").contains("orders_clicked"));
         screenshot("tables-created");
 
+        // Edit it: the wizard opens filled in; a new description saves version 2.
+        WebElement more = wait.until(d -> d.findElement(By.cssSelector("vaadin-menu-bar.eddy-table-actions[data-table='orders_clicked'] vaadin-menu-bar-button")));
+        more.click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .filter(i -> i.getText().strip().equals("Edit")).findFirst().orElse(null)).click();
+        wait.until(d -> ddl().startsWith("CREATE TABLE `orders_clicked`") && ddl().contains("WATERMARK FOR `order_time`"));
+        assertThat(browser.findElements(By.cssSelector(".eddy-wizard-column"))).hasSize(7);
+        WebElement description = browser.findElement(By.xpath(
+                "//vaadin-text-field[./label[normalize-space(.)='Description']]/input"));
+        description.sendKeys("Orders, clicked together", Keys.TAB);
+        wait.until(d -> ddl().contains("COMMENT 'Orders, clicked together'"));
+        screenshot("tables-wizard-edit");
+        browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create")).click();
+        wait.until(d -> cells("eddy-tables").contains("orders_clicked|local-kafka · orders|kafka · json|7|v2"));
+
         // Then query it from the editor, as a user would next.
         open("/");
         WebElement editor = wait.until(d -> Editors.visible(browser));

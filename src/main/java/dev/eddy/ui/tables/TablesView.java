@@ -137,6 +137,7 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         sub.addItem("Copy", e -> copy(t));
         sub.addItem("Drop", e -> drop(t));
         menu.addClassName("eddy-table-actions");
+        menu.getElement().setAttribute("data-table", t.name());
         return menu;
     }
 
