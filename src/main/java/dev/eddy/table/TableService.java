@@ -140,8 +140,8 @@ public class TableService implements IntegrationUsage {
         List<ColumnSpec> columns = new ArrayList<>();
         for (int i = 0; p.containsKey("schema." + i + ".name"); i++) {
             String expr = p.get("schema." + i + ".expr");
-            columns.add(new ColumnSpec(p.get("schema." + i + ".name"), p.getOrDefault("schema." + i + ".data-type", ""),
-                    expr, null));
+            columns.add(new ColumnSpec(p.get("schema." + i + ".name"),
+                    friendlyType(p.getOrDefault("schema." + i + ".data-type", "")), expr, null));
         }
         String watermark = p.get("schema.watermark.0.rowtime");
         int delay = 0;
@@ -169,6 +169,13 @@ public class TableService implements IntegrationUsage {
                 delay, key, options, p.get("comment"));
     }
 
+    /** Flink writes types out in full; the wizard shows the names people type. */
+    static String friendlyType(String serialized) {
+        return LTZ.matcher(serialized.replace("VARCHAR(2147483647)", "STRING"))
+                .replaceAll("TIMESTAMP_LTZ($1)");
+    }
+
+    private static final Pattern LTZ = Pattern.compile("TIMESTAMP\\((\\d)\\) WITH LOCAL TIME ZONE");
     private static final Pattern WATERMARK_DELAY = Pattern.compile("INTERVAL '(\\d+)' SECOND");
     private static final java.util.Set<String> DRAFT_KEYS = java.util.Set.of("connector", ConnectionResolver.INTEGRATION,
             "topic", "table-name", "format", "value.format", "key.format", "scan.startup.mode", "comment");

@@ -59,6 +59,14 @@ class TableDdlTest {
     }
 
     @Test
+    void serializedTypesAreShownAsPeopleTypeThem() {
+        assertThat(TableService.friendlyType("VARCHAR(2147483647) NOT NULL")).isEqualTo("STRING NOT NULL");
+        assertThat(TableService.friendlyType("ROW<`a` VARCHAR(2147483647), `t` TIMESTAMP(3) WITH LOCAL TIME ZONE>"))
+                .isEqualTo("ROW<`a` STRING, `t` TIMESTAMP_LTZ(3)>");
+        assertThat(TableService.friendlyType("VARCHAR(20)")).isEqualTo("VARCHAR(20)");
+    }
+
+    @Test
     void problemsAreSaidInWords() {
         TableDraft bad = new TableDraft("1bad", "", Connector.UPSERT_KAFKA, "", "debezium-json", null, null, List.of(
                 ColumnSpec.physical("a", "STRING"), ColumnSpec.physical("a", "INT")), "a", 5, List.of("nope"),
