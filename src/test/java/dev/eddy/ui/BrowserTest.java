@@ -6,6 +6,7 @@ import dev.eddy.sql.ScriptStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +60,16 @@ abstract class BrowserTest {
 
     void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    /** The text of every cell of the visible grid with this class, joined by '|'. */
+    String visibleGridCells(String gridClass) {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "const g = Array.from(document.querySelectorAll('vaadin-grid.' + arguments[0]))"
+                        + ".find(x => x.offsetParent !== null);"
+                        + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
+                        + ".map(c => c.textContent).join('|') : '';", gridClass);
+        return text == null ? "" : text.toString();
     }
 
     void screenshot(String name) throws Exception {

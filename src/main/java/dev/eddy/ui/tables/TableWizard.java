@@ -7,13 +7,10 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -58,11 +55,8 @@ class TableWizard extends Dialog {
     private final Select<String> kind = new Select<>();
     private final Select<String> format = new Select<>();
     private final Select<String> keyFormat = new Select<>();
-    private final Select<String> startup = new Select<>();
-    private final TextField startTime = new TextField("Start at");
-    private final TextField group = new TextField("Consumer group");
-    private final VerticalLayout columnRows = new VerticalLayout();
-    private final List<ColumnRow> columns = new ArrayList<>();
+    private final StartPosition start = new StartPosition(this::refresh);
+    private final ColumnsEditor columns = new ColumnsEditor(this::refresh);
     private final Select<String> eventTime = new Select<>();
     private final IntegerField delay = new IntegerField("Watermark delay (s)");
     private final MultiSelectComboBox<String> key = new MultiSelectComboBox<>("Primary key");
@@ -108,33 +102,11 @@ class TableWizard extends Dialog {
         keyFormat.setItems(TableDraft.KEY_FORMATS);
         keyFormat.setValue("json");
         keyFormat.addValueChangeListener(e -> refresh());
-        startup.setLabel("Start reading from");
-        startup.setItems(TableDraft.STARTUP_MODES);
-        startup.setItemLabelGenerator(TableWizard::startupLabel);
-        startup.setValue("earliest-offset");
-        startup.addValueChangeListener(e -> {
-            startupChanged();
-            refresh();
-        });
-        startTime.setPlaceholder("2026-11-25T08:00:00Z or epoch ms");
-        startTime.setValueChangeMode(ValueChangeMode.LAZY);
-        startTime.addValueChangeListener(e -> refresh());
-        group.setPlaceholder("orders-dashboard");
-        group.setValueChangeMode(ValueChangeMode.LAZY);
-        group.addValueChangeListener(e -> refresh());
-        startupChanged();
 
-        FormLayout where = new FormLayout(integration, source, kind, format, keyFormat, startup, startTime, group);
+        FormLayout where = new FormLayout(integration, source, kind, format, keyFormat);
+        where.add(start.components());
         where.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 2));
 
-        columnRows.setPadding(false);
-        columnRows.setSpacing(false);
-        columnRows.addClassName("eddy-wizard-columns");
-        Button addColumn = new Button("Add column", VaadinIcon.PLUS.create(), e -> {
-            addColumn(ColumnSpec.physical("", "STRING"));
-            refresh();
-        });
-        addColumn.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
 
         eventTime.setLabel("Event time");
         eventTime.setEmptySelectionAllowed(true);
@@ -160,7 +132,7 @@ class TableWizard extends Dialog {
         naming.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 2));
 
         status.addClassName("eddy-status");
-        VerticalLayout form = new VerticalLayout(where, status, new H4("Columns"), columnRows, addColumn, time,
+        VerticalLayout form = new VerticalLayout(where, status, new H4("Columns"), columns, time,
                 naming);
         form.setPadding(false);
 
@@ -218,29 +190,12 @@ class TableWizard extends Dialog {
         kindChanged();
     }
 
-    private void startupChanged() {
-        boolean kafka = "kafka".equals(kind.getValue());
-        startTime.setVisible(kafka && "timestamp".equals(startup.getValue()));
-        group.setVisible(kafka && "group-offsets".equals(startup.getValue()));
-    }
-
-    /** An ISO-8601 instant or epoch milliseconds, as epoch milliseconds; the text as given when neither. */
-    static String epochMillis(String text) {
-        String t = text == null ? "" : text.strip();
-        try {
-            return String.valueOf(java.time.Instant.parse(t).toEpochMilli());
-        } catch (java.time.format.DateTimeParseException e) {
-            return t;
-        }
-    }
-
     private void kindChanged() {
         String k = kind.getValue();
         boolean kafka = !"jdbc".equals(k);
         format.setVisible(kafka);
-        startup.setVisible("kafka".equals(k));
+        start.setKafka("kafka".equals(k));
         keyFormat.setVisible("upsert-kafka".equals(k));
-        startupChanged();
         delay.setEnabled(true);
         refresh();
     }
@@ -313,15 +268,7 @@ class TableWizard extends Dialog {
     }
 
     private void setColumns(List<ColumnSpec> specs) {
-        columns.clear();
-        columnRows.removeAll();
-        specs.forEach(this::addColumn);
-    }
-
-    private void addColumn(ColumnSpec spec) {
-        ColumnRow row = new ColumnRow(spec);
-        columns.add(row);
-        columnRows.add(row);
+        columns.setColumns(specs);
     }
 
     private void fill(TableDraft d) {
@@ -340,15 +287,11 @@ class TableWizard extends Dialog {
             if (d.keyFormat() != null) {
                 keyFormat.setValue(d.keyFormat());
             }
-            if (d.startupMode() != null) {
-                startup.setValue(d.startupMode());
-            }
+            start.fill(d.startupMode(), d.options());
             setColumns(d.columns());
             name.setValue(d.name());
             comment.setValue(d.comment() == null ? "" : d.comment());
             extraOptions = new LinkedHashMap<>(d.options());
-            startTime.setValue(d.options().getOrDefault("scan.startup.timestamp-millis", ""));
-            group.setValue(d.options().getOrDefault("properties.group.id", ""));
             sample.setText("Editing saves a new version; jobs keep the version they were deployed with.");
         } finally {
             filling = false;
@@ -372,17 +315,10 @@ class TableWizard extends Dialog {
         if (connector != Connector.KAFKA || !"json".equals(format.getValue())) {
             options.keySet().removeIf(k -> k.startsWith("json."));
         }
-        options.remove("scan.startup.timestamp-millis");
-        options.remove("properties.group.id");
-        if (connector == Connector.KAFKA && "timestamp".equals(startup.getValue())) {
-            options.put("scan.startup.timestamp-millis", epochMillis(startTime.getValue()));
-        }
-        if (connector == Connector.KAFKA && "group-offsets".equals(startup.getValue())) {
-            options.put("properties.group.id", group.getValue().strip());
-        }
+        start.writeOptions(options);
         return new TableDraft(name.getValue().strip(), integration.getValue(), connector,
                 source.getValue() == null ? "" : source.getValue().strip(), format.getValue(), keyFormat.getValue(),
-                startup.getValue(), columns.stream().map(ColumnRow::spec).toList(), eventTime.getValue(),
+                start.mode(), columns.specs(), eventTime.getValue(),
                 delay.getValue() == null ? 0 : delay.getValue(), List.copyOf(key.getSelectedItems()), options,
                 comment.getValue());
     }
@@ -401,8 +337,8 @@ class TableWizard extends Dialog {
     }
 
     private void refreshChoices() {
-        List<String> names = columns.stream().map(r -> r.spec().name()).filter(n -> !n.isBlank()).toList();
-        List<String> times = columns.stream().map(ColumnRow::spec)
+        List<String> names = columns.specs().stream().map(ColumnSpec::name).filter(n -> !n.isBlank()).toList();
+        List<String> times = columns.specs().stream()
                 .filter(c -> c.type() != null && c.type().replace(" ", "").toUpperCase(Locale.ROOT).matches(
                         "TIMESTAMP(_LTZ)?\\(3\\)|TIMESTAMP\\(3\\)WITHLOCALTIMEZONE"))
                 .map(ColumnSpec::name).toList();
@@ -437,60 +373,5 @@ class TableWizard extends Dialog {
         String base = source.contains(".") ? source.substring(source.lastIndexOf('.') + 1) : source;
         String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return clean.isEmpty() || Character.isDigit(clean.charAt(0)) ? "t_" + clean : clean;
-    }
-
-    private static String startupLabel(String mode) {
-        return switch (mode) {
-            case "earliest-offset" -> "the earliest message";
-            case "latest-offset" -> "new messages only";
-            case "group-offsets" -> "the consumer group's offsets";
-            case "timestamp" -> "a point in time";
-            default -> mode;
-        };
-    }
-
-    /** One editable column: name, type (or computed expression), a note, remove. */
-    private final class ColumnRow extends HorizontalLayout {
-        private final TextField columnName = new TextField();
-        private final TextField type = new TextField();
-        private final String expression;
-        private final String computedType;
-        private final String note;
-
-        ColumnRow(ColumnSpec spec) {
-            this.expression = spec.expression();
-            this.computedType = spec.type();
-            this.note = spec.note();
-            columnName.setValue(spec.name());
-            columnName.setPlaceholder("name");
-            columnName.setAriaLabel("Column name");
-            columnName.setValueChangeMode(ValueChangeMode.LAZY);
-            columnName.addValueChangeListener(e -> refresh());
-            type.setValue(spec.computed() ? "AS " + spec.expression() : spec.type());
-            type.setReadOnly(spec.computed());
-            type.setAriaLabel("Column type");
-            type.setValueChangeMode(ValueChangeMode.LAZY);
-            type.addValueChangeListener(e -> refresh());
-            type.setWidth("16em");
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                columns.remove(this);
-                columnRows.remove(this);
-                refresh();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            remove.setAriaLabel("Remove column");
-            Div hint = new Div();
-            hint.setText(note == null ? "" : note);
-            hint.addClassName("eddy-status");
-            add(columnName, type, remove, hint);
-            setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-            setWidthFull();
-            addClassName("eddy-wizard-column");
-        }
-
-        ColumnSpec spec() {
-            return new ColumnSpec(columnName.getValue().strip(), expression != null ? computedType
-                    : type.getValue().strip(), expression, note);
-        }
     }
 }
