@@ -2,6 +2,7 @@ package dev.eddy.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,111 @@ public class JobManagerClient {
     public void cancel(String jobId) {
         send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
                 .timeout(timeout).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * Stops a job with a savepoint (in the cluster's default savepoint directory when
+     * {@code targetDirectory} is null) and returns the savepoint's location once it is written.
+     */
+    public String stopWithSavepoint(String jobId, String targetDirectory, Duration wait) {
+        ObjectNode body = json.createObjectNode().put("drain", false).put("formatType", "CANONICAL");
+        if (targetDirectory != null) {
+            body.put("targetDirectory", targetDirectory);
+        }
+        String trigger = post("/jobs/" + jobId + "/stop", body).path("request-id").asText();
+        return awaitSavepoint(jobId, trigger, wait);
+    }
+
+    /** Takes a savepoint of a running job, which keeps running; returns its location. */
+    public String savepoint(String jobId, String targetDirectory, Duration wait) {
+        ObjectNode body = json.createObjectNode().put("cancel-job", false).put("formatType", "CANONICAL");
+        if (targetDirectory != null) {
+            body.put("target-directory", targetDirectory);
+        }
+        String trigger = post("/jobs/" + jobId + "/savepoints", body).path("request-id").asText();
+        return awaitSavepoint(jobId, trigger, wait);
+    }
+
+    private String awaitSavepoint(String jobId, String trigger, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode operation = status.path("operation");
+                if (operation.hasNonNull("location")) {
+                    return operation.get("location").asText();
+                }
+                throw new ClusterException("Flink could not take the savepoint: "
+                        + FailureCause.summarize(operation.path("failure-cause").path("stack-trace").asText(
+                                operation.path("failure-cause").toString())));
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new ClusterException("The savepoint of job " + jobId + " was not written within " + wait.toSeconds()
+                + " s. The job keeps running; try again, or look at the JobManager's log for the reason.");
+    }
+
+    /** Asks the cluster to delete a savepoint's files (done in the background). */
+    public void disposeSavepoint(String path) {
+        post("/savepoint-disposal", json.createObjectNode().put("savepoint-path", path));
+    }
+
+    /** The job's details: its vertices with parallelism, state and record counts. */
+    public JsonNode details(String jobId) {
+        return get("/jobs/" + jobId);
+    }
+
+    /** The checkpoint statistics of a job: counts, latest completed/restored and recent history. */
+    public JsonNode checkpoints(String jobId) {
+        return get("/jobs/" + jobId + "/checkpoints");
+    }
+
+    /** The exception history of a job, newest first. */
+    public JsonNode exceptions(String jobId) {
+        return get("/jobs/" + jobId + "/exceptions?maxExceptions=10");
+    }
+
+    /** Job-level metric values by name (numRestarts, …); absent names are left out. */
+    public java.util.Map<String, String> jobMetrics(String jobId, String... names) {
+        return metrics("/jobs/" + jobId + "/metrics?get=" + String.join(",", names));
+    }
+
+    /** A vertex's metrics summed over its subtasks (numRecordsInPerSecond, …). */
+    public java.util.Map<String, String> vertexMetrics(String jobId, String vertexId, String... names) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics?agg=sum&get="
+                + String.join(",", names))) {
+            values.put(m.path("id").asText(), m.path("sum").asText());
+        }
+        return values;
+    }
+
+    /** How back-pressured a vertex is: ok, low or high (or "" while Flink is still sampling). */
+    public String backPressure(String jobId, String vertexId) {
+        return get("/jobs/" + jobId + "/vertices/" + vertexId + "/backpressure").path("backpressureLevel").asText("");
+    }
+
+    private java.util.Map<String, String> metrics(String path) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (JsonNode m : get(path)) {
+            values.put(m.path("id").asText(), m.path("value").asText());
+        }
+        return values;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while waiting for the Flink JobManager", e);
+        }
+    }
+
+    private JsonNode post(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private JsonNode get(String path) {

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -29,6 +33,12 @@ final class FlinkCluster implements AutoCloseable {
     private URI restAddress;
 
     private final CatalogSlot catalog;
+    private static final Logger log = LoggerFactory.getLogger(FlinkCluster.class);
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eddy-taskmanager-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, CatalogSlot catalog) {
         this.catalog = catalog;
@@ -56,6 +66,26 @@ final class FlinkCluster implements AutoCloseable {
                 .build());
         miniCluster.start();
         restAddress = miniCluster.getRestAddress().get(60, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::replaceLostTaskManager, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A task whose clean-up throws (the JDBC sink does when its table is gone) is a fatal error to a
+     * TaskManager, and the MiniCluster closes it: without a new one no job could ever run again.
+     */
+    private void replaceLostTaskManager() {
+        MiniCluster cluster = miniCluster;
+        if (cluster == null || !cluster.isRunning()) {
+            return;
+        }
+        try {
+            if (cluster.getResourceOverview().get(10, TimeUnit.SECONDS).getNumberTaskManagers() == 0) {
+                log.warn("The embedded TaskManager stopped after a fatal task error; starting a new one");
+                cluster.startTaskManager();
+            }
+        } catch (Exception e) {
+            log.debug("Could not check the embedded TaskManagers: {}", e.getMessage());
+        }
     }
 
     void startGateway() throws Exception {
@@ -103,6 +133,7 @@ final class FlinkCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         if (gateway != null) {
             gateway.stop();
             gateway = null;

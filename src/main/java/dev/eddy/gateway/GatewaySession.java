@@ -30,7 +30,12 @@ public final class GatewaySession implements AutoCloseable {
     }
 
     public OperationHandle submit(String statement) {
-        return client.execute(handle, statement, Map.of());
+        return submit(statement, Map.of());
+    }
+
+    /** Submits a statement with options that apply to it alone (a job's settings, its restore path). */
+    public OperationHandle submit(String statement, Map<String, String> options) {
+        return client.execute(handle, statement, options);
     }
 
     /**
@@ -43,7 +48,12 @@ public final class GatewaySession implements AutoCloseable {
 
     /** Runs a statement and collects at most {@code maxRows} rows, then closes the operation. */
     public StatementResult run(String statement, int maxRows) {
-        OperationHandle op = submit(statement);
+        return run(statement, maxRows, Map.of());
+    }
+
+    /** Runs a statement with options for it alone; collects at most {@code maxRows} rows. */
+    public StatementResult run(String statement, int maxRows, Map<String, String> options) {
+        OperationHandle op = submit(statement, options);
         List<ResultColumn> columns = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
         AtomicReference<Optional<String>> jobId = new AtomicReference<>(Optional.empty());

@@ -1,0 +1,75 @@
+package dev.eddy.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Java stack trace from Flink turned into words: the root cause first, then what it interrupted,
+ * without frames, class packages or the wrapping exceptions that only repeat their cause.
+ */
+public record FailureCause(String root, List<String> context) {
+    private static final Pattern HEADER = Pattern.compile("^(?:Caused by: )?([\\w$.]+(?:Exception|Error|Throwable|Failure)[\\w$]*)(?::\\s*(.*))?$");
+
+    /** Reads the "exception: message" lines of a stack trace (frames and "... N more" skipped). */
+    public static FailureCause of(String stackTrace) {
+        List<String[]> causes = new ArrayList<>();
+        if (stackTrace != null) {
+            String[] lines = stackTrace.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                Matcher m = HEADER.matcher(line);
+                if (line.isEmpty() || line.startsWith("at ") || line.startsWith("...") || !m.matches()) {
+                    continue;
+                }
+                StringBuilder message = new StringBuilder(m.group(2) == null ? "" : m.group(2).strip());
+                // Messages can span lines (PostgreSQL's "Position: 13", SQL text); keep them until the first frame.
+                while (i + 1 < lines.length && !lines[i + 1].strip().startsWith("at ")
+                        && !lines[i + 1].strip().startsWith("Caused by:") && !lines[i + 1].isBlank()
+                        && !lines[i + 1].strip().startsWith("...")) {
+                    message.append(' ').append(lines[++i].strip());
+                }
+                causes.add(new String[] {simpleName(m.group(1)), message.toString()});
+            }
+        }
+        if (causes.isEmpty()) {
+            String text = stackTrace == null || stackTrace.isBlank() ? "Flink gave no reason" : stackTrace.strip();
+            return new FailureCause(text.lines().findFirst().orElse(text), List.of());
+        }
+        String[] root = causes.get(causes.size() - 1);
+        String rootText = root[1].isEmpty() ? root[0] : root[1] + " (" + root[0] + ")";
+        List<String> context = new ArrayList<>();
+        for (int i = causes.size() - 2; i >= 0; i--) {
+            String message = causes.get(i)[1];
+            // Wrappers often repeat the cause as "pkg.Exception: message": say each thing once.
+            if (!message.isEmpty() && !message.contains(root[1].isEmpty() ? "\u0000" : root[1])
+                    && !context.contains(message) && !message.matches("[\\w$.]+(Exception|Error)(: .*)?")) {
+                context.add(message);
+            }
+        }
+        return new FailureCause(rootText, List.copyOf(context));
+    }
+
+    /**
+     * Whether a trace only tells the consequence of another failure (a task cancelled because its
+     * job failed, a TaskManager shutting down), so the cause is to be read elsewhere.
+     */
+    public static boolean isConsequence(String stackTrace) {
+        return stackTrace == null || stackTrace.contains("FlinkExpectedException")
+                || stackTrace.contains("CancelTaskException") || stackTrace.contains("TaskExecutor is shutting down");
+    }
+
+    /** The cause in one line: root cause first, then what it broke. */
+    public static String summarize(String stackTrace) {
+        return of(stackTrace).text();
+    }
+
+    public String text() {
+        return context.isEmpty() ? root : root + " — while: " + String.join(" ← ", context);
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

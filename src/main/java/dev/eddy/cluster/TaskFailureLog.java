@@ -1,0 +1,88 @@
+package dev.eddy.cluster;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task failures TaskManagers in Eddy's JVM (the embedded cluster) log. When a task's clean-up
+ * fails too, Flink closes the TaskManager and its exception history only says "the TaskExecutor is
+ * shutting down"; the real cause is in this log line, keyed by the task's job vertex.
+ */
+@Component
+public class TaskFailureLog extends AppenderBase<ILoggingEvent> {
+    private static final Pattern ATTEMPT = Pattern.compile("\\(([0-9a-f]{32})_([0-9a-f]{32})_\\d+_\\d+\\) switched from \\w+ to FAILED");
+    private static final int KEPT = 100;
+    private final Deque<Failure> failures = new ArrayDeque<>();
+
+    /** A logged task failure: the job vertex it hit, when, and its trace. */
+    public record Failure(String vertexId, Instant at, String trace) {}
+
+    TaskFailureLog() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            setContext(context);
+            setName("eddy-task-failures");
+            start();
+            Logger task = context.getLogger("org.apache.flink.runtime.taskmanager.Task");
+            task.addAppender(this);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void detach() {
+        if (getContext() instanceof LoggerContext context) {
+            context.getLogger("org.apache.flink.runtime.taskmanager.Task").detachAppender(this);
+        }
+        stop();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        Matcher m = ATTEMPT.matcher(event.getFormattedMessage());
+        if (m.find() && event.getThrowableProxy() != null) {
+            synchronized (failures) {
+                failures.addFirst(new Failure(m.group(2), Instant.ofEpochMilli(event.getTimeStamp()),
+                        trace(event.getThrowableProxy())));
+                while (failures.size() > KEPT) {
+                    failures.removeLast();
+                }
+            }
+        }
+    }
+
+    /** The earliest logged failure since {@code since} of one of the vertices that is not a mere consequence. */
+    public Optional<Failure> firstFailure(Set<String> vertexIds, Instant since) {
+        synchronized (failures) {
+            Failure first = null;
+            for (Failure f : failures) {
+                if (vertexIds.contains(f.vertexId()) && !f.at().isBefore(since) && !FailureCause.isConsequence(f.trace())) {
+                    first = f;
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+    }
+
+    private static String trace(IThrowableProxy proxy) {
+        StringBuilder text = new StringBuilder();
+        for (IThrowableProxy t = proxy; t != null; t = t.getCause()) {
+            text.append(t == proxy ? "" : "Caused by: ").append(t.getClassName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+}

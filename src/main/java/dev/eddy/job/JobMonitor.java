@@ -1,0 +1,171 @@
+package dev.eddy.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.FailureCause;
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.JobSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** What Flink says about a job's run right now: figures, graph, checkpoints and failures. */
+@Service
+public class JobMonitor {
+    private final JobManagerClient flink;
+    private final JobService jobs;
+
+    JobMonitor(JobManagerClient flink, JobService jobs) {
+        this.flink = flink;
+        this.jobs = jobs;
+    }
+
+    /** Live figures of the job's current run; {@link JobMetrics#NONE} when it does not run. */
+    public JobMetrics metrics(Job job) {
+        if (job.flinkJobId() == null || !job.isActive()) {
+            return JobMetrics.NONE;
+        }
+        try {
+            JsonNode details = flink.details(job.flinkJobId());
+            List<JobVertex> graph = vertices(details);
+            Set<String> consumed = new HashSet<>();
+            graph.forEach(v -> consumed.addAll(v.inputs()));
+            double in = 0;
+            double out = 0;
+            for (JobVertex v : graph) {
+                boolean source = v.inputs().isEmpty();
+                boolean sink = !consumed.contains(v.id());
+                if (source || sink) {
+                    Map<String, String> m = flink.vertexMetrics(job.flinkJobId(), v.id(), "numRecordsInPerSecond",
+                            "numRecordsOutPerSecond");
+                    if (source) {
+                        in += Math.max(number(m.get("numRecordsInPerSecond")), number(m.get("numRecordsOutPerSecond")));
+                    }
+                    if (sink) {
+                        out += number(m.get("numRecordsOutPerSecond")) > 0 ? number(m.get("numRecordsOutPerSecond"))
+                                : number(m.get("numRecordsInPerSecond"));
+                    }
+                }
+            }
+            long restarts = (long) number(flink.jobMetrics(job.flinkJobId(), "numRestarts").get("numRestarts"));
+            JsonNode checkpoints = flink.checkpoints(job.flinkJobId());
+            JsonNode latest = checkpoints.path("latest").path("completed");
+            Instant last = latest.hasNonNull("latest_ack_timestamp")
+                    ? Instant.ofEpochMilli(latest.get("latest_ack_timestamp").asLong()) : null;
+            Long size = latest.hasNonNull("checkpointed_size") ? latest.get("checkpointed_size").asLong() : null;
+            return new JobMetrics(Duration.ofMillis(Math.max(0, details.path("duration").asLong())), restarts, in, out,
+                    last, size, checkpoints.path("counts").path("failed").asLong());
+        } catch (ClusterException e) {
+            return JobMetrics.NONE;
+        }
+    }
+
+    /** The job graph of the run: vertices with parallelism, records and back pressure. */
+    public List<JobVertex> graph(Job job) {
+        if (job.flinkJobId() == null) {
+            return List.of();
+        }
+        try {
+            List<JobVertex> plain = vertices(flink.details(job.flinkJobId()));
+            if (!job.isActive()) {
+                return plain;
+            }
+            List<JobVertex> withPressure = new ArrayList<>();
+            for (JobVertex v : plain) {
+                String pressure = "";
+                try {
+                    pressure = flink.backPressure(job.flinkJobId(), v.id());
+                } catch (ClusterException e) {
+                    // Sampling can be refused while the task starts; the rest of the graph still shows.
+                }
+                withPressure.add(new JobVertex(v.id(), v.name(), v.parallelism(), v.status(), v.recordsIn(),
+                        v.recordsOut(), pressure, v.inputs()));
+            }
+            return withPressure;
+        } catch (ClusterException e) {
+            return List.of();
+        }
+    }
+
+    /** Recent checkpoints and savepoints of the run, newest first. */
+    public List<CheckpointStat> checkpoints(Job job) {
+        if (job.flinkJobId() == null) {
+            return List.of();
+        }
+        try {
+            List<CheckpointStat> stats = new ArrayList<>();
+            for (JsonNode c : flink.checkpoints(job.flinkJobId()).path("history")) {
+                stats.add(new CheckpointStat(c.path("id").asLong(), c.path("status").asText(),
+                        c.path("is_savepoint").asBoolean(), Instant.ofEpochMilli(c.path("trigger_timestamp").asLong()),
+                        Duration.ofMillis(Math.max(0, c.path("end_to_end_duration").asLong())),
+                        c.path("checkpointed_size").asLong(c.path("state_size").asLong()),
+                        c.path("external_path").asText("")));
+            }
+            return stats;
+        } catch (ClusterException e) {
+            return List.of();
+        }
+    }
+
+    /** The run's failures, newest first, root cause first. */
+    public List<JobFailure> failures(Job job) {
+        if (job.flinkJobId() == null) {
+            return List.of();
+        }
+        try {
+            List<JobFailure> failures = new ArrayList<>();
+            for (JsonNode e : flink.exceptions(job.flinkJobId()).path("exceptionHistory").path("entries")) {
+                String trace = e.path("stacktrace").asText();
+                failures.add(new JobFailure(Instant.ofEpochMilli(e.path("timestamp").asLong()),
+                        e.path("taskName").asText(""), FailureCause.summarize(trace), trace));
+            }
+            return failures;
+        } catch (ClusterException e) {
+            return List.of();
+        }
+    }
+
+    /** Jobs on the cluster Eddy did not deploy: editor queries, SQL Client, other tools. */
+    public List<JobSummary> unmanaged() {
+        try {
+            return flink.jobs().stream().filter(j -> !jobs.isManaged(j.id())).toList();
+        } catch (ClusterException e) {
+            return List.of();
+        }
+    }
+
+    /** Where Flink's own web UI shows the run. */
+    public String flinkUiUrl(Job job) {
+        return flink.baseUrl() + "/#/job/" + (job.isActive() ? "running" : "completed") + "/" + job.flinkJobId() + "/overview";
+    }
+
+    private static List<JobVertex> vertices(JsonNode details) {
+        Map<String, List<String>> inputs = new java.util.HashMap<>();
+        for (JsonNode node : details.path("plan").path("nodes")) {
+            List<String> in = new ArrayList<>();
+            node.path("inputs").forEach(i -> in.add(i.path("id").asText()));
+            inputs.put(node.path("id").asText(), in);
+        }
+        List<JobVertex> vertices = new ArrayList<>();
+        for (JsonNode v : details.path("vertices")) {
+            String id = v.path("id").asText();
+            vertices.add(new JobVertex(id, v.path("name").asText(), v.path("parallelism").asInt(), v.path("status").asText(),
+                    v.path("metrics").path("read-records").asLong(), v.path("metrics").path("write-records").asLong(), "",
+                    inputs.getOrDefault(id, List.of())));
+        }
+        return vertices;
+    }
+
+    private static double number(String value) {
+        try {
+            return value == null ? 0 : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

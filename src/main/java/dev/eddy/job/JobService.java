@@ -1,0 +1,302 @@
+package dev.eddy.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.GatewaySession;
+import dev.eddy.gateway.GatewaySessions;
+import dev.eddy.gateway.StatementResult;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deploys statements as named, versioned jobs and steers them through their life: stop with a
+ * savepoint, cancel, restart from the newest safe state, edit and redeploy.
+ */
+@Service
+@EnableConfigurationProperties(JobProperties.class)
+public class JobService {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    private final JobRepository store;
+    private final GatewaySessions sessions;
+    private final JobManagerClient flink;
+    private final JobProperties properties;
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+
+    JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties) {
+        this.store = store;
+        this.sessions = sessions;
+        this.flink = flink;
+        this.properties = properties;
+    }
+
+    /** Asks Flink to plan the statement with the settings, without running it. */
+    public JobPlan explain(String sql, JobSettings settings) {
+        JobStatement statement = JobStatement.of(sql);
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new JobException(String.join(" ", problems));
+        }
+        try (GatewaySession session = sessions.open("eddy-explain")) {
+            StatementResult result = session.run(statement.explain(), 1, settings.options());
+            String plan = result.rows().isEmpty() ? "" : String.valueOf(result.rows().get(0).fields().get(0));
+            return new JobPlan(plan, JobStatement.reads(plan), JobStatement.writes(plan));
+        } catch (GatewayException e) {
+            throw new JobException("Flink cannot plan this job: " + e.describe(), e);
+        }
+    }
+
+    /** Saves the job as version 1 and starts it; the job is kept even if Flink refuses to start it. */
+    public Job deploy(JobDraft draft) {
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty()) {
+            throw new JobException("Give the job a name: it is how you will find it in the Jobs page.");
+        }
+        if (store.findByName(name).isPresent()) {
+            throw new JobException("A job named '" + name + "' exists already: pick another name, or edit that job.");
+        }
+        JobPlan plan = explain(draft.statement(), draft.settings());
+        Job job = store.create(name, blankToEmpty(draft.description()),
+                version(draft.statement(), draft.settings(), plan));
+        return start(job, job.version(), null, false);
+    }
+
+    public List<Job> list() {
+        return store.all();
+    }
+
+    public Job get(long id) {
+        return store.find(id).orElseThrow(() -> new JobException("Job " + id + " does not exist (any more)."));
+    }
+
+    public Optional<Job> find(String name) {
+        return store.findByName(name);
+    }
+
+    public List<JobVersion> versions(long id) {
+        return store.versions(id);
+    }
+
+    public JobVersion version(long id, int version) {
+        return store.version(id, version).orElseThrow(() -> new JobException("Job " + id + " has no version " + version));
+    }
+
+    public List<JobRun> runs(long id) {
+        return store.runs(id);
+    }
+
+    public List<Savepoint> savepoints(long id) {
+        return store.savepoints(id).stream().filter(s -> s.kind() == Savepoint.Kind.SAVEPOINT).toList();
+    }
+
+    /** Every savepoint and retained checkpoint the job can restart from, newest first. */
+    public List<RestorePoint> restorePoints(long id) {
+        return RestorePoints.of(store.savepoints(id), store.runs(id));
+    }
+
+    /** Stops the job with a savepoint; it restarts from there. */
+    public Savepoint stop(long id) {
+        synchronized (lock(id)) {
+            Job job = running(id, "stop");
+            String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());
+            store.setDesired(id, Job.DesiredState.STOPPED);
+            store.ended(job.flinkJobId(), "FINISHED");
+            store.setState(id, "FINISHED", null);
+            return recordSavepoint(job, path, "stopped");
+        }
+    }
+
+    /** Takes a savepoint of the running job, which keeps running. */
+    public Savepoint savepoint(long id) {
+        synchronized (lock(id)) {
+            Job job = running(id, "take a savepoint of");
+            return recordSavepoint(job, flink.savepoint(job.flinkJobId(), null, properties.savepointTimeout()), "taken by hand");
+        }
+    }
+
+    /** Cancels the job without a savepoint; its latest checkpoint is kept to restart from. */
+    public void cancel(long id) {
+        synchronized (lock(id)) {
+            Job job = running(id, "cancel");
+            recordCheckpoint(job.flinkJobId());
+            store.setDesired(id, Job.DesiredState.STOPPED);
+            flink.cancel(job.flinkJobId());
+        }
+    }
+
+    /** Restarts a stopped, cancelled or failed job's current version from the newest safe state. */
+    public Job restart(long id) {
+        return restart(id, restorePoints(id).stream().findFirst().orElse(null), false);
+    }
+
+    /**
+     * Restarts the job's current version from a chosen state ({@code null}: empty state).
+     * {@code allowNonRestored} lets Flink drop state the new plan has no place for.
+     */
+    public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
+        synchronized (lock(id)) {
+            Job job = get(id);
+            if (isRunning(job)) {
+                throw new JobException("'" + job.name() + "' is running: stop it (with a savepoint) before restarting it.");
+            }
+            if (from != null && !RestorePoints.exists(from.path())) {
+                throw new JobException("The state at " + from.path() + " is gone; pick another savepoint or checkpoint.");
+            }
+            return start(job, job.version(), from == null ? null : from.path(), allowNonRestored);
+        }
+    }
+
+    /** Saves new SQL or settings as the job's next version; a running job keeps its version until redeployed. */
+    public JobVersion edit(long id, String description, String sql, JobSettings settings) {
+        synchronized (lock(id)) {
+            Job job = get(id);
+            JobVersion current = version(id, job.version());
+            JobStatement statement = JobStatement.of(sql);
+            if (statement.text().equals(current.statement()) && settings.equals(current.settings())
+                    && blankToEmpty(description).equals(job.description())) {
+                throw new JobException("Nothing changed: version " + current.version() + " has this SQL and these settings.");
+            }
+            JobPlan plan = explain(sql, settings);
+            return store.addVersion(id, blankToEmpty(description), version(sql, settings, plan));
+        }
+    }
+
+    /**
+     * Runs the job's current version in place of what runs now: stops the running one with a
+     * savepoint and starts the new version from it (or from the newest safe state when stopped).
+     */
+    public Job redeploy(long id, boolean allowNonRestored) {
+        synchronized (lock(id)) {
+            Job job = get(id);
+            RestorePoint from;
+            if (isRunning(job)) {
+                String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());
+                store.ended(job.flinkJobId(), "FINISHED");
+                Savepoint s = recordSavepoint(job, path, "before version " + job.version());
+                from = new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason());
+            } else {
+                from = restorePoints(id).stream().findFirst().orElse(null);
+            }
+            return start(get(id), job.version(), from == null ? null : from.path(), allowNonRestored);
+        }
+    }
+
+    /** Removes a job that is not running, with its versions and savepoint records. */
+    public void delete(long id) {
+        synchronized (lock(id)) {
+            Job job = get(id);
+            if (isRunning(job)) {
+                throw new JobException("'" + job.name() + "' is running: stop or cancel it before deleting it.");
+            }
+            store.delete(id);
+        }
+    }
+
+    /** Whether Flink runs a job Eddy started (or Eddy has just started it). */
+    public boolean isManaged(String flinkJobId) {
+        return store.isManaged(flinkJobId);
+    }
+
+    /** Starts a version of a job, optionally from saved state, and records the run. */
+    Job start(Job job, int version, String restorePath, boolean allowNonRestored) {
+        JobVersion v = version(job.id(), version);
+        Map<String, String> options = new LinkedHashMap<>(v.settings().options());
+        options.put("pipeline.name", job.name());
+        options.put("table.dml-sync", "false");
+        options.put("execution.runtime-mode", "streaming");
+        // Checkpoints outlive a cancel, so a cancelled or lost job restarts where it was.
+        options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        options.putIfAbsent("execution.checkpointing.num-retained", "3");
+        if (restorePath != null) {
+            options.put("execution.state-recovery.path", restorePath);
+            options.put("execution.state-recovery.ignore-unclaimed-state", String.valueOf(allowNonRestored));
+        }
+        try (GatewaySession session = sessions.open("eddy-job-" + job.id())) {
+            StatementResult result = session.run(v.statement(), 10, options);
+            String flinkJobId = result.jobId().orElseThrow(() -> new JobException("Flink accepted '" + job.name()
+                    + "' but named no job for it; look at the Flink web UI for what runs."));
+            store.started(job.id(), flinkJobId, version, restorePath);
+            log.info("Job '{}' version {} started as Flink job {}{}", job.name(), version, flinkJobId,
+                    restorePath == null ? " with empty state" : " from " + restorePath);
+            return get(job.id());
+        } catch (GatewayException e) {
+            String reason = "Flink refused to start version " + version + ": " + e.describe();
+            store.setDesired(job.id(), Job.DesiredState.STOPPED);
+            store.setState(job.id(), "FAILED", reason);
+            throw new JobException("'" + job.name() + "' was saved but could not start. " + reason, e);
+        }
+    }
+
+    /** Records the newest completed checkpoint of a run, so a restart can find it even after Flink forgets the run. */
+    void recordCheckpoint(String flinkJobId) {
+        try {
+            JsonNode latest = flink.checkpoints(flinkJobId).path("latest").path("completed");
+            if (latest.hasNonNull("external_path")) {
+                store.checkpointed(flinkJobId, latest.get("external_path").asText(),
+                        Instant.ofEpochMilli(latest.path("latest_ack_timestamp").asLong(System.currentTimeMillis())));
+            }
+        } catch (ClusterException e) {
+            log.debug("No checkpoint statistics for {}: {}", flinkJobId, e.getMessage());
+        }
+    }
+
+    Savepoint recordSavepoint(Job job, String path, String reason) {
+        store.addSavepoint(job.id(), job.flinkJobId(), job.runningVersion() == null ? job.version() : job.runningVersion(),
+                Savepoint.Kind.SAVEPOINT, path, null, reason);
+        pruneSavepoints(job.id());
+        return store.savepoints(job.id()).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private void pruneSavepoints(long id) {
+        List<Savepoint> savepoints = savepoints(id);
+        for (Savepoint old : savepoints.subList(Math.min(savepoints.size(), properties.savepointsRetained()), savepoints.size())) {
+            try {
+                flink.disposeSavepoint(old.path());
+            } catch (ClusterException e) {
+                log.warn("Could not dispose of savepoint {}: {}", old.path(), e.getMessage());
+            }
+            store.deleteSavepoint(old.id());
+        }
+    }
+
+    private Job running(long id, String action) {
+        Job job = get(id);
+        if (!isRunning(job)) {
+            throw new JobException("'" + job.name() + "' is not running (" + job.state().toLowerCase()
+                    + "), so there is nothing to " + action + ".");
+        }
+        return job;
+    }
+
+    private boolean isRunning(Job job) {
+        if (job.flinkJobId() == null) {
+            return false;
+        }
+        try {
+            return flink.job(job.flinkJobId()).isRunning();
+        } catch (ClusterException e) {
+            return false;
+        }
+    }
+
+    Object lock(long id) {
+        return locks.computeIfAbsent(id, k -> new Object());
+    }
+
+    private static JobVersion version(String sql, JobSettings settings, JobPlan plan) {
+        return new JobVersion(0, 0, JobStatement.of(sql).text(), settings, plan.plan(), plan.reads(), plan.writes(), null);
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

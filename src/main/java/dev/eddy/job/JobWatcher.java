@@ -1,0 +1,187 @@
+package dev.eddy.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.FailureCause;
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.JobSummary;
+import dev.eddy.cluster.TaskFailureLog;
+import dev.eddy.embedded.EmbeddedStack;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Eddy's job records and Flink's reality in step: follows each job's state and latest
+ * checkpoint, brings back jobs that should run but Flink no longer knows (after a restart of Eddy
+ * or of the cluster), and stops jobs with a savepoint when the embedded cluster goes down with Eddy.
+ */
+@Component
+class JobWatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobWatcher.class);
+    private final JobService jobs;
+    private final JobRepository store;
+    private final JobManagerClient flink;
+    private final JobProperties properties;
+    private final TaskFailureLog taskFailures;
+    private final boolean savepointOnShutdown;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eddy-job-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closing;
+
+    JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
+            EmbeddedStack embedded, TaskFailureLog taskFailures) {
+        this.taskFailures = taskFailures;
+        this.jobs = jobs;
+        this.store = store;
+        this.flink = flink;
+        this.properties = properties;
+        this.savepointOnShutdown = switch (properties.savepointOnShutdown()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> embedded.jobManagerUrl().isPresent();
+        };
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        long every = properties.watchInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.warn("Could not follow the jobs this time: {}", e.getMessage());
+        }
+    }
+
+    /** One pass over every job: record what Flink says, restore what it lost. */
+    void reconcile() {
+        Map<String, JobSummary> known;
+        try {
+            known = flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
+        } catch (ClusterException e) {
+            return; // The cluster is down or restarting: nothing can be said about any job now.
+        }
+        for (Job job : store.all()) {
+            if (closing) {
+                return;
+            }
+            synchronized (jobs.lock(job.id())) {
+                Job current = store.find(job.id()).orElse(null);
+                if (current != null) {
+                    follow(current, current.flinkJobId() == null ? null : known.get(current.flinkJobId()));
+                }
+            }
+        }
+    }
+
+    private void follow(Job job, JobSummary seen) {
+        if (seen == null) {
+            if (job.shouldRun() && job.flinkJobId() != null) {
+                restoreLost(job);
+            }
+            return;
+        }
+        if (seen.isRunning()) {
+            jobs.recordCheckpoint(seen.id());
+        }
+        String failure = job.failure();
+        if ("FAILED".equals(seen.state()) || "RESTARTING".equals(seen.state()) || "FAILING".equals(seen.state())) {
+            failure = latestFailure(seen.id(), seen.started() == null ? java.time.Instant.EPOCH : seen.started())
+                    .orElse(failure);
+        }
+        if (!seen.state().equals(job.state()) || !java.util.Objects.equals(failure, job.failure())) {
+            store.setState(job.id(), seen.state(), failure);
+        }
+        if (!seen.isRunning() && job.shouldRun()) {
+            // Flink ended it (failed for good, finished, or cancelled outside Eddy): it stays stopped
+            // until the user restarts it.
+            store.ended(seen.id(), seen.state());
+            store.setDesired(job.id(), Job.DesiredState.STOPPED);
+            log.info("Job '{}' ended on Flink as {}", job.name(), seen.state());
+        } else if (!seen.isRunning()) {
+            store.ended(seen.id(), seen.state());
+        }
+    }
+
+    private void restoreLost(Job job) {
+        store.ended(job.flinkJobId(), "LOST");
+        RestorePoint from = jobs.restorePoints(job.id()).stream().findFirst().orElse(null);
+        log.info("Job '{}' should run but Flink does not know {}: restarting version {} from {}", job.name(),
+                job.flinkJobId(), job.runningVersion(), from == null ? "empty state" : from.path());
+        try {
+            jobs.start(job, job.runningVersion() == null ? job.version() : job.runningVersion(),
+                    from == null ? null : from.path(), false);
+        } catch (JobException e) {
+            log.warn("Could not bring job '{}' back: {}", job.name(), e.getMessage());
+        }
+    }
+
+    private java.util.Optional<String> latestFailure(String flinkJobId, java.time.Instant started) {
+        try {
+            JsonNode entries = flink.exceptions(flinkJobId).path("exceptionHistory").path("entries");
+            String consequence = null;
+            for (JsonNode entry : entries) {
+                String trace = entry.path("stacktrace").asText();
+                if (!FailureCause.isConsequence(trace)) {
+                    return java.util.Optional.of(FailureCause.summarize(trace));
+                }
+                consequence = consequence == null ? FailureCause.summarize(trace) : consequence;
+            }
+            if (consequence != null) {
+                java.util.Set<String> vertices = new java.util.HashSet<>();
+                flink.details(flinkJobId).path("vertices").forEach(v -> vertices.add(v.path("id").asText()));
+                return java.util.Optional.of(taskFailures.firstFailure(vertices, started)
+                        .map(f -> FailureCause.summarize(f.trace()))
+                        .orElse(consequence + " — a task's clean-up failed and the TaskManager running it was "
+                                + "closed; its log holds the cause."));
+            }
+        } catch (ClusterException e) {
+            log.debug("No exception history for {}: {}", flinkJobId, e.getMessage());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The embedded cluster stops with Eddy: running jobs are stopped with a savepoint to resume from at the next start. */
+    @Override
+    public void close() {
+        closing = true;
+        ticker.shutdownNow();
+        if (!savepointOnShutdown) {
+            return;
+        }
+        for (Job job : store.all()) {
+            if (!job.shouldRun() || job.flinkJobId() == null) {
+                continue;
+            }
+            synchronized (jobs.lock(job.id())) {
+                try {
+                    if (!flink.job(job.flinkJobId()).isRunning()) {
+                        continue;
+                    }
+                    String path = flink.stopWithSavepoint(job.flinkJobId(), null, java.time.Duration.ofSeconds(30));
+                    jobs.recordSavepoint(job, path, "Eddy stopped");
+                    store.ended(job.flinkJobId(), "STOPPED_WITH_EDDY");
+                    log.info("Job '{}' stopped with savepoint {}; it resumes when Eddy starts again", job.name(), path);
+                } catch (RuntimeException e) {
+                    log.warn("Job '{}' could not be stopped with a savepoint ({}); it resumes from its latest checkpoint",
+                            job.name(), e.getMessage());
+                }
+            }
+        }
+    }
+}

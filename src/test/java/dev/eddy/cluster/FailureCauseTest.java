@@ -1,0 +1,51 @@
+package dev.eddy.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FailureCauseTest {
+
+    @Test
+    void putsTheRootCauseFirstAndDropsFramesAndPackages() {
+        String trace = """
+                org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy
+                \tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java:219)
+                \tat java.base/java.lang.Thread.run(Thread.java:840)
+                Caused by: java.io.IOException: Writing records to JDBC failed.
+                \tat org.apache.flink.connector.jdbc.internal.JdbcOutputFormat.flush(JdbcOutputFormat.java:210)
+                \t... 12 more
+                Caused by: org.postgresql.util.PSQLException: ERROR: relation "public.order_totals" does not exist
+                  Position: 13
+                \tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)
+                \t... 20 more
+                """;
+        FailureCause cause = FailureCause.of(trace);
+        assertThat(cause.root()).isEqualTo("ERROR: relation \"public.order_totals\" does not exist Position: 13 (PSQLException)");
+        assertThat(cause.context()).containsExactly("Writing records to JDBC failed.",
+                "Recovery is suppressed by NoRestartBackoffTimeStrategy");
+        assertThat(cause.text()).startsWith("ERROR: relation").contains(" — while: Writing records to JDBC failed.");
+    }
+
+    @Test
+    void aWrapperThatRepeatsItsCauseIsSaidOnce() {
+        String trace = """
+                java.lang.RuntimeException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.
+                \tat x.y(Z.java:1)
+                Caused by: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.
+                """;
+        assertThat(FailureCause.summarize(trace)).isEqualTo("Timed out waiting for a node assignment. (TimeoutException)");
+    }
+
+    @Test
+    void textWithoutAStackTraceIsKeptAsItIs() {
+        assertThat(FailureCause.summarize("The job was cancelled by the user")).isEqualTo("The job was cancelled by the user");
+        assertThat(FailureCause.summarize("")).isEqualTo("Flink gave no reason");
+    }
+
+    @Test
+    void aTaskManagerShuttingDownIsAConsequenceNotACause() {
+        assertThat(FailureCause.isConsequence("org.apache.flink.util.FlinkExpectedException: The TaskExecutor is shutting down.")).isTrue();
+        assertThat(FailureCause.isConsequence("org.postgresql.util.PSQLException: ERROR: relation \"t\" does not exist")).isFalse();
+    }
+}

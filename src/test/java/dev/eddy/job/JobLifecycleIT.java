@@ -1,0 +1,133 @@
+package dev.eddy.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.query.QueryService;
+import dev.eddy.support.Await;
+import dev.eddy.support.EddyIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Jobs on the embedded cluster, end to end: a Kafka → PostgreSQL upsert pipeline through its whole life. */
+@EddyIntegrationTest
+class JobLifecycleIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    @Autowired
+    JobService jobs;
+    @Autowired
+    QueryService queries;
+    @Autowired
+    EmbeddedStack stack;
+    @Autowired
+    JobManagerClient flink;
+
+    @Test
+    void aPipelineStoppedWithASavepointRestartsFromItWithoutLosingOrRepeatingRows() {
+        PipelineFixture p = fixture();
+        p.purchase(10, "ann", "bob", "cy");
+        Job job = jobs.deploy(new JobDraft("totals " + p.sink, "purchases per customer", p.insert(), JobSettings.defaults()));
+        assertThat(jobs.version(job.id(), 1).reads()).containsExactly("eddy.default_database." + p.source);
+        assertThat(jobs.version(job.id(), 1).writes()).containsExactly("eddy.default_database." + p.sink);
+        awaitTotals(p, Map.of("ann", 10L, "bob", 10L, "cy", 10L));
+        awaitState(job, "RUNNING");
+
+        Savepoint savepoint = jobs.stop(job.id());
+        assertThat(RestorePoints.exists(savepoint.path())).isTrue();
+        assertThat(jobs.get(job.id()).shouldRun()).isFalse();
+
+        p.purchase(5, "ann", "bob", "cy"); // while the job is stopped
+        Job restarted = jobs.restart(job.id());
+        assertThat(restarted.flinkJobId()).isNotEqualTo(job.flinkJobId());
+        assertThat(jobs.runs(job.id()).get(0).restoredFrom()).isEqualTo(savepoint.path());
+        awaitTotals(p, Map.of("ann", 15L, "bob", 15L, "cy", 15L));
+        assertThat(flink.checkpoints(restarted.flinkJobId()).path("latest").path("restored").path("external_path")
+                .asText()).isEqualTo(savepoint.path());
+        jobs.cancel(job.id());
+    }
+
+    @Test
+    void aCancelledJobRestartsFromItsLatestRetainedCheckpoint() {
+        PipelineFixture p = fixture();
+        p.purchase(4, "dan", "eve");
+        Job job = jobs.deploy(new JobDraft("cancel " + p.sink, "", p.insert(),
+                JobSettings.defaults().with(JobSettings.CHECKPOINT_INTERVAL, "1 s")));
+        awaitTotals(p, Map.of("dan", 4L, "eve", 4L));
+        Await.until("a checkpoint recorded after the rows were written", WAIT,
+                () -> jobs.runs(job.id()).get(0).lastCheckpoint(), cp -> cp != null && waitedAfterRows());
+
+        jobs.cancel(job.id());
+        awaitState(job, "CANCELED");
+        assertThatThrownBy(() -> jobs.cancel(job.id())).isInstanceOf(JobException.class).hasMessageContaining("not running");
+
+        p.purchase(2, "dan", "eve");
+        RestorePoint newest = jobs.restorePoints(job.id()).get(0);
+        assertThat(newest.kind()).isEqualTo(Savepoint.Kind.CHECKPOINT);
+        jobs.restart(job.id());
+        awaitTotals(p, Map.of("dan", 6L, "eve", 6L));
+        assertThat(jobs.runs(job.id()).get(0).restoredFrom()).isEqualTo(newest.path());
+        jobs.cancel(job.id());
+    }
+
+    @Test
+    void aJobThatFailsSaysWhyAndRestartsOnceTheCauseIsRepaired() {
+        PipelineFixture p = fixture();
+        p.purchase(3, "fay");
+        Job job = jobs.deploy(new JobDraft("fail " + p.sink, "", p.insert(), JobSettings.defaults()
+                .with(JobSettings.CHECKPOINT_INTERVAL, "1 s").with(JobSettings.RESTART_STRATEGY, "none")));
+        awaitTotals(p, Map.of("fay", 3L));
+        Await.until("a checkpoint", WAIT, () -> jobs.runs(job.id()).get(0).lastCheckpoint(), cp -> cp != null);
+
+        p.dropPostgresTable();
+        p.purchase(1, "fay");
+        Job failed = Await.until("the job failed, with its cause", WAIT, () -> jobs.get(job.id()),
+                j -> "FAILED".equals(j.state()) && j.failure() != null);
+        assertThat(failed.failure()).contains(p.sink).contains("does not exist");
+        assertThat(failed.shouldRun()).isFalse();
+
+        p.createPostgresTable();
+        jobs.restart(job.id());
+        p.purchase(1, "gus");
+        // The count state came back with the checkpoint: fay's total goes on from 3, not from 0.
+        awaitTotals(p, Map.of("fay", 4L, "gus", 1L));
+        jobs.cancel(job.id());
+    }
+
+    @Test
+    void aStatementThatIsNotAPipelineIsRefusedInWords() {
+        assertThatThrownBy(() -> jobs.deploy(new JobDraft("reader", "", "SELECT * FROM orders", JobSettings.defaults())))
+                .isInstanceOf(JobException.class).hasMessageContaining("starts with SELECT");
+        assertThatThrownBy(() -> jobs.deploy(new JobDraft("typo", "", "INSERT INTO nowhere SELECT 1", JobSettings.defaults())))
+                .isInstanceOf(JobException.class).hasMessageContaining("Flink cannot plan this job").hasMessageContaining("nowhere");
+        assertThatThrownBy(() -> jobs.deploy(new JobDraft("bad settings", "", "INSERT INTO nowhere SELECT 1",
+                JobSettings.defaults().with(JobSettings.PARALLELISM, "zero"))))
+                .isInstanceOf(JobException.class).hasMessageContaining("Parallelism must be a whole number");
+        assertThat(jobs.find("typo")).isEmpty();
+    }
+
+    private long rowsSeenAt;
+
+    private boolean waitedAfterRows() {
+        if (rowsSeenAt == 0) {
+            rowsSeenAt = System.nanoTime();
+        }
+        return System.nanoTime() - rowsSeenAt > Duration.ofSeconds(3).toNanos();
+    }
+
+    private PipelineFixture fixture() {
+        return new PipelineFixture(stack, UUID.randomUUID().toString().substring(0, 8)).create(queries);
+    }
+
+    private Job awaitState(Job job, String state) {
+        return Await.until("job " + job.name() + " " + state, WAIT, () -> jobs.get(job.id()), j -> state.equals(j.state()));
+    }
+
+    private static void awaitTotals(PipelineFixture p, Map<String, Long> expected) {
+        Await.until("totals " + expected + " in PostgreSQL", WAIT, p::totals, expected::equals);
+    }
+}
