@@ -1,0 +1,82 @@
+package dev.eddy.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.EddyApplication;
+import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.query.QueryService;
+import dev.eddy.support.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A running pipeline comes back by itself when the whole embedded stack restarts: from its latest
+ * retained checkpoint after a stop without savepoint (as after a crash), from the savepoint Eddy
+ * takes when it stops normally; PostgreSQL ends with exactly the expected totals.
+ */
+class JobRecoveryIT {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Test
+    void aRunningJobComesBackAfterEddyRestartsWithNoRowLostOrCountedTwice() {
+        Path data = Path.of("target/it-restart/jobs-" + UUID.randomUUID());
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long jobId;
+        try (ConfigurableApplicationContext first = eddy(data, "false")) {
+            PipelineFixture p = fixture(first, suffix).create(first.getBean(QueryService.class));
+            JobService jobs = first.getBean(JobService.class);
+            p.purchase(5, "ann", "bob");
+            jobId = jobs.deploy(new JobDraft("restart " + suffix, "", p.insert(),
+                    JobSettings.defaults().with(JobSettings.CHECKPOINT_INTERVAL, "1 s"))).id();
+            Await.until("first totals", WAIT, p::totals, Map.of("ann", 5L, "bob", 5L)::equals);
+            long seen = System.nanoTime();
+            Await.until("a checkpoint taken after the totals were written", WAIT,
+                    () -> jobs.runs(jobId).get(0).lastCheckpoint(),
+                    cp -> cp != null && System.nanoTime() - seen > Duration.ofSeconds(3).toNanos());
+        } // stops without a savepoint, as a crash would leave it
+
+        try (ConfigurableApplicationContext second = eddy(data, "auto")) {
+            PipelineFixture p = fixture(second, suffix);
+            JobService jobs = second.getBean(JobService.class);
+            p.purchase(3, "ann", "bob");
+            Await.until("totals after the restart from a checkpoint", WAIT, p::totals, Map.of("ann", 8L, "bob", 8L)::equals);
+            assertThat(jobs.runs(jobId)).hasSize(2);
+            assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/checkpoints/");
+            assertThat(jobs.get(jobId).shouldRun()).isTrue();
+        } // stops the job with a savepoint first
+
+        try (ConfigurableApplicationContext third = eddy(data, "auto")) {
+            PipelineFixture p = fixture(third, suffix);
+            JobService jobs = third.getBean(JobService.class);
+            p.purchase(2, "ann", "bob");
+            Await.until("totals after the restart from the shutdown savepoint", WAIT, p::totals,
+                    Map.of("ann", 10L, "bob", 10L)::equals);
+            assertThat(jobs.runs(jobId)).hasSize(3);
+            assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/savepoints/");
+            assertThat(jobs.savepoints(jobId)).extracting(Savepoint::reason).contains("Eddy stopped");
+            jobs.cancel(jobId);
+        }
+    }
+
+    private static PipelineFixture fixture(ConfigurableApplicationContext eddy, String suffix) {
+        return new PipelineFixture(eddy.getBean(EmbeddedStack.class), suffix);
+    }
+
+    private static ConfigurableApplicationContext eddy(Path data, String savepointOnShutdown) {
+        return new SpringApplicationBuilder(EddyApplication.class).properties(
+                "server.port=0",
+                "eddy.embedded.data-dir=" + data,
+                "eddy.embedded.postgres.port=0",
+                "eddy.embedded.kafka.port=0",
+                "eddy.embedded.kafka.controller-port=0",
+                "eddy.embedded.kafka.sample-orders-per-second=5",
+                "eddy.embedded.flink.rest-port=0",
+                "eddy.embedded.flink.gateway-port=0",
+                "eddy.jobs.savepoint-on-shutdown=" + savepointOnShutdown).run();
+    }
+}
