@@ -209,7 +209,7 @@ class EddySqlEditor extends HTMLElement {
   }
 
   /** Asks to run (or explain) what the cursor or selection points at, as the keys do. */
-  requestRun(scope: 'selection' | 'all' | 'explain') {
+  requestRun(scope: 'selection' | 'all' | 'explain' | 'deploy') {
     this.fire(scope);
   }
 
@@ -280,7 +280,7 @@ class EddySqlEditor extends HTMLElement {
     this.dispatchEvent(new CustomEvent('value-changed', { detail: { value: this.lastSent } }));
   }
 
-  private fire(scope: 'selection' | 'all' | 'explain'): boolean {
+  private fire(scope: 'selection' | 'all' | 'explain' | 'deploy'): boolean {
     if (!this.view) {
       return false;
     }

@@ -1,5 +1,6 @@
 package dev.eddy.embedded;
 
+import dev.eddy.cluster.ClusterHosting;
 import dev.eddy.config.ConnectionProperties;
 import dev.eddy.config.Endpoints;
 import dev.eddy.config.Secret;
@@ -23,6 +24,11 @@ class StackConfiguration {
     @Bean
     SampleTables sampleTables(EmbeddedStack embedded) {
         return new SampleTables(embedded);
+    }
+
+    @Bean
+    ClusterHosting clusterHosting(EmbeddedStack embedded) {
+        return new ClusterHosting(embedded.jobManagerUrl().isPresent());
     }
 
     @Bean

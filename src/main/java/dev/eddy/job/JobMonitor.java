@@ -139,6 +139,14 @@ public class JobMonitor {
         }
     }
 
+    /** Cancels a job Eddy does not manage (a forgotten editor query, a job from another tool). */
+    public void cancelUnmanaged(String flinkJobId) {
+        if (jobs.isManaged(flinkJobId)) {
+            throw new JobException("Flink job " + flinkJobId + " belongs to a job Eddy manages: cancel it from that job.");
+        }
+        flink.cancel(flinkJobId);
+    }
+
     /** Where Flink's own web UI shows the run. */
     public String flinkUiUrl(Job job) {
         return flink.baseUrl() + "/#/job/" + (job.isActive() ? "running" : "completed") + "/" + job.flinkJobId() + "/overview";

@@ -2,11 +2,11 @@ package dev.eddy.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterHosting;
 import dev.eddy.cluster.FailureCause;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.cluster.TaskFailureLog;
-import dev.eddy.embedded.EmbeddedStack;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +41,7 @@ class JobWatcher implements AutoCloseable {
     private volatile boolean closing;
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
-            EmbeddedStack embedded, TaskFailureLog taskFailures) {
+            ClusterHosting hosting, TaskFailureLog taskFailures) {
         this.taskFailures = taskFailures;
         this.jobs = jobs;
         this.store = store;
@@ -50,7 +50,7 @@ class JobWatcher implements AutoCloseable {
         this.savepointOnShutdown = switch (properties.savepointOnShutdown()) {
             case "true" -> true;
             case "false" -> false;
-            default -> embedded.jobManagerUrl().isPresent();
+            default -> hosting.stopsWithEddy();
         };
     }
 

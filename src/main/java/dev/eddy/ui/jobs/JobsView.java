@@ -1,70 +1,148 @@
 package dev.eddy.ui.jobs;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.eddy.cluster.ClusterException;
-import dev.eddy.cluster.ClusterService;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import dev.eddy.cluster.JobSummary;
+import dev.eddy.job.Job;
+import dev.eddy.job.JobMetrics;
+import dev.eddy.job.JobMonitor;
+import dev.eddy.job.JobService;
+import dev.eddy.job.JobVersion;
 import dev.eddy.ui.EmptyState;
 import dev.eddy.ui.MainLayout;
 import dev.eddy.ui.RelativeTime;
-import java.time.Duration;
 import java.util.List;
 
-/** The jobs the cluster knows, newest first, with their state. */
+/** The jobs Eddy deployed, live: state, version, uptime, restarts, throughput, checkpoints, tables; and the others on the cluster. */
 @Route(value = "jobs", layout = MainLayout.class)
 @PageTitle("Jobs · Eddy")
 class JobsView extends VerticalLayout {
+    private final JobService jobs;
+    private final JobMonitor monitor;
+    private final JobActions actions;
+    private final Grid<Row> grid = new Grid<>();
+    private final Grid<JobSummary> others = new Grid<>();
+    private final H3 othersTitle = new H3("Other jobs on the cluster");
+    private final Span othersHelp = new Span();
+    private final EmptyState empty = new EmptyState("Pipelines you deploy run here for as long as you need: write an "
+            + "INSERT INTO … in the editor and choose Deploy as job.", "Open the SQL editor", "");
+    private Registration polling;
 
-    JobsView(ClusterService cluster) {
-        add(new H2("Jobs"));
-        List<JobSummary> jobs;
-        try {
-            jobs = cluster.jobs();
-        } catch (ClusterException e) {
-            Div error = new Div(new Span(e.getMessage()));
-            error.addClassNames("eddy-message", "error");
-            add(error);
-            return;
-        }
-        if (jobs.isEmpty()) {
-            add(new EmptyState("No jobs yet. A job starts when you run an INSERT INTO … statement, "
-                    + "or a query, in the SQL editor.", "Open the SQL editor", ""));
-            return;
-        }
-        Grid<JobSummary> grid = new Grid<>();
-        grid.addColumn(JobSummary::name).setHeader("Name").setFlexGrow(3).setTooltipGenerator(JobSummary::name);
-        grid.addColumn(new ComponentRenderer<>(j -> badge(j.state()))).setHeader("State").setAutoWidth(true);
-        grid.addColumn(j -> RelativeTime.ago(j.started())).setHeader("Started").setAutoWidth(true);
-        grid.addColumn(j -> duration(j.duration())).setHeader("Duration").setAutoWidth(true);
-        grid.addColumn(JobSummary::id).setHeader("Job id").setAutoWidth(true);
-        grid.setItems(jobs);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        add(grid);
-        setSizeFull();
+    /** A job with its live figures and the tables its current version uses. */
+    record Row(Job job, JobMetrics metrics, JobVersion version) {}
+
+    JobsView(JobService jobs, JobMonitor monitor) {
+        this.jobs = jobs;
+        this.monitor = monitor;
+        this.actions = new JobActions(jobs, this::refresh);
+        Button deploy = new Button("Deploy from the editor", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate(""));
+        deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout header = new HorizontalLayout(new H2("Jobs"), deploy);
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        grid.addColumn(new ComponentRenderer<>(r -> {
+            RouterLink link = new RouterLink(r.job().name(), JobView.class, r.job().id());
+            link.getElement().setAttribute("title", r.job().description().isBlank() ? r.job().name() : r.job().description());
+            return link;
+        })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
+        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job()))).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(r -> r.job().isActive() ? JobBadges.duration(r.metrics().uptime()) : "").setHeader("Uptime").setAutoWidth(true);
+        grid.addColumn(r -> r.job().isActive() ? String.valueOf(r.metrics().restarts()) : "").setHeader("Restarts")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.job().isActive() ? JobBadges.rate(r.metrics().recordsInPerSecond()) : "").setHeader("In")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.job().isActive() ? JobBadges.rate(r.metrics().recordsOutPerSecond()) : "").setHeader("Out")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.metrics().lastCheckpoint() == null ? "" : RelativeTime.ago(r.metrics().lastCheckpoint()))
+                .setHeader("Last checkpoint").setAutoWidth(true);
+        grid.addColumn(r -> tables(r.version())).setHeader("Reads → writes").setAutoWidth(true).setFlexGrow(1)
+                .setTooltipGenerator(r -> tables(r.version()));
+        grid.addColumn(new ComponentRenderer<>(r -> actions.menu(r.job(), false))).setWidth("5em").setFlexGrow(0);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> failure(r.job())));
+        grid.setDetailsVisibleOnClick(false);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("eddy-jobs");
+        grid.setAllRowsVisible(true);
+
+        others.addColumn(JobSummary::name).setHeader("Name").setFlexGrow(3).setTooltipGenerator(JobSummary::name);
+        others.addColumn(new ComponentRenderer<>(j -> JobBadges.state(j.state()))).setHeader("State").setAutoWidth(true);
+        others.addColumn(j -> RelativeTime.ago(j.started())).setHeader("Started").setAutoWidth(true);
+        others.addColumn(new ComponentRenderer<>(j -> {
+            Button cancel = new Button("Cancel", e -> {
+                try {
+                    monitor.cancelUnmanaged(j.id());
+                } catch (RuntimeException ex) {
+                    JobActions.notify(ex.getMessage(), true);
+                }
+                refresh();
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            cancel.setVisible(j.isRunning());
+            return cancel;
+        })).setAutoWidth(true);
+        others.addThemeVariants(GridVariant.LUMO_COMPACT);
+        others.setAllRowsVisible(true);
+        othersHelp.setText("Not managed by Eddy: queries running in the editor, jobs from Flink's SQL Client or other tools.");
+        othersHelp.addClassName("eddy-help");
+        add(header, empty, grid, othersTitle, othersHelp, others);
+        refresh();
     }
 
-    private static Span badge(String state) {
-        Span badge = new Span(state);
-        String theme = switch (state) {
-            case "RUNNING" -> "badge success";
-            case "FAILED", "FAILING" -> "badge error";
-            case "FINISHED" -> "badge contrast";
-            default -> "badge";
-        };
-        badge.getElement().getThemeList().add(theme);
-        return badge;
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(3000);
+        polling = event.getUI().addPollListener(e -> refresh());
     }
 
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void refresh() {
+        List<Row> rows = jobs.list().stream()
+                .map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()))).toList();
+        grid.setItems(rows);
+        rows.forEach(r -> grid.setDetailsVisible(r, r.job().failure() != null && !r.job().isActive()));
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+        List<JobSummary> unmanaged = monitor.unmanaged();
+        others.setItems(unmanaged);
+        others.setVisible(!unmanaged.isEmpty());
+        othersTitle.setVisible(!unmanaged.isEmpty());
+        othersHelp.setVisible(!unmanaged.isEmpty());
+    }
+
+    private static Span failure(Job job) {
+        Span text = new Span(job.failure() == null ? "" : job.failure());
+        text.addClassNames("eddy-job-failure");
+        text.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        return text;
+    }
+
+    private static String tables(JobVersion v) {
+        return String.join(", ", v.reads().stream().map(JobBadges::shortName).toList()) + " → "
+                + String.join(", ", v.writes().stream().map(JobBadges::shortName).toList());
     }
 }

@@ -40,6 +40,8 @@ class ScriptEditor extends VerticalLayout {
     private final Button runAll = new Button("Run all", VaadinIcon.FAST_FORWARD.create());
     private final Button explain = new Button("Explain", VaadinIcon.SITEMAP.create());
     private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    private final Button deploy = new Button("Deploy as job", VaadinIcon.ROCKET.create());
+    private final Consumer<String> onDeploy;
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final MessagePanel message = new MessagePanel();
@@ -51,8 +53,9 @@ class ScriptEditor extends VerticalLayout {
     private RunningQuery running;
 
     /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
-    ScriptEditor(ConsoleHolder console, String script, Consumer<String> onEdit) {
+    ScriptEditor(ConsoleHolder console, String script, Consumer<String> onEdit, Consumer<String> onDeploy) {
         this.console = console;
+        this.onDeploy = onDeploy;
         editor = new SqlEditor(console.assistant(), script);
         editor.addEditListener(onEdit);
         editor.setWidthFull();
@@ -69,6 +72,9 @@ class ScriptEditor extends VerticalLayout {
         explain.addClickListener(e -> editor.requestRun("explain"));
         explain.setTooltipText("Show how Flink would run the statement at the cursor");
         explain.addClassName("eddy-explain");
+        deploy.addClickListener(e -> editor.requestRun("deploy"));
+        deploy.setTooltipText("Run the INSERT INTO … at the cursor as a named job that keeps running");
+        deploy.addClassName("eddy-deploy-job");
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stop.addClickListener(e -> stopRunning());
         stop.setEnabled(false);
@@ -77,7 +83,7 @@ class ScriptEditor extends VerticalLayout {
         progress.setVisible(false);
         progress.setWidth("8em");
         status.addClassNames("eddy-status", "eddy-run-status");
-        HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, stop, progress, status);
+        HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, deploy, stop, progress, status);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
         message.setWidthFull();
@@ -120,6 +126,11 @@ class ScriptEditor extends VerticalLayout {
         }
         if ("explain".equals(scope)) {
             explain(statements.get(0));
+            return;
+        }
+        if ("deploy".equals(scope)) {
+            message.hide();
+            onDeploy.accept(statements.get(0).text());
             return;
         }
         message.hide();

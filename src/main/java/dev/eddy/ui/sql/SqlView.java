@@ -20,7 +20,9 @@ import com.vaadin.flow.router.Route;
 import dev.eddy.sql.SqlStatement;
 import dev.eddy.sql.StatementSplitter;
 import dev.eddy.catalog.SchemaService;
+import dev.eddy.job.JobService;
 import dev.eddy.query.QueryService;
+import dev.eddy.ui.jobs.DeployDialog;
 import dev.eddy.query.StatementHistory;
 import dev.eddy.sql.Script;
 import dev.eddy.sql.ScriptStore;
@@ -41,13 +43,15 @@ import java.util.Map;
 class SqlView extends VerticalLayout implements BeforeEnterObserver {
     private final ConsoleHolder console;
     private final ScriptStore scripts;
+    private final JobService jobs;
     private final TabSheet sheet = new TabSheet();
     private final List<ScriptEditor> editors = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
 
     SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history,
-            SchemaService schema) {
+            SchemaService schema, JobService jobs) {
         this.console = console;
+        this.jobs = jobs;
         this.scripts = scripts;
         Button add = new Button(VaadinIcon.PLUS.create(), e -> open(scripts.create(null, "")));
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
@@ -109,7 +113,8 @@ class SqlView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void open(Script script) {
-        ScriptEditor editor = new ScriptEditor(console, script.content(), text -> scripts.saveContent(script.id(), text));
+        ScriptEditor editor = new ScriptEditor(console, script.content(), text -> scripts.saveContent(script.id(), text),
+                statement -> DeployDialog.deploy(jobs, statement, DeployDialog::openJob).open());
         editor.setZone(zone);
         editors.add(editor);
         Span label = new Span(script.title());

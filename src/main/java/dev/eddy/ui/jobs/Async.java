@@ -1,0 +1,24 @@
+package dev.eddy.ui.jobs;
+
+import com.vaadin.flow.component.UI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Runs slow calls to Flink off the UI thread and hands the result (or the error) back to the page. */
+final class Async {
+    private Async() {}
+
+    static <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(work).whenComplete((result, error) -> ui.access(() -> {
+            if (error == null) {
+                done.accept(result);
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                failed.accept(cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause));
+            }
+        }));
+    }
+}

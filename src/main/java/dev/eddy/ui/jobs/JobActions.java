@@ -1,0 +1,161 @@
+package dev.eddy.ui.jobs;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import dev.eddy.job.Job;
+import dev.eddy.job.JobService;
+import dev.eddy.job.RestorePoint;
+import dev.eddy.ui.RelativeTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What can be done to a job in its state: stop with savepoint, savepoint, cancel, restart, edit, delete. */
+final class JobActions {
+    private final JobService jobs;
+    private final Runnable refresh;
+
+    JobActions(JobService jobs, Runnable refresh) {
+        this.jobs = jobs;
+        this.refresh = refresh;
+    }
+
+    /** A ⋯ menu for the list, or a row of buttons (for the job's page) when {@code inline}. */
+    MenuBar menu(Job job, boolean inline) {
+        MenuBar menu = new MenuBar();
+        menu.addClassName("eddy-job-actions");
+        menu.getElement().setAttribute("data-job", job.name());
+        var items = inline ? null : menu.addItem(com.vaadin.flow.component.icon.VaadinIcon.ELLIPSIS_DOTS_H.create());
+        if (items != null) {
+            items.setAriaLabel("Actions on " + job.name());
+            menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        }
+        List<Object[]> actions = new ArrayList<>();
+        if (job.isActive()) {
+            actions.add(new Object[] {"Stop with savepoint", (Runnable) () -> stop(job)});
+            actions.add(new Object[] {"Take a savepoint", (Runnable) () -> savepoint(job)});
+            actions.add(new Object[] {"Cancel", (Runnable) () -> cancel(job)});
+        } else {
+            actions.add(new Object[] {"Restart", (Runnable) () -> restart(job)});
+            actions.add(new Object[] {"Restart from…", (Runnable) () -> restartFrom(job)});
+        }
+        actions.add(new Object[] {"Edit", (Runnable) () -> DeployDialog.edit(jobs, job, j -> {
+            notify("Saved version " + j.version() + " of " + j.name(), false);
+            refresh.run();
+        }).open()});
+        if (!job.isActive()) {
+            actions.add(new Object[] {"Delete", (Runnable) () -> delete(job)});
+        }
+        for (Object[] a : actions) {
+            Runnable action = (Runnable) a[1];
+            if (items != null) {
+                items.getSubMenu().addItem((String) a[0], e -> action.run());
+            } else {
+                var item = menu.addItem((String) a[0], e -> action.run());
+                if (a == actions.get(0)) {
+                    item.addThemeNames("primary");
+                }
+            }
+        }
+        return menu;
+    }
+
+    private void stop(Job job) {
+        background("Taking a savepoint of " + job.name() + " and stopping it…", () -> jobs.stop(job.id()),
+                s -> "Stopped " + job.name() + " with a savepoint; Restart resumes from it.");
+    }
+
+    private void savepoint(Job job) {
+        background("Taking a savepoint of " + job.name() + "…", () -> jobs.savepoint(job.id()),
+                s -> "Savepoint of " + job.name() + " written to " + s.path());
+    }
+
+    private void cancel(Job job) {
+        ConfirmDialog confirm = new ConfirmDialog("Cancel " + job.name() + "?", "The job stops at once, without a "
+                + "savepoint. Its latest checkpoint is kept, so Restart resumes from there.", "Cancel job",
+                e -> background("Cancelling " + job.name() + "…", () -> {
+                    jobs.cancel(job.id());
+                    return job;
+                }, j -> "Cancelled " + job.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep running");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void restart(Job job) {
+        background("Starting " + job.name() + " from its newest savepoint or checkpoint…", () -> jobs.restart(job.id()),
+                j -> "Restarted " + j.name() + " (version " + j.version() + ")");
+    }
+
+    private void restartFrom(Job job) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Restart " + job.name() + " from…");
+        List<RestorePoint> points = jobs.restorePoints(job.id());
+        Select<RestorePoint> from = new Select<>();
+        from.setLabel("State to start from");
+        from.setEmptySelectionAllowed(true);
+        from.setEmptySelectionCaption("Empty state: start over from the tables' start positions");
+        from.setItems(points);
+        from.setItemLabelGenerator(p -> p == null ? "Empty state" : p.label() + " · " + RelativeTime.ago(p.takenAt()));
+        from.setWidthFull();
+        if (!points.isEmpty()) {
+            from.setValue(points.get(0));
+        }
+        Checkbox allow = new Checkbox("Allow dropping state the current version has no place for");
+        Paragraph help = new Paragraph("Version " + job.version() + " runs. If its plan differs from the one that "
+                + "wrote the state, Flink refuses state it cannot map unless you allow dropping it (that state is lost).");
+        help.addClassName("eddy-help");
+        Button go = new Button("Restart", e -> {
+            RestorePoint point = from.getValue();
+            boolean dropping = allow.getValue();
+            dialog.close();
+            background("Starting " + job.name() + "…", () -> jobs.restart(job.id(), point, dropping),
+                    j -> "Restarted " + j.name() + (point == null ? " with empty state" : " from " + point.label()));
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(from, allow, help);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), go);
+        dialog.setWidth("min(40em, 94vw)");
+        dialog.open();
+    }
+
+    private void delete(Job job) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete " + job.name() + "?", "Its versions and its savepoint "
+                + "records are deleted from Eddy. The tables it wrote keep their data.", "Delete", e -> {
+                    jobs.delete(job.id());
+                    refresh.run();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private <T> void background(String doing, Supplier<T> work, java.util.function.Function<T, String> done) {
+        Notification progress = Notification.show(doing, 0, Notification.Position.BOTTOM_START);
+        Async.run(work::get, result -> {
+            progress.close();
+            notify(done.apply(result), false);
+            refresh.run();
+        }, error -> {
+            progress.close();
+            notify(error.getMessage(), true);
+            refresh.run();
+        });
+    }
+
+    static void notify(String text, boolean error) {
+        Notification n = Notification.show(text, error ? 10000 : 5000,
+                error ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_START);
+        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.eddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.job.JobService;
+import dev.eddy.support.EddyIntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Deploy a pipeline from the editor as a named job, watch it on its page, stop it with a savepoint from the Jobs page. */
+@EddyIntegrationTest
+class JobsBrowserIT extends BrowserTest {
+    private static final String NAME = "Order totals";
+    @Autowired
+    JobService jobs;
+
+    @AfterEach
+    void removeTheJob() {
+        jobs.find(NAME).ifPresent(job -> {
+            if (job.isActive()) {
+                jobs.cancel(job.id());
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !jobs.get(job.id()).isActive());
+            jobs.delete(job.id());
+        });
+    }
+
+    @Test
+    void aPipelineDeployedFromTheEditorIsStoppedWithASavepointFromTheJobsPage() throws Exception {
+        open("/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebElement editor = wait.until(d -> Editors.visible(browser));
+        Editors.setScript(browser, editor, "INSERT INTO order_totals\nSELECT customer_id, COUNT(*), "
+                + "CAST(SUM(price * quantity) AS DECIMAL(12, 2))\nFROM orders\nGROUP BY customer_id;");
+        browser.findElement(By.cssSelector("vaadin-button.eddy-deploy-job")).click();
+
+        WebElement name = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-job-name input")));
+        name.sendKeys(NAME);
+        browser.findElement(By.cssSelector("vaadin-button.eddy-check-job")).click();
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay .eddy-message")).getText()
+                .contains("It reads orders and writes order_totals"));
+        screenshot("jobs-deploy-dialog");
+        browser.findElement(By.cssSelector("vaadin-button.eddy-deploy")).click();
+
+        wait.until(d -> d.getCurrentUrl().contains("/job/"));
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-job-state")).getText().equals("RUNNING"));
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-job-summary")).getText().contains("runs version 1"));
+        screenshot("jobs-job-page");
+
+        open("/jobs");
+        wait.until(d -> visibleGridCells("eddy-jobs").contains(NAME));
+        wait.until(d -> visibleGridCells("eddy-jobs").contains("RUNNING"));
+        assertThat(visibleGridCells("eddy-jobs")).contains("orders → order_totals");
+        screenshot("jobs-list-running");
+
+        wait.until(d -> d.findElement(By.cssSelector(
+                "vaadin-menu-bar.eddy-job-actions[data-job='" + NAME + "'] vaadin-menu-bar-button"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .filter(i -> i.getText().strip().equals("Stop with savepoint")).findFirst().orElse(null)).click();
+        wait.until(d -> visibleGridCells("eddy-jobs").contains("STOPPED"));
+        screenshot("jobs-list-stopped");
+        long id = jobs.find(NAME).orElseThrow().id();
+        assertThat(jobs.savepoints(id)).hasSize(1);
+        assertThat(jobs.get(id).shouldRun()).isFalse();
+    }
+}
