@@ -171,12 +171,32 @@ public class JobService {
     }
 
     /**
+     * Whether the state the job would restart from (what runs now, or its newest savepoint or
+     * checkpoint) fits the job's current version.
+     */
+    public StateCheck.Verdict checkState(long id) {
+        Job job = get(id);
+        Integer savedBy = isRunning(job) ? job.runningVersion()
+                : restorePoints(id).stream().findFirst().map(RestorePoint::version).orElse(null);
+        if (savedBy == null) {
+            return new StateCheck.Verdict(List.of(), List.of(), List.of());
+        }
+        return StateCheck.compare(version(id, savedBy).plan(), version(id, job.version()).plan());
+    }
+
+    /**
      * Runs the job's current version in place of what runs now: stops the running one with a
      * savepoint and starts the new version from it (or from the newest safe state when stopped).
+     * When the saved state does not fit the new plan, nothing is touched unless
+     * {@code allowNonRestored} says the user agreed to drop it.
      */
     public Job redeploy(long id, boolean allowNonRestored) {
         synchronized (lock(id)) {
             Job job = get(id);
+            StateCheck.Verdict verdict = checkState(id);
+            if (!verdict.compatible() && !allowNonRestored) {
+                throw new StateMismatchException(verdict);
+            }
             RestorePoint from;
             if (isRunning(job)) {
                 String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());

@@ -99,6 +99,43 @@ class JobLifecycleIT {
     }
 
     @Test
+    void anEditThatKeepsThePlanShapeKeepsTheStateAndOneThatChangesItWaitsForConsent() {
+        PipelineFixture p = fixture();
+        p.purchase(3, "hal", "ida");
+        Job job = jobs.deploy(new JobDraft("edit " + p.sink, "", p.insertFiltered("amount > 0"), JobSettings.defaults()));
+        awaitTotals(p, Map.of("hal", 3L, "ida", 3L));
+
+        jobs.edit(job.id(), "counts every purchase", p.insertFiltered("amount > -1"), JobSettings.defaults());
+        assertThat(jobs.get(job.id()).runsOlderVersion()).isTrue();
+        StateCheck.Verdict compatible = jobs.checkState(job.id());
+        assertThat(compatible.compatible()).as(compatible.summary()).isTrue();
+        assertThat(compatible.kept()).anyMatch(k -> k.startsWith("GroupAggregate"));
+        Job v2 = jobs.redeploy(job.id(), false);
+        assertThat(v2.runningVersion()).isEqualTo(2);
+        p.purchase(1, "hal");
+        awaitTotals(p, Map.of("hal", 4L, "ida", 3L));
+        awaitState(v2, "RUNNING");
+        assertThat(flink.checkpoints(v2.flinkJobId()).path("latest").path("restored").path("external_path").asText())
+                .as("version 2 started from version 1's savepoint").contains("savepoint");
+
+        jobs.edit(job.id(), "", p.insertTwoBranches(), JobSettings.defaults());
+        StateCheck.Verdict incompatible = jobs.checkState(job.id());
+        assertThat(incompatible.compatible()).isFalse();
+        assertThat(incompatible.dropped()).anyMatch(d -> d.startsWith("GroupAggregate"));
+        assertThatThrownBy(() -> jobs.redeploy(job.id(), false)).isInstanceOf(StateMismatchException.class)
+                .hasMessageContaining("Nothing was changed");
+        assertThat(jobs.get(job.id()).flinkJobId()).isEqualTo(v2.flinkJobId());
+        assertThat(flink.job(v2.flinkJobId()).isRunning()).isTrue();
+
+        // With consent the state is dropped: the new sources read the topic from the start and count again.
+        Job v3 = jobs.redeploy(job.id(), true);
+        assertThat(v3.runningVersion()).isEqualTo(3);
+        p.purchase(1, "ida");
+        awaitTotals(p, Map.of("hal", 4L, "ida", 4L));
+        jobs.cancel(job.id());
+    }
+
+    @Test
     void aStatementThatIsNotAPipelineIsRefusedInWords() {
         assertThatThrownBy(() -> jobs.deploy(new JobDraft("reader", "", "SELECT * FROM orders", JobSettings.defaults())))
                 .isInstanceOf(JobException.class).hasMessageContaining("starts with SELECT");

@@ -57,6 +57,19 @@ final class PipelineFixture {
         return "INSERT INTO " + sink + " SELECT customer, COUNT(*), SUM(amount) FROM " + source + " GROUP BY customer";
     }
 
+    /** The same totals over purchases of a positive amount: a filter a compatible edit can change. */
+    String insertFiltered(String condition) {
+        return "INSERT INTO " + sink + " SELECT customer, COUNT(*), SUM(amount) FROM " + source + " WHERE " + condition
+                + " GROUP BY customer";
+    }
+
+    /** A new branch (a second read of the topic): the plan changes shape. */
+    String insertTwoBranches() {
+        return "INSERT INTO " + sink + " SELECT customer, COUNT(*), SUM(amount) FROM (SELECT customer, amount FROM "
+                + source + " WHERE amount > 0 UNION ALL SELECT customer, amount FROM " + source
+                + " WHERE amount <= 0) GROUP BY customer";
+    }
+
     /** Sends {@code each} purchases of amount 1 for each customer. */
     void purchase(int each, String... customers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -18,6 +18,7 @@ import dev.eddy.job.JobPlan;
 import dev.eddy.job.JobService;
 import dev.eddy.job.JobSettings;
 import dev.eddy.job.JobVersion;
+import dev.eddy.job.StateMismatchException;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,8 @@ public class DeployDialog extends Dialog {
     private final Button primary;
     private final Button saveOnly = new Button();
     private final Consumer<Job> onDone;
+    private volatile boolean saved;
+    private boolean consented;
 
     /** A new job running {@code sql}. */
     public static DeployDialog deploy(JobService jobs, String sql, Consumer<Job> onDone) {
@@ -129,9 +132,13 @@ public class DeployDialog extends Dialog {
             Async.run(() -> jobs.deploy(new JobDraft(name.getValue(), desc, sql, s)), this::finish, this::failed);
         } else {
             busy(true, run ? "Saving, taking a savepoint and starting the new version…" : "Checking and saving…");
+            boolean dropping = consented;
             Async.run(() -> {
-                jobs.edit(editing.id(), desc, sql, s);
-                return run ? jobs.redeploy(editing.id(), false) : jobs.get(editing.id());
+                if (!saved) {
+                    jobs.edit(editing.id(), desc, sql, s);
+                    saved = true;
+                }
+                return run ? jobs.redeploy(editing.id(), dropping) : jobs.get(editing.id());
             }, this::finish, this::failed);
         }
     }
@@ -145,6 +152,14 @@ public class DeployDialog extends Dialog {
     private void failed(RuntimeException e) {
         busy(false, null);
         show(e.getMessage(), true);
+        if (e instanceof StateMismatchException) {
+            // The new version is saved; what runs is untouched until the user agrees to lose that state.
+            consented = true;
+            statement.setReadOnly(true);
+            saveOnly.setVisible(false);
+            primary.setText("Redeploy, dropping that state");
+            primary.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
     }
 
     private void showPlan(JobPlan p) {
