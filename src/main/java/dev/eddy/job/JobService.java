@@ -7,6 +7,7 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.gateway.StatementResult;
+import dev.eddy.table.TableUsage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @EnableConfigurationProperties(JobProperties.class)
-public class JobService {
+public class JobService implements TableUsage {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private final JobRepository store;
     private final GatewaySessions sessions;
@@ -219,6 +220,21 @@ public class JobService {
             }
             store.delete(id);
         }
+    }
+
+    @Override
+    public List<TableUser> jobsUsing(String qualifiedTable) {
+        List<TableUser> users = new java.util.ArrayList<>();
+        for (Job job : store.all()) {
+            int v = job.isActive() && job.runningVersion() != null ? job.runningVersion() : job.version();
+            store.version(job.id(), v).ifPresent(version -> {
+                boolean writes = version.writes().contains(qualifiedTable);
+                if (writes || version.reads().contains(qualifiedTable)) {
+                    users.add(new TableUser(job.name(), job.isActive(), writes));
+                }
+            });
+        }
+        return users;
     }
 
     /** Whether Flink runs a job Eddy started (or Eddy has just started it). */

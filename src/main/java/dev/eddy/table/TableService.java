@@ -38,7 +38,11 @@ public class TableService implements IntegrationUsage {
     private final CatalogRepository store;
     private final List<TableSeed> seeds;
 
-    TableService(QueryService queries, IntegrationService integrations, CatalogRepository store, List<TableSeed> seeds) {
+    private final List<TableUsage> usages;
+
+    TableService(QueryService queries, IntegrationService integrations, CatalogRepository store, List<TableSeed> seeds,
+            List<TableUsage> usages) {
+        this.usages = usages;
         this.queries = queries;
         this.integrations = integrations;
         this.store = store;
@@ -192,8 +196,22 @@ public class TableService implements IntegrationUsage {
         return get(newName);
     }
 
+    /** The jobs that read or write the table. */
+    public List<TableUsage.TableUser> jobsUsing(String name) {
+        String qualified = EddyCatalog.NAME + "." + EddyCatalog.DEFAULT_DATABASE + "." + name;
+        return usages.stream().flatMap(u -> u.jobsUsing(qualified).stream()).toList();
+    }
+
+    /** Drops the table; refused while a running job reads or writes it. */
     public void drop(String name) {
         stored(name);
+        List<String> running = jobsUsing(name).stream().filter(TableUsage.TableUser::running)
+                .map(TableUsage.TableUser::job).toList();
+        if (!running.isEmpty()) {
+            throw new TableException(name + " is used by the running job" + (running.size() == 1 ? " " : "s ")
+                    + String.join(", ", running) + ": stop " + (running.size() == 1 ? "it" : "them")
+                    + " first (a job whose table is gone fails at its next restart).");
+        }
         run("DROP TABLE " + TableDdl.quote(name));
     }
 

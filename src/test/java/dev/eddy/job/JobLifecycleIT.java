@@ -8,6 +8,9 @@ import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.query.QueryService;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.table.TableException;
+import dev.eddy.table.TableService;
+import dev.eddy.table.TableUsage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +29,8 @@ class JobLifecycleIT {
     EmbeddedStack stack;
     @Autowired
     JobManagerClient flink;
+    @Autowired
+    TableService tables;
 
     @Test
     void aPipelineStoppedWithASavepointRestartsFromItWithoutLosingOrRepeatingRows() {
@@ -36,6 +41,10 @@ class JobLifecycleIT {
         assertThat(jobs.version(job.id(), 1).writes()).containsExactly("eddy.default_database." + p.sink);
         awaitTotals(p, Map.of("ann", 10L, "bob", 10L, "cy", 10L));
         awaitState(job, "RUNNING");
+        assertThat(tables.jobsUsing(p.source)).containsExactly(new TableUsage.TableUser(job.name(), true, false));
+        assertThat(tables.jobsUsing(p.sink)).containsExactly(new TableUsage.TableUser(job.name(), true, true));
+        assertThatThrownBy(() -> tables.drop(p.sink)).isInstanceOf(TableException.class)
+                .hasMessageContaining("used by the running job " + job.name());
 
         Savepoint savepoint = jobs.stop(job.id());
         assertThat(RestorePoints.exists(savepoint.path())).isTrue();

@@ -68,6 +68,7 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(t -> t.columns().size()).setHeader("Columns").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setTooltipGenerator(t -> String.join("\n", t.columns()));
         grid.addColumn(t -> "v" + t.version()).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(t -> jobs(t)).setHeader("Jobs").setAutoWidth(true).setTooltipGenerator(this::jobs);
         grid.addColumn(t -> RelativeTime.ago(t.updatedAt())).setHeader("Updated").setAutoWidth(true)
                 .setComparator(TableInfo::updatedAt).setSortable(true);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setWidth("5em").setFlexGrow(0);
@@ -95,6 +96,11 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
     private static String first(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    private String jobs(TableInfo t) {
+        return String.join(", ", tables.jobsUsing(t.name()).stream()
+                .map(u -> u.job() + (u.writes() ? " (writes)" : "") + (u.running() ? "" : " · stopped")).toList());
     }
 
     private void load() {
