@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,9 @@ class JobsBrowserIT extends BrowserTest {
     @Test
     void aPipelineDeployedFromTheEditorIsStoppedWithASavepointFromTheJobsPage() throws Exception {
         open("/");
+        // The job pages refresh every 3 s: an element read between two refreshes may be replaced.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
         WebElement editor = wait.until(d -> Editors.visible(browser));
         Editors.setScript(browser, editor, "INSERT INTO order_totals\nSELECT customer_id, COUNT(*), "
                 + "CAST(SUM(price * quantity) AS DECIMAL(12, 2))\nFROM orders\nGROUP BY customer_id;");
@@ -58,9 +61,11 @@ class JobsBrowserIT extends BrowserTest {
         assertThat(visibleGridCells("eddy-jobs")).contains("orders → order_totals");
         screenshot("jobs-list-running");
 
-        wait.until(d -> d.findElement(By.cssSelector(
-                "vaadin-menu-bar.eddy-job-actions[data-job='" + NAME + "'] vaadin-menu-bar-button"))).click();
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-icon.eddy-job-more[data-job='" + NAME + "']"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                .filter(i -> i.getText().strip().equals("Stop with savepoint")).findFirst().orElse(null));
+        screenshot("jobs-list-actions");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                 .filter(i -> i.getText().strip().equals("Stop with savepoint")).findFirst().orElse(null)).click();
         wait.until(d -> visibleGridCells("eddy-jobs").contains("STOPPED"));
         screenshot("jobs-list-stopped");

@@ -7,7 +7,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
@@ -15,7 +16,6 @@ import dev.eddy.job.Job;
 import dev.eddy.job.JobService;
 import dev.eddy.job.RestorePoint;
 import dev.eddy.ui.RelativeTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -29,44 +29,57 @@ final class JobActions {
         this.refresh = refresh;
     }
 
-    /** A ⋯ menu for the list, or a row of buttons (for the job's page) when {@code inline}. */
-    MenuBar menu(Job job, boolean inline) {
+    /** The job's actions as buttons in a row, for the job's page; the first one is the one to expect. */
+    MenuBar buttons(Job job) {
         MenuBar menu = new MenuBar();
         menu.addClassName("eddy-job-actions");
         menu.getElement().setAttribute("data-job", job.name());
-        var items = inline ? null : menu.addItem(com.vaadin.flow.component.icon.VaadinIcon.ELLIPSIS_DOTS_H.create());
-        if (items != null) {
-            items.setAriaLabel("Actions on " + job.name());
-            menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
-        }
-        List<Object[]> actions = new ArrayList<>();
+        actions(job).forEach((label, action) -> {
+            var item = menu.addItem(label, e -> action.run());
+            if (menu.getItems().size() == 1) {
+                item.addThemeNames("primary");
+            }
+        });
+        return menu;
+    }
+
+    /**
+     * A context menu on a grid of jobs (click a row, or right-click it): it lives beside the grid,
+     * so the grid's live refresh does not close it under the user's pointer.
+     */
+    <T> GridContextMenu<T> contextMenu(Grid<T> grid, java.util.function.Function<T, Job> jobOf) {
+        GridContextMenu<T> menu = grid.addContextMenu();
+        menu.setOpenOnClick(true);
+        menu.setDynamicContentHandler(row -> {
+            menu.removeAll();
+            if (row == null) {
+                return false;
+            }
+            Job job = jobs.get(jobOf.apply(row).id());
+            actions(job).forEach((label, action) -> menu.addItem(label, e -> action.run()));
+            return true;
+        });
+        return menu;
+    }
+
+    private java.util.Map<String, Runnable> actions(Job job) {
+        java.util.Map<String, Runnable> actions = new java.util.LinkedHashMap<>();
         if (job.isActive()) {
-            actions.add(new Object[] {"Stop with savepoint", (Runnable) () -> stop(job)});
-            actions.add(new Object[] {"Take a savepoint", (Runnable) () -> savepoint(job)});
-            actions.add(new Object[] {"Cancel", (Runnable) () -> cancel(job)});
+            actions.put("Stop with savepoint", () -> stop(job));
+            actions.put("Take a savepoint", () -> savepoint(job));
+            actions.put("Cancel", () -> cancel(job));
         } else {
-            actions.add(new Object[] {"Restart", (Runnable) () -> restart(job)});
-            actions.add(new Object[] {"Restart from…", (Runnable) () -> restartFrom(job)});
+            actions.put("Restart", () -> restart(job));
+            actions.put("Restart from…", () -> restartFrom(job));
         }
-        actions.add(new Object[] {"Edit", (Runnable) () -> DeployDialog.edit(jobs, job, j -> {
+        actions.put("Edit", () -> DeployDialog.edit(jobs, job, j -> {
             notify("Saved version " + j.version() + " of " + j.name(), false);
             refresh.run();
-        }).open()});
+        }).open());
         if (!job.isActive()) {
-            actions.add(new Object[] {"Delete", (Runnable) () -> delete(job)});
+            actions.put("Delete", () -> delete(job));
         }
-        for (Object[] a : actions) {
-            Runnable action = (Runnable) a[1];
-            if (items != null) {
-                items.getSubMenu().addItem((String) a[0], e -> action.run());
-            } else {
-                var item = menu.addItem((String) a[0], e -> action.run());
-                if (a == actions.get(0)) {
-                    item.addThemeNames("primary");
-                }
-            }
-        }
-        return menu;
+        return actions;
     }
 
     private void stop(Job job) {

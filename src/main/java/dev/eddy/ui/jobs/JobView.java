@@ -54,6 +54,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     private final VerticalLayout versions = new VerticalLayout();
     private final Grid<JobRun> runs = new Grid<>();
     private Job job;
+    private String headerShows = "";
     private Registration polling;
 
     JobView(JobService jobs, JobMonitor monitor) {
@@ -166,13 +167,19 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
             getUI().ifPresent(ui -> ui.navigate(JobsView.class));
             return;
         }
-        title.setText(job.name());
-        header.removeAll();
-        header.add(title, JobBadges.status(job), actions.menu(job, true));
-        if (job.flinkJobId() != null) {
-            Anchor flinkUi = new Anchor(monitor.flinkUiUrl(job), "Flink web UI ↗");
-            flinkUi.setTarget("_blank");
-            header.add(flinkUi);
+        String shown = job.state() + "|" + job.version() + "|" + job.runningVersion() + "|" + job.flinkJobId() + "|" + job.failure();
+        boolean changed = !shown.equals(headerShows);
+        if (changed) {
+            // Rebuilt only when it changes: buttons that moved under the pointer every 3 s would be hard to click.
+            headerShows = shown;
+            title.setText(job.name());
+            header.removeAll();
+            header.add(title, JobBadges.status(job), actions.buttons(job));
+            if (job.flinkJobId() != null) {
+                Anchor flinkUi = new Anchor(monitor.flinkUiUrl(job), "Flink web UI ↗");
+                flinkUi.setTarget("_blank");
+                header.add(flinkUi);
+            }
         }
         JobMetrics m = monitor.metrics(job);
         String running = job.runningVersion() == null ? "never ran" : job.isActive() ? "runs version " + job.runningVersion()
@@ -185,10 +192,15 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         failure.setVisible(job.failure() != null && !job.failure().isBlank());
         graph.setItems(monitor.graph(job));
         checkpoints.setItems(monitor.checkpoints(job));
-        restorePoints.setItems(jobs.restorePoints(job.id()));
-        runs.setItems(jobs.runs(job.id()));
-        showFailures(monitor.failures(job));
-        showVersions(jobs.versions(job.id()));
+        if (changed || restorePoints.getListDataView().getItemCount() != jobs.restorePoints(job.id()).size()) {
+            restorePoints.setItems(jobs.restorePoints(job.id()));
+        }
+        if (changed) {
+            // What only changes with the job's state is left alone in between, so an open trace or diff stays open.
+            runs.setItems(jobs.runs(job.id()));
+            showFailures(monitor.failures(job));
+            showVersions(jobs.versions(job.id()));
+        }
     }
 
     private void showFailures(List<JobFailure> list) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -75,7 +76,14 @@ class JobsView extends VerticalLayout {
                 .setHeader("Last checkpoint").setAutoWidth(true);
         grid.addColumn(r -> tables(r.version())).setHeader("Reads → writes").setAutoWidth(true).setFlexGrow(1)
                 .setTooltipGenerator(r -> tables(r.version()));
-        grid.addColumn(new ComponentRenderer<>(r -> actions.menu(r.job(), false))).setWidth("5em").setFlexGrow(0);
+        grid.addComponentColumn(r -> {
+            Icon more = VaadinIcon.ELLIPSIS_DOTS_H.create();
+            more.addClassName("eddy-job-more");
+            more.getElement().setAttribute("data-job", r.job().name());
+            more.getElement().setAttribute("title", "Actions (or click the row)");
+            return more;
+        }).setWidth("4em").setFlexGrow(0);
+        actions.contextMenu(grid, Row::job);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> failure(r.job())));
         grid.setDetailsVisibleOnClick(false);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
