@@ -101,11 +101,21 @@ public final class EmbeddedStack implements AutoCloseable {
                 since(t0));
     }
 
+    /** Where jobs' checkpoints and savepoints are kept: durable, so jobs restart where they were. */
+    private String stateDir() {
+        String configured = properties.flink().stateDir();
+        if (configured == null || configured.isBlank()) {
+            return dataDir.resolve("flink").toAbsolutePath().toUri().toString();
+        }
+        String dir = configured.strip();
+        return dir.contains("://") ? dir : java.nio.file.Path.of(dir).toAbsolutePath().toUri().toString();
+    }
+
     private void startFlink(Ports.Claimed ports) throws Exception {
         long t0 = System.nanoTime();
         flink = new FlinkCluster(dataDir.resolve("flink"), ports.get("flink-rest"), ports.get("flink-gateway"),
                 properties.flink().taskSlots(),
-                properties.flink().parallelism(), catalog);
+                properties.flink().parallelism(), stateDir(), catalog);
         started.push(flink);
         flink.startCluster();
         log.info("Flink MiniCluster ready at {} ({} task slots, web UI and REST API) in {}", flink.restUrl(),

@@ -40,7 +40,11 @@ final class FlinkCluster implements AutoCloseable {
         return t;
     });
 
-    FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, CatalogSlot catalog) {
+    private final String stateDir;
+
+    FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, String stateDir,
+            CatalogSlot catalog) {
+        this.stateDir = stateDir.endsWith("/") ? stateDir.substring(0, stateDir.length() - 1) : stateDir;
         this.catalog = catalog;
         this.workDir = workDir;
         this.restPort = restPort;
@@ -56,8 +60,8 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("rest.port", String.valueOf(restPort));
         conf.setString("taskmanager.numberOfTaskSlots", String.valueOf(taskSlots));
         conf.setString("state.backend.type", "hashmap");
-        conf.setString("execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
-        conf.setString("execution.checkpointing.savepoint-dir", workDir.resolve("savepoints").toUri().toString());
+        conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
+        conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");
         conf.setString("io.tmp.dirs", Files.createDirectories(workDir.resolve("tmp")).toString());
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)

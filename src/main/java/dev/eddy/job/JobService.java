@@ -203,7 +203,7 @@ public class JobService implements TableUsage {
                 String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());
                 store.ended(job.flinkJobId(), "FINISHED");
                 Savepoint s = recordSavepoint(job, path, "before version " + job.version());
-                from = new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason());
+                from = new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason(), s.sizeBytes());
             } else {
                 from = restorePoints(id).stream().findFirst().orElse(null);
             }
@@ -287,7 +287,7 @@ public class JobService implements TableUsage {
 
     Savepoint recordSavepoint(Job job, String path, String reason) {
         store.addSavepoint(job.id(), job.flinkJobId(), job.runningVersion() == null ? job.version() : job.runningVersion(),
-                Savepoint.Kind.SAVEPOINT, path, null, reason);
+                Savepoint.Kind.SAVEPOINT, path, RestorePoints.sizeOf(path), reason);
         pruneSavepoints(job.id());
         return store.savepoints(job.id()).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
     }

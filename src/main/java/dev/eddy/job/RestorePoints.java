@@ -22,13 +22,14 @@ final class RestorePoints {
     static List<RestorePoint> of(List<Savepoint> savepoints, List<JobRun> runs) {
         Map<String, RestorePoint> points = new LinkedHashMap<>();
         for (Savepoint s : savepoints) {
-            points.put(s.path(), new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason()));
+            points.put(s.path(), new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason(),
+                    s.sizeBytes() != null ? s.sizeBytes() : sizeOf(s.path())));
         }
         for (JobRun run : runs) {
             if (run.lastCheckpoint() != null) {
                 String path = newestBeside(run.lastCheckpoint());
                 points.putIfAbsent(path, new RestorePoint(path, Savepoint.Kind.CHECKPOINT, run.lastCheckpointAt(),
-                        run.version(), "latest of the run started " + run.startedAt()));
+                        run.version(), "latest of the run started " + run.startedAt(), sizeOf(path)));
             }
         }
         List<RestorePoint> list = new ArrayList<>(points.values());
@@ -40,6 +41,19 @@ final class RestorePoints {
     /** Whether the state at a path can still be read; paths Eddy cannot see (object stores) are trusted. */
     static boolean exists(String path) {
         return local(path).map(p -> Files.isRegularFile(p.resolve("_metadata"))).orElse(true);
+    }
+
+    /** Bytes under a local savepoint or checkpoint directory; null when Eddy cannot see it. */
+    static Long sizeOf(String path) {
+        Optional<Path> dir = local(path);
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return null;
+        }
+        try (Stream<Path> files = Files.walk(dir.get())) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     /**

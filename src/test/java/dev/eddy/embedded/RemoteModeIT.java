@@ -34,7 +34,7 @@ class RemoteModeIT {
     static void startSeparateServices() {
         services = new EmbeddedStack(new EmbeddedProperties(Path.of("target/it-remote/" + UUID.randomUUID()),
                 new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 0),
-                new EmbeddedProperties.Flink(true, 0, 0, 2, 1))).start();
+                new EmbeddedProperties.Flink(true, 0, 0, 2, 1, ""))).start();
     }
 
     @AfterAll

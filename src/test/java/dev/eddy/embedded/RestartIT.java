@@ -35,7 +35,7 @@ class RestartIT {
     void storeAndTopicsSurviveARestart() throws Exception {
         EmbeddedProperties properties = new EmbeddedProperties(Path.of("target/it-restart/" + UUID.randomUUID()),
                 new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 20),
-                new EmbeddedProperties.Flink(false, 0, 0, 1, 1));
+                new EmbeddedProperties.Flink(false, 0, 0, 1, 1, ""));
         try (EmbeddedStack first = new EmbeddedStack(properties).start()) {
             String store = first.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
             Flyway.configure().dataSource(store, "postgres", "").load().migrate();

@@ -31,6 +31,8 @@ class JobLifecycleIT {
     JobManagerClient flink;
     @Autowired
     TableService tables;
+    @Autowired
+    JobMonitor monitor;
 
     @Test
     void aPipelineStoppedWithASavepointRestartsFromItWithoutLosingOrRepeatingRows() {
@@ -48,6 +50,7 @@ class JobLifecycleIT {
 
         Savepoint savepoint = jobs.stop(job.id());
         assertThat(RestorePoints.exists(savepoint.path())).isTrue();
+        assertThat(savepoint.sizeBytes()).isPositive();
         assertThat(jobs.get(job.id()).shouldRun()).isFalse();
 
         p.purchase(5, "ann", "bob", "cy"); // while the job is stopped
@@ -141,6 +144,27 @@ class JobLifecycleIT {
         assertThat(v3.runningVersion()).isEqualTo(3);
         p.purchase(1, "ida");
         awaitTotals(p, Map.of("hal", 4L, "ida", 4L));
+        jobs.cancel(job.id());
+    }
+
+    @Test
+    void aStatementSetWritesSeveralSinksInOneJob() {
+        PipelineFixture p = fixture();
+        PipelineFixture second = fixture();
+        p.purchase(2, "jo", "kim");
+        String set = "EXECUTE STATEMENT SET BEGIN\n" + p.insert() + ";\nINSERT INTO " + second.sink
+                + " SELECT customer, COUNT(*), MAX(amount) FROM " + p.source + " WHERE customer = 'jo' GROUP BY customer;\nEND;";
+        JobPlan plan = jobs.explain(set, JobSettings.defaults());
+        assertThat(plan.writes()).containsExactlyInAnyOrder("eddy.default_database." + p.sink,
+                "eddy.default_database." + second.sink);
+        Job job = jobs.deploy(new JobDraft("set " + p.sink, "", set, JobSettings.defaults()));
+        awaitTotals(p, Map.of("jo", 2L, "kim", 2L));
+        awaitTotals(second, Map.of("jo", 2L));
+        assertThat(jobs.version(job.id(), 1).reads()).containsExactly("eddy.default_database." + p.source);
+        JobMetrics figures = Await.until("records in and out per second", WAIT, () -> monitor.metrics(jobs.get(job.id())),
+                m -> m.recordsInPerSecond() > 0 && m.recordsOutPerSecond() > 0 && m.lastCheckpoint() != null);
+        System.out.println("Statement set figures: " + figures);
+        assertThat(monitor.graph(jobs.get(job.id()))).extracting(JobVertex::parallelism).containsOnly(1);
         jobs.cancel(job.id());
     }
 

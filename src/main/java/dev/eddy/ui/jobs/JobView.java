@@ -87,6 +87,8 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
 
         restorePoints.addColumn(RestorePoint::label).setHeader("Savepoint or retained checkpoint").setFlexGrow(2);
         restorePoints.addColumn(p -> RelativeTime.ago(p.takenAt())).setHeader("Taken").setAutoWidth(true);
+        restorePoints.addColumn(p -> p.sizeBytes() == null ? "" : bytes(p.sizeBytes())).setHeader("Size")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         restorePoints.addColumn(RestorePoint::path).setHeader("Path").setFlexGrow(3).setTooltipGenerator(RestorePoint::path);
         restorePoints.addColumn(new ComponentRenderer<>(p -> {
             Button restart = new Button("Restart from here", e -> {
