@@ -54,9 +54,9 @@ class JobRepository {
     }
 
     private void insertVersion(long job, int version, JobVersion v) {
-        jdbc.update("INSERT INTO job_version (job, version, statement, settings, plan, reads, writes) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb)", job, version, v.statement(),
-                write(v.settings().options()), v.plan(), write(v.reads()), write(v.writes()));
+        jdbc.update("INSERT INTO job_version (job, version, statement, settings, plan, reads, writes, table_versions) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb)", job, version, v.statement(),
+                write(v.settings().options()), v.plan(), write(v.reads()), write(v.writes()), write(v.tableVersions()));
     }
 
     Optional<Job> find(long id) {
@@ -73,12 +73,12 @@ class JobRepository {
     }
 
     Optional<JobVersion> version(long job, int version) {
-        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, created_at FROM job_version "
+        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, table_versions, created_at FROM job_version "
                 + "WHERE job = ? AND version = ?", this::version, job, version).stream().findFirst();
     }
 
     List<JobVersion> versions(long job) {
-        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, created_at FROM job_version "
+        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, table_versions, created_at FROM job_version "
                 + "WHERE job = ? ORDER BY version", this::version, job);
     }
 
@@ -157,7 +157,8 @@ class JobRepository {
         return new JobVersion(rs.getLong("job"), rs.getInt("version"), rs.getString("statement"),
                 new JobSettings(read(rs.getString("settings"), new TypeReference<Map<String, String>>() {})),
                 rs.getString("plan"), read(rs.getString("reads"), new TypeReference<List<String>>() {}),
-                read(rs.getString("writes"), new TypeReference<List<String>>() {}), instant(rs, "created_at"));
+                read(rs.getString("writes"), new TypeReference<List<String>>() {}),
+                read(rs.getString("table_versions"), new TypeReference<Map<String, Integer>>() {}), instant(rs, "created_at"));
     }
 
     private JobRun jobRun(ResultSet rs, int i) throws SQLException {

@@ -7,6 +7,8 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.gateway.StatementResult;
+import dev.eddy.table.CatalogRepository;
+import dev.eddy.table.EddyCatalog;
 import dev.eddy.table.TableUsage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,7 +35,11 @@ public class JobService implements TableUsage {
     private final JobProperties properties;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties) {
+    private final CatalogRepository catalog;
+
+    JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
+            CatalogRepository catalog) {
+        this.catalog = catalog;
         this.store = store;
         this.sessions = sessions;
         this.flink = flink;
@@ -230,7 +236,9 @@ public class JobService implements TableUsage {
             store.version(job.id(), v).ifPresent(version -> {
                 boolean writes = version.writes().contains(qualifiedTable);
                 if (writes || version.reads().contains(qualifiedTable)) {
-                    users.add(new TableUser(job.name(), job.isActive(), writes));
+                    Integer madeWith = version.tableVersions().get(qualifiedTable);
+                    boolean older = madeWith != null && catalogVersion(qualifiedTable).filter(now -> now > madeWith).isPresent();
+                    users.add(new TableUser(job.name(), job.isActive(), writes, older));
                 }
             });
         }
@@ -328,8 +336,45 @@ public class JobService implements TableUsage {
         return locks.computeIfAbsent(id, k -> new Object());
     }
 
-    private static JobVersion version(String sql, JobSettings settings, JobPlan plan) {
-        return new JobVersion(0, 0, JobStatement.of(sql).text(), settings, plan.plan(), plan.reads(), plan.writes(), null);
+    private JobVersion version(String sql, JobSettings settings, JobPlan plan) {
+        Map<String, Integer> tableVersions = new java.util.TreeMap<>();
+        for (String table : union(plan.reads(), plan.writes())) {
+            catalogVersion(table).ifPresent(v -> tableVersions.put(table, v));
+        }
+        return new JobVersion(0, 0, JobStatement.of(sql).text(), settings, plan.plan(), plan.reads(), plan.writes(),
+                tableVersions, null);
+    }
+
+    /** The current version of a table of Eddy's catalog (catalog.database.table), if it is one. */
+    private Optional<Integer> catalogVersion(String qualified) {
+        String[] parts = qualified.split("\\.", 3);
+        if (parts.length != 3 || !parts[0].equals(EddyCatalog.NAME)) {
+            return Optional.empty();
+        }
+        return catalog.table(parts[1], parts[2]).map(CatalogRepository.StoredTable::version);
+    }
+
+    /**
+     * The tables edited since the version the job runs (or last ran) was made: "orders (v2, now v3)".
+     * The job keeps its old definition until it is redeployed.
+     */
+    public List<String> olderTables(Job job) {
+        int v = job.runningVersion() != null ? job.runningVersion() : job.version();
+        return store.version(job.id(), v).map(version -> version.tableVersions().entrySet().stream()
+                .flatMap(e -> catalogVersion(e.getKey()).filter(now -> now > e.getValue())
+                        .map(now -> shortName(e.getKey()) + " (v" + e.getValue() + ", now v" + now + ")").stream())
+                .toList()).orElse(List.of());
+    }
+
+    private static String shortName(String qualified) {
+        return qualified.startsWith(EddyCatalog.NAME + "." + EddyCatalog.DEFAULT_DATABASE + ".")
+                ? qualified.substring(EddyCatalog.NAME.length() + EddyCatalog.DEFAULT_DATABASE.length() + 2) : qualified;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static String blankToEmpty(String s) {

@@ -2,7 +2,11 @@ package dev.eddy.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** One version of a job: its statement, its settings, and what EXPLAIN said it reads and writes. */
+/**
+ * One version of a job: its statement, its settings, what EXPLAIN said it reads and writes, and the
+ * version of each of those tables (in Eddy's catalog) it was made against.
+ */
 public record JobVersion(long job, int version, String statement, JobSettings settings, String plan,
-        List<String> reads, List<String> writes, Instant createdAt) {}
+        List<String> reads, List<String> writes, Map<String, Integer> tableVersions, Instant createdAt) {}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.table.TableException;
@@ -43,8 +44,8 @@ class JobLifecycleIT {
         assertThat(jobs.version(job.id(), 1).writes()).containsExactly("eddy.default_database." + p.sink);
         awaitTotals(p, Map.of("ann", 10L, "bob", 10L, "cy", 10L));
         awaitState(job, "RUNNING");
-        assertThat(tables.jobsUsing(p.source)).containsExactly(new TableUsage.TableUser(job.name(), true, false));
-        assertThat(tables.jobsUsing(p.sink)).containsExactly(new TableUsage.TableUser(job.name(), true, true));
+        assertThat(tables.jobsUsing(p.source)).containsExactly(new TableUsage.TableUser(job.name(), true, false, false));
+        assertThat(tables.jobsUsing(p.sink)).containsExactly(new TableUsage.TableUser(job.name(), true, true, false));
         assertThatThrownBy(() -> tables.drop(p.sink)).isInstanceOf(TableException.class)
                 .hasMessageContaining("used by the running job " + job.name());
 
@@ -60,6 +61,14 @@ class JobLifecycleIT {
         awaitTotals(p, Map.of("ann", 15L, "bob", 15L, "cy", 15L));
         assertThat(flink.checkpoints(restarted.flinkJobId()).path("latest").path("restored").path("external_path")
                 .asText()).isEqualTo(savepoint.path());
+
+        // Editing the source table flags the job: it runs with the definition it started with.
+        assertThat(jobs.olderTables(restarted)).isEmpty();
+        try (SqlConsole console = queries.openConsole("it-jobs-alter")) {
+            console.collect("ALTER TABLE " + p.source + " SET ('json.ignore-parse-errors' = 'true')", 1);
+        }
+        assertThat(jobs.olderTables(jobs.get(job.id()))).containsExactly(p.source + " (v1, now v2)");
+        assertThat(tables.jobsUsing(p.source)).singleElement().extracting(TableUsage.TableUser::olderVersion).isEqualTo(true);
         jobs.cancel(job.id());
     }
 

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A running pipeline comes back by itself when the whole embedded stack restarts: from its latest
  * retained checkpoint after a stop without savepoint (as after a crash), from the savepoint Eddy
- * takes when it stops normally; PostgreSQL ends with exactly the expected totals.
+ * takes when it stops normally (here into a resized cluster); PostgreSQL ends with exactly the expected totals.
  */
 class JobRecoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -50,7 +50,9 @@ class JobRecoveryIT {
             assertThat(jobs.get(jobId).shouldRun()).isTrue();
         } // stops the job with a savepoint first
 
-        try (ConfigurableApplicationContext third = eddy(data, "auto")) {
+        // The third start also resizes the cluster: more task slots, default parallelism 2.
+        try (ConfigurableApplicationContext third = eddy(data, "auto", "eddy.embedded.flink.task-slots=6",
+                "eddy.embedded.flink.parallelism=2")) {
             PipelineFixture p = fixture(third, suffix);
             JobService jobs = third.getBean(JobService.class);
             p.purchase(2, "ann", "bob");
@@ -59,6 +61,7 @@ class JobRecoveryIT {
             assertThat(jobs.runs(jobId)).hasSize(3);
             assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/savepoints/");
             assertThat(jobs.savepoints(jobId)).extracting(Savepoint::reason).contains("Eddy stopped");
+            assertThat(third.getBean(JobMonitor.class).graph(jobs.get(jobId))).extracting(JobVertex::parallelism).contains(2);
             jobs.cancel(jobId);
         }
     }
@@ -67,8 +70,8 @@ class JobRecoveryIT {
         return new PipelineFixture(eddy.getBean(EmbeddedStack.class), suffix);
     }
 
-    private static ConfigurableApplicationContext eddy(Path data, String savepointOnShutdown) {
-        return new SpringApplicationBuilder(EddyApplication.class).properties(
+    private static ConfigurableApplicationContext eddy(Path data, String savepointOnShutdown, String... more) {
+        return new SpringApplicationBuilder(EddyApplication.class).properties(more).properties(
                 "server.port=0",
                 "eddy.embedded.data-dir=" + data,
                 "eddy.embedded.postgres.port=0",

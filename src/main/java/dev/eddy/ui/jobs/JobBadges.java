@@ -4,13 +4,22 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.eddy.job.Job;
 import java.time.Duration;
+import java.util.List;
 
 /** How a job's state reads at a glance: a coloured badge, and a flag when it runs an older version. */
 final class JobBadges {
     private JobBadges() {}
 
-    static HorizontalLayout status(Job job) {
+    static HorizontalLayout status(Job job, List<String> olderTables) {
         HorizontalLayout badges = new HorizontalLayout(state(job.state()));
+        if (!olderTables.isEmpty()) {
+            Span tables = badge("older table version", "badge contrast");
+            tables.addClassName("eddy-job-older-tables");
+            tables.getElement().setAttribute("title", "Edited since this version was deployed: "
+                    + String.join(", ", olderTables) + ". The job keeps the definitions it started with until it "
+                    + "is redeployed.");
+            badges.add(tables);
+        }
         badges.setSpacing(false);
         badges.getStyle().set("gap", "var(--lumo-space-xs)");
         if (job.isActive() && job.runsOlderVersion()) {

@@ -47,7 +47,7 @@ class JobsView extends VerticalLayout {
     private Registration polling;
 
     /** A job with its live figures and the tables its current version uses. */
-    record Row(Job job, JobMetrics metrics, JobVersion version) {}
+    record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables) {}
 
     JobsView(JobService jobs, JobMonitor monitor) {
         this.jobs = jobs;
@@ -63,7 +63,7 @@ class JobsView extends VerticalLayout {
             link.getElement().setAttribute("title", r.job().description().isBlank() ? r.job().name() : r.job().description());
             return link;
         })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
-        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job()))).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true);
         grid.addColumn(r -> r.job().isActive() ? JobBadges.duration(r.metrics().uptime()) : "").setHeader("Uptime").setAutoWidth(true);
         grid.addColumn(r -> r.job().isActive() ? String.valueOf(r.metrics().restarts()) : "").setHeader("Restarts")
@@ -130,7 +130,7 @@ class JobsView extends VerticalLayout {
 
     private void refresh() {
         List<Row> rows = jobs.list().stream()
-                .map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()))).toList();
+                .map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()), jobs.olderTables(j))).toList();
         grid.setItems(rows);
         rows.forEach(r -> grid.setDetailsVisible(r, r.job().failure() != null && !r.job().isActive()));
         grid.setVisible(!rows.isEmpty());

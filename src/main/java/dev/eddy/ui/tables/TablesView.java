@@ -100,7 +100,8 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
 
     private String jobs(TableInfo t) {
         return String.join(", ", tables.jobsUsing(t.name()).stream()
-                .map(u -> u.job() + (u.writes() ? " (writes)" : "") + (u.running() ? "" : " · stopped")).toList());
+                .map(u -> u.job() + (u.writes() ? " (writes)" : "") + (u.running() ? "" : " · stopped")
+                        + (u.olderVersion() ? " · uses an older version" : "")).toList());
     }
 
     private void load() {
