@@ -72,5 +72,12 @@ class JobsBrowserIT extends BrowserTest {
         long id = jobs.find(NAME).orElseThrow().id();
         assertThat(jobs.savepoints(id)).hasSize(1);
         assertThat(jobs.get(id).shouldRun()).isFalse();
+
+        // Its page offers the savepoint to restart from.
+        open("/job/" + id);
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-job-state")).getText().equals("STOPPED"));
+        browser.findElement(By.xpath("//vaadin-tab[normalize-space(.)='Checkpoints']")).click();
+        wait.until(d -> d.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'Savepoint of version 1 (stopped)')]")).size() > 0);
+        screenshot("jobs-job-restart-points");
     }
 }

@@ -1,7 +1,5 @@
 package dev.eddy.ui.jobs;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -21,7 +19,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.eddy.job.CheckpointStat;
 import dev.eddy.job.Job;
 import dev.eddy.job.JobException;
@@ -55,7 +52,6 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     private final Grid<JobRun> runs = new Grid<>();
     private Job job;
     private String headerShows = "";
-    private Registration polling;
 
     JobView(JobService jobs, JobMonitor monitor) {
         this.jobs = jobs;
@@ -85,7 +81,8 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         checkpoints.setAllRowsVisible(true);
         checkpoints.addThemeVariants(GridVariant.LUMO_COMPACT);
 
-        restorePoints.addColumn(RestorePoint::label).setHeader("Savepoint or retained checkpoint").setFlexGrow(2);
+        restorePoints.addColumn(RestorePoint::label).setHeader("Savepoint or retained checkpoint").setFlexGrow(3)
+                .setTooltipGenerator(RestorePoint::label);
         restorePoints.addColumn(p -> RelativeTime.ago(p.takenAt())).setHeader("Taken").setAutoWidth(true);
         restorePoints.addColumn(p -> p.sizeBytes() == null ? "" : bytes(p.sizeBytes())).setHeader("Size")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -127,6 +124,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         tabs.add("Runs", runs);
         tabs.setWidthFull();
         add(header, summary, failure, tabs);
+        LiveRefresh.every3Seconds(this, this::refresh);
     }
 
     @Override
@@ -145,19 +143,6 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         return (job == null ? "Job" : job.name()) + " · Eddy";
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(3000);
-        polling = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-        }
-        event.getUI().setPollInterval(-1);
-    }
 
     private void refresh() {
         if (job == null) {

@@ -1,7 +1,5 @@
 package dev.eddy.ui.jobs;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,7 +17,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.job.Job;
 import dev.eddy.job.JobMetrics;
@@ -44,7 +41,6 @@ class JobsView extends VerticalLayout {
     private final Span othersHelp = new Span();
     private final EmptyState empty = new EmptyState("Pipelines you deploy run here for as long as you need: write an "
             + "INSERT INTO … in the editor and choose Deploy as job.", "Open the SQL editor", "");
-    private Registration polling;
 
     /** A job with its live figures and the tables its current version uses. */
     record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables) {}
@@ -112,21 +108,9 @@ class JobsView extends VerticalLayout {
         othersHelp.addClassName("eddy-help");
         add(header, empty, grid, othersTitle, othersHelp, others);
         refresh();
+        LiveRefresh.every3Seconds(this, this::refresh);
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(3000);
-        polling = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-        }
-        event.getUI().setPollInterval(-1);
-    }
 
     private void refresh() {
         List<Row> rows = jobs.list().stream()
