@@ -74,7 +74,9 @@ public class JobService implements TableUsage {
         JobPlan plan = explain(draft.statement(), draft.settings());
         Job job = store.create(name, blankToEmpty(draft.description()),
                 version(draft.statement(), draft.settings(), plan));
-        return start(job, job.version(), null, false);
+        synchronized (lock(job.id())) {
+            return start(job, job.version(), null, false);
+        }
     }
 
     public List<Job> list() {

@@ -70,17 +70,19 @@ class JobWatcher implements AutoCloseable {
 
     /** One pass over every job: record what Flink says, restore what it lost. */
     void reconcile() {
-        Map<String, JobSummary> known;
-        try {
-            known = flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
-        } catch (ClusterException e) {
-            return; // The cluster is down or restarting: nothing can be said about any job now.
-        }
         for (Job job : store.all()) {
             if (closing) {
                 return;
             }
             synchronized (jobs.lock(job.id())) {
+                // Read under the job's lock: a list read before a deploy or restart would not know its
+                // new Flink job, and the job would look lost and be started twice.
+                Map<String, JobSummary> known;
+                try {
+                    known = flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
+                } catch (ClusterException e) {
+                    return; // The cluster is down or restarting: nothing can be said about any job now.
+                }
                 Job current = store.find(job.id()).orElse(null);
                 if (current != null) {
                     follow(current, current.flinkJobId() == null ? null : known.get(current.flinkJobId()));
@@ -104,17 +106,17 @@ class JobWatcher implements AutoCloseable {
             failure = latestFailure(seen.id(), seen.started() == null ? java.time.Instant.EPOCH : seen.started())
                     .orElse(failure);
         }
-        if (!seen.state().equals(job.state()) || !java.util.Objects.equals(failure, job.failure())) {
-            store.setState(job.id(), seen.state(), failure);
-        }
         if (!seen.isRunning() && job.shouldRun()) {
             // Flink ended it (failed for good, finished, or cancelled outside Eddy): it stays stopped
-            // until the user restarts it.
+            // until the user restarts it. Said before the state, so nobody reads "FAILED" yet "should run".
             store.ended(seen.id(), seen.state());
             store.setDesired(job.id(), Job.DesiredState.STOPPED);
             log.info("Job '{}' ended on Flink as {}", job.name(), seen.state());
         } else if (!seen.isRunning()) {
             store.ended(seen.id(), seen.state());
+        }
+        if (!seen.state().equals(job.state()) || !java.util.Objects.equals(failure, job.failure())) {
+            store.setState(job.id(), seen.state(), failure);
         }
     }
 

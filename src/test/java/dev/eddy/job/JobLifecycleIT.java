@@ -178,6 +178,23 @@ class JobLifecycleIT {
     }
 
     @Test
+    void onlyTheNewestSavepointsAreKept() {
+        PipelineFixture p = fixture();
+        p.purchase(1, "liv");
+        Job job = jobs.deploy(new JobDraft("savepoints " + p.sink, "", p.insert(), JobSettings.defaults()));
+        awaitTotals(p, Map.of("liv", 1L));
+        awaitState(job, "RUNNING");
+        Savepoint first = jobs.savepoint(job.id());
+        for (int i = 0; i < 5; i++) {
+            jobs.savepoint(job.id());
+        }
+        assertThat(jobs.savepoints(job.id())).hasSize(5).extracting(Savepoint::path).doesNotContain(first.path());
+        Await.until("the oldest savepoint's files deleted by the cluster", WAIT, () -> RestorePoints.exists(first.path()),
+                exists -> !exists);
+        jobs.cancel(job.id());
+    }
+
+    @Test
     void aStatementThatIsNotAPipelineIsRefusedInWords() {
         assertThatThrownBy(() -> jobs.deploy(new JobDraft("reader", "", "SELECT * FROM orders", JobSettings.defaults())))
                 .isInstanceOf(JobException.class).hasMessageContaining("starts with SELECT");
