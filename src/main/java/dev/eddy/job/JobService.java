@@ -7,9 +7,6 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.gateway.StatementResult;
-import dev.eddy.table.CatalogRepository;
-import dev.eddy.table.EddyCatalog;
-import dev.eddy.table.TableUsage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @EnableConfigurationProperties(JobProperties.class)
-public class JobService implements TableUsage {
+public class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private final JobRepository store;
     private final GatewaySessions sessions;
@@ -35,11 +32,11 @@ public class JobService implements TableUsage {
     private final JobProperties properties;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    private final CatalogRepository catalog;
+    private final JobTables tables;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            CatalogRepository catalog) {
-        this.catalog = catalog;
+            JobTables tables) {
+        this.tables = tables;
         this.store = store;
         this.sessions = sessions;
         this.flink = flink;
@@ -230,23 +227,6 @@ public class JobService implements TableUsage {
         }
     }
 
-    @Override
-    public List<TableUser> jobsUsing(String qualifiedTable) {
-        List<TableUser> users = new java.util.ArrayList<>();
-        for (Job job : store.all()) {
-            int v = job.isActive() && job.runningVersion() != null ? job.runningVersion() : job.version();
-            store.version(job.id(), v).ifPresent(version -> {
-                boolean writes = version.writes().contains(qualifiedTable);
-                if (writes || version.reads().contains(qualifiedTable)) {
-                    Integer madeWith = version.tableVersions().get(qualifiedTable);
-                    boolean older = madeWith != null && catalogVersion(qualifiedTable).filter(now -> now > madeWith).isPresent();
-                    users.add(new TableUser(job.name(), job.isActive(), writes, older));
-                }
-            });
-        }
-        return users;
-    }
-
     /** Whether Flink runs a job Eddy started (or Eddy has just started it). */
     public boolean isManaged(String flinkJobId) {
         return store.isManaged(flinkJobId);
@@ -339,21 +319,8 @@ public class JobService implements TableUsage {
     }
 
     private JobVersion version(String sql, JobSettings settings, JobPlan plan) {
-        Map<String, Integer> tableVersions = new java.util.TreeMap<>();
-        for (String table : union(plan.reads(), plan.writes())) {
-            catalogVersion(table).ifPresent(v -> tableVersions.put(table, v));
-        }
         return new JobVersion(0, 0, JobStatement.of(sql).text(), settings, plan.plan(), plan.reads(), plan.writes(),
-                tableVersions, null);
-    }
-
-    /** The current version of a table of Eddy's catalog (catalog.database.table), if it is one. */
-    private Optional<Integer> catalogVersion(String qualified) {
-        String[] parts = qualified.split("\\.", 3);
-        if (parts.length != 3 || !parts[0].equals(EddyCatalog.NAME)) {
-            return Optional.empty();
-        }
-        return catalog.table(parts[1], parts[2]).map(CatalogRepository.StoredTable::version);
+                tables.versionsOf(plan), null);
     }
 
     /**
@@ -361,22 +328,7 @@ public class JobService implements TableUsage {
      * The job keeps its old definition until it is redeployed.
      */
     public List<String> olderTables(Job job) {
-        int v = job.runningVersion() != null ? job.runningVersion() : job.version();
-        return store.version(job.id(), v).map(version -> version.tableVersions().entrySet().stream()
-                .flatMap(e -> catalogVersion(e.getKey()).filter(now -> now > e.getValue())
-                        .map(now -> shortName(e.getKey()) + " (v" + e.getValue() + ", now v" + now + ")").stream())
-                .toList()).orElse(List.of());
-    }
-
-    private static String shortName(String qualified) {
-        return qualified.startsWith(EddyCatalog.NAME + "." + EddyCatalog.DEFAULT_DATABASE + ".")
-                ? qualified.substring(EddyCatalog.NAME.length() + EddyCatalog.DEFAULT_DATABASE.length() + 2) : qualified;
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
+        return tables.olderTables(job);
     }
 
     private static String blankToEmpty(String s) {
