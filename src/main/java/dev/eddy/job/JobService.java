@@ -157,6 +157,13 @@ public class JobService {
             if (from != null && !RestorePoints.exists(from.path())) {
                 throw new JobException("The state at " + from.path() + " is gone; pick another savepoint or checkpoint.");
             }
+            if (from != null && !allowNonRestored && from.version() != job.version()) {
+                StateCheck.Verdict verdict = StateCheck.compare(version(id, from.version()).plan(),
+                        version(id, job.version()).plan());
+                if (!verdict.compatible()) {
+                    throw new StateMismatchException(verdict);
+                }
+            }
             return start(job, job.version(), from == null ? null : from.path(), allowNonRestored);
         }
     }

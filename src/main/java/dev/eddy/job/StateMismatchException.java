@@ -5,8 +5,8 @@ public class StateMismatchException extends JobException {
     private final StateCheck.Verdict verdict;
 
     public StateMismatchException(StateCheck.Verdict verdict) {
-        super(verdict.summary() + " Nothing was changed: the job runs as before. Redeploy again, allowing state to be "
-                + "dropped, to go ahead.");
+        super(verdict.summary() + " Nothing was changed. To go ahead, agree to drop that state: \"Redeploy, dropping "
+                + "that state\" when editing, or Restart from… with \"Allow dropping state\".");
         this.verdict = verdict;
     }
 

@@ -148,6 +148,11 @@ class JobLifecycleIT {
         assertThat(jobs.get(job.id()).flinkJobId()).isEqualTo(v2.flinkJobId());
         assertThat(flink.job(v2.flinkJobId()).isRunning()).isTrue();
 
+        // Stopped, a plain restart of version 3 from version 2's savepoint is refused the same way.
+        jobs.stop(job.id());
+        assertThatThrownBy(() -> jobs.restart(job.id())).isInstanceOf(StateMismatchException.class)
+                .hasMessageContaining("GroupAggregate");
+
         // With consent the state is dropped: the new sources read the topic from the start and count again.
         Job v3 = jobs.redeploy(job.id(), true);
         assertThat(v3.runningVersion()).isEqualTo(3);
