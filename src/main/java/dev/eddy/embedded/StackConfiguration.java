@@ -1,12 +1,14 @@
 package dev.eddy.embedded;
 
 import dev.eddy.cluster.ClusterHosting;
+import dev.eddy.table.RemoteCatalog;
 import dev.eddy.config.ConnectionProperties;
 import dev.eddy.config.Endpoints;
 import dev.eddy.config.Secret;
 import dev.eddy.table.CatalogSlot;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,13 @@ class StackConfiguration {
     @Bean
     SampleTables sampleTables(EmbeddedStack embedded) {
         return new SampleTables(embedded);
+    }
+
+    /** Against a remote gateway, Eddy's sessions open Eddy's catalog there (the embedded one has it pinned). */
+    @Bean
+    RemoteCatalog remoteCatalog(EmbeddedStack embedded,
+            @Value("${eddy.flink.eddy-catalog:true}") boolean wanted) {
+        return new RemoteCatalog(wanted && embedded.gatewayUrl().isEmpty());
     }
 
     @Bean

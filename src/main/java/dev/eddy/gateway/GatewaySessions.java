@@ -3,12 +3,9 @@ package dev.eddy.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Opens gateway sessions, runs the session initializers in each, and keeps them alive. */
 public class GatewaySessions implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GatewaySessions.class);
     private final SqlGatewayClient client;
     private final SessionHeartbeat heartbeat;
     private final List<SessionInitializer> initializers;
@@ -39,8 +36,8 @@ public class GatewaySessions implements AutoCloseable {
                 try {
                     session.run(statement, 0);
                 } catch (GatewayException e) {
-                    // A broken sample table must not keep the user out of the console.
-                    log.warn("Session setup statement failed: {}", e.describe());
+                    initializer.failed(statement, e);
+                    break;
                 }
             }
         }

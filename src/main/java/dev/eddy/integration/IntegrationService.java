@@ -102,7 +102,11 @@ public class IntegrationService {
     }
 
     public Integration get(String name) {
-        return repository.find(name).orElseThrow(() -> new IntegrationException("No integration named " + name));
+        return find(name).orElseThrow(() -> new IntegrationException("No integration named " + name));
+    }
+
+    public java.util.Optional<Integration> find(String name) {
+        return repository.find(name);
     }
 
     /** Creates or updates; secrets missing from the draft keep their stored values. */
@@ -216,32 +220,22 @@ public class IntegrationService {
                         .map(java.time.Instant::toString).orElse("a moment ago") + ": " + now.lastError().get());
             }
         }
-        Map<String, String> secrets = repository.secrets(name);
-        boolean useWriter = write && !i.setting(Credentials.WRITE_USER).isBlank();
-        String user = i.setting(useWriter ? Credentials.WRITE_USER : Credentials.READ_USER);
-        String password = secrets.getOrDefault(useWriter ? Credentials.WRITE_PASSWORD : Credentials.READ_PASSWORD, "");
-        Map<String, String> options = new java.util.LinkedHashMap<>();
-        if (i.kind() == IntegrationKind.KAFKA) {
-            boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
-            KafkaConnectionTester.clientProperties(i, sasl ? user : null, password).forEach((k, v) -> {
-                if (FLINK_KAFKA_KEYS.contains(k.toString())) {
-                    options.put("properties." + k, v.toString());
-                }
-            });
-        } else {
-            String ssl = i.setting(PostgresSettings.SSL_MODE);
-            options.put("url", PostgresSettings.jdbcUrl(i) + "?sslmode=" + (ssl.isBlank() ? "prefer" : ssl));
-            // Flink wants both or neither; a role without a password (trust auth) gets an empty one.
-            options.put("username", user);
-            options.put("password", password);
-        }
-        return options;
+        return ConnectionOptions.flinkTable(i, repository.secrets(name), write);
     }
 
-    /** The client settings a Flink Kafka table needs; Eddy's short test timeouts stay out of jobs. */
-    private static final java.util.Set<String> FLINK_KAFKA_KEYS = java.util.Set.of("bootstrap.servers",
-            "security.protocol", "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.type",
-            "ssl.truststore.certificates");
+    /**
+     * The Avro writer schema registered under {@code id} in the integration's schema registry.
+     *
+     * @throws IntegrationException in words when the integration has no registry or it does not answer
+     */
+    public String writerSchema(String integration, int id) {
+        String url = get(integration).setting(KafkaSettings.SCHEMA_REGISTRY_URL);
+        if (url.isBlank()) {
+            throw new IntegrationException(integration + " has no schema registry URL: add it to the integration on "
+                    + "the Integrations page to read the messages' columns from their schema");
+        }
+        return SchemaRegistry.schemaById(url, id);
+    }
 
     /** The latest messages of a topic, newest first, read with the read-only credential. */
     public List<TopicMessage> preview(String integration, String topic, int count) {

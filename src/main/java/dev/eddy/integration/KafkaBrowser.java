@@ -201,7 +201,15 @@ final class KafkaBrowser {
             }
         }
         return new TopicMessage(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), text(r.key()), value,
-                json);
+                json, json ? null : confluentSchemaId(r.value()));
+    }
+
+    /** The writer schema's id of a value in Confluent's wire format: magic byte 0, then a 4-byte id. */
+    static Integer confluentSchemaId(byte[] value) {
+        if (value == null || value.length < 5 || value[0] != 0) {
+            return null;
+        }
+        return ByteBuffer.wrap(value, 1, 4).getInt();
     }
 
     /** UTF-8 text as text; anything else as hex, so a binary message can never garble the page. */

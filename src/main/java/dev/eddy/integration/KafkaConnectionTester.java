@@ -97,30 +97,12 @@ final class KafkaConnectionTester {
 
     static Properties clientProperties(Integration i, String user, String password) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, i.setting(KafkaSettings.BOOTSTRAP_SERVERS));
+        p.putAll(ConnectionOptions.kafkaClient(i, user, password));
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, "2000");
         p.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, "3000");
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-        String protocol = i.setting(KafkaSettings.SECURITY_PROTOCOL);
-        if (!protocol.isBlank()) {
-            p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, protocol);
-        }
-        String trusted = i.setting(KafkaSettings.TRUSTED_CERTIFICATES).strip();
-        if (protocol.endsWith("SSL") && !trusted.isEmpty()) {
-            p.put("ssl.truststore.type", "PEM");
-            p.put("ssl.truststore.certificates", trusted);
-        }
-        if (protocol.startsWith("SASL") && user != null) {
-            String mechanism = i.setting(KafkaSettings.SASL_MECHANISM).isBlank() ? "PLAIN" : i.setting(KafkaSettings.SASL_MECHANISM);
-            String module = mechanism.startsWith("SCRAM")
-                    ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
-            p.put("sasl.mechanism", mechanism);
-            p.put("sasl.jaas.config", module + " required username=\"" + escape(user) + "\" password=\""
-                    + escape(password) + "\";");
-        }
         return p;
     }
 
@@ -158,10 +140,6 @@ final class KafkaConnectionTester {
             return "the brokers' certificate is for another host name (" + message + ")";
         }
         return message;
-    }
-
-    private static String escape(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     static String capitalize(String s) {

@@ -27,6 +27,16 @@ public final class SecretCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    /** The cipher for a key written as base64 of 32 bytes; {@code where} names the setting in the message. */
+    public static SecretCipher fromBase64(String text, String where) {
+        try {
+            return new SecretCipher(java.util.Base64.getDecoder().decode(text.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " must be the base64 of 32 random bytes (e.g. the output of: "
+                    + "openssl rand -base64 32): " + e.getMessage(), e);
+        }
+    }
+
     public byte[] encrypt(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];

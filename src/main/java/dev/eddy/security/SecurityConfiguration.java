@@ -26,10 +26,9 @@ class SecurityConfiguration {
             @Value("${eddy.security.secret-key-file:${eddy.embedded.data-dir:./data}/secret.key}") Path keyFile) {
         if (!configured.isBlank()) {
             try {
-                return new SecretCipher(Base64.getDecoder().decode(configured.strip()));
+                return SecretCipher.fromBase64(configured, "eddy.security.secret-key");
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("eddy.security.secret-key must be the base64 of 32 random bytes "
-                        + "(e.g. the output of: openssl rand -base64 32): " + e.getMessage());
+                throw new IllegalStateException(e.getMessage());
             }
         }
         return new SecretCipher(keyFromFile(keyFile));

@@ -1,31 +1,23 @@
 package dev.eddy.table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import javax.sql.DataSource;
 
 /**
  * The databases, tables and views of Eddy's Flink catalog in Eddy's store. Every create or alter
- * of a table writes a version row in the same statement, so the history cannot miss one.
+ * of a table writes a version row in the same statement, so the history cannot miss one. Plain
+ * JDBC: it also runs inside a remote Flink gateway, in the catalog jar.
  */
-@Repository
 public class CatalogRepository {
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StoreJdbc jdbc;
 
-    CatalogRepository(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    public CatalogRepository(DataSource store) {
+        this.jdbc = new StoreJdbc(store);
     }
 
     /** A database of the catalog. */
@@ -40,12 +32,12 @@ public class CatalogRepository {
     }
 
     public List<String> databases() {
-        return jdbc.queryForList("SELECT name FROM catalog_database ORDER BY name", String.class);
+        return jdbc.query("SELECT name FROM catalog_database ORDER BY name", rs -> rs.getString(1));
     }
 
     public Optional<StoredDatabase> database(String name) {
         return jdbc.query("SELECT name, comment, properties FROM catalog_database WHERE name = ?",
-                (rs, i) -> new StoredDatabase(rs.getString(1), rs.getString(2), read(rs.getString(3))), name)
+                rs -> new StoredDatabase(rs.getString(1), rs.getString(2), read(rs.getString(3))), name)
                 .stream().findFirst();
     }
 
@@ -68,24 +60,24 @@ public class CatalogRepository {
     }
 
     public List<String> tableNames(String database, String kind) {
-        return jdbc.queryForList("SELECT name FROM catalog_table WHERE database = ? AND (?::text IS NULL OR kind = ?::text) "
-                + "ORDER BY name", String.class, database, kind, kind);
+        return jdbc.query("SELECT name FROM catalog_table WHERE database = ? AND (?::text IS NULL OR kind = ?::text) "
+                + "ORDER BY name", rs -> rs.getString(1), database, kind, kind);
     }
 
     public List<StoredTable> tables() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM catalog_table ORDER BY database, name", (rs, i) -> table(rs));
+        return jdbc.query("SELECT " + COLUMNS + " FROM catalog_table ORDER BY database, name", this::table);
     }
 
     public Optional<StoredTable> table(String database, String name) {
         return jdbc.query("SELECT " + COLUMNS + " FROM catalog_table WHERE database = ? AND name = ?",
-                (rs, i) -> table(rs), database, name).stream().findFirst();
+                this::table, database, name).stream().findFirst();
     }
 
     /** Every version of a table, oldest first. */
     public List<StoredTable> versions(String database, String name) {
         return jdbc.query("SELECT database, name, kind, properties, version, created_at, created_at "
                 + "FROM catalog_table_version WHERE database = ? AND name = ? ORDER BY version",
-                (rs, i) -> table(rs), database, name);
+                this::table, database, name);
     }
 
     /** Creates version 1 of a table; false when the name is taken. */
@@ -139,19 +131,11 @@ public class CatalogRepository {
                 rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant());
     }
 
-    private Map<String, String> read(String text) {
-        try {
-            return text == null ? Map.of() : new TreeMap<>(json.readValue(text, MAP));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable catalog entry in Eddy's store: " + e.getMessage(), e);
-        }
+    private static Map<String, String> read(String text) {
+        return StoreJdbc.readMap(text);
     }
 
-    private String write(Map<String, String> properties) {
-        try {
-            return json.writeValueAsString(new TreeMap<>(properties == null ? Map.of() : properties));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String write(Map<String, String> properties) {
+        return StoreJdbc.writeMap(properties);
     }
 }

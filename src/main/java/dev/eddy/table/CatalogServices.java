@@ -1,13 +1,21 @@
 package dev.eddy.table;
 
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** Hands Eddy's store and integrations to the embedded gateway's {@link CatalogSlot}, when there is one. */
-@Component
-final class CatalogServices {
+/**
+ * Eddy's catalog store, handed to the embedded gateway's {@link CatalogSlot} when there is one.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogServices {
 
-    CatalogServices(CatalogRepository store, ConnectionResolver connections, ObjectProvider<CatalogSlot> slots) {
-        slots.ifAvailable(slot -> slot.fill(store, connections));
+    @Bean
+    CatalogRepository catalogRepository(DataSource store, ConnectionResolver connections,
+            ObjectProvider<CatalogSlot> slots) {
+        CatalogRepository repository = new CatalogRepository(store);
+        slots.ifAvailable(slot -> slot.fill(repository, connections));
+        return repository;
     }
 }

@@ -55,7 +55,14 @@ public class EddyCatalog extends AbstractCatalog {
 
     @Override
     public void open() {
-        store.createDatabase(DEFAULT_DATABASE, "Tables Eddy and its users create", Map.of());
+        try {
+            store.createDatabase(DEFAULT_DATABASE, "Tables Eddy and its users create", Map.of());
+        } catch (CatalogException e) {
+            // Not chained: clients show the deepest cause, and this one says what to do.
+            throw new CatalogException("Eddy's catalog cannot open its store (" + e.getMessage() + "). Check that "
+                    + "it points at Eddy's own database, the one Eddy's eddy.store.url names, and that Eddy has "
+                    + "started on it at least once");
+        }
     }
 
     @Override

@@ -76,9 +76,35 @@ public class TableService implements IntegrationUsage {
         List<String> values = messages.stream().map(TopicMessage::value).filter(Objects::nonNull).toList();
         boolean json = format == null || format.contains("json");
         Inference inference = json ? JsonSchemaInference.infer(values, "debezium-json".equals(format))
-                : new Inference(List.of(), 0, 0, "ISO-8601", false, List.of(
-                        "Avro messages do not name their fields: enter the columns as the writer's schema has them"));
+                : "avro-confluent".equals(format) ? fromRegistry(integration, messages)
+                : byHand("Plain Avro messages do not carry their schema: enter the columns as the writer's schema has "
+                        + "them (with avro-confluent, Eddy reads them from the schema registry)");
         return new TopicSample(messages, inference);
+    }
+
+    /** The columns of the newest message's writer schema, from the integration's schema registry. */
+    private Inference fromRegistry(String integration, List<TopicMessage> messages) {
+        List<Integer> ids = messages.stream().map(TopicMessage::schemaId).filter(Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return byHand(messages.isEmpty() ? "The topic has no messages yet: enter the columns by hand"
+                    : "None of the latest messages is in the schema registry's format (a zero byte, then the schema "
+                            + "id): enter the columns by hand, or pick another format");
+        }
+        int newest = ids.get(0);
+        try {
+            String schema = integrations.writerSchema(integration, newest);
+            long others = ids.stream().distinct().count() - 1;
+            return AvroSchemaInference.fromSchema(schema, ids.size(), "Columns from schema " + newest
+                    + " in the schema registry, the writer schema of the newest message"
+                    + (others > 0 ? " (the sample also holds " + others + " older schema version"
+                            + (others == 1 ? "" : "s") + ")" : ""));
+        } catch (dev.eddy.integration.IntegrationException | TableException e) {
+            return byHand(e.getMessage() + ". Enter the columns by hand.");
+        }
+    }
+
+    private static Inference byHand(String why) {
+        return new Inference(List.of(), 0, 0, "ISO-8601", false, List.of(why));
     }
 
     /** The columns and primary key of a PostgreSQL table, as Flink types. */

@@ -3,13 +3,13 @@ package dev.eddy.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.EddyApplication;
 import dev.eddy.config.Endpoints;
 import dev.eddy.query.Outcome;
 import dev.eddy.query.QueryReport;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.support.RecordingListener;
+import dev.eddy.support.WholeEddy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,7 +43,7 @@ class RemoteModeIT {
 
     @Test
     void eddyRunsStatementsOnRemoteServicesAndKeepsItsStoreThere() throws Exception {
-        try (ConfigurableApplicationContext eddy = remoteEddy().run()) {
+        try (ConfigurableApplicationContext eddy = remoteEddy()) {
             Endpoints endpoints = eddy.getBean(Endpoints.class);
             assertThat(endpoints.gatewayUrl()).isEqualTo(services.gatewayUrl().orElseThrow());
             assertThat(endpoints.jobManagerUrl()).isEqualTo(services.jobManagerUrl().orElseThrow());
@@ -74,21 +73,20 @@ class RemoteModeIT {
 
     @Test
     void aMissingRemoteAddressSaysWhichSettingToSet() {
-        assertThatThrownBy(() -> remoteEddy().properties("eddy.flink.gateway-url=").run().close())
+        assertThatThrownBy(() -> remoteEddy("eddy.flink.gateway-url=").close())
                 .rootCause()
                 .hasMessageContaining("eddy.flink.gateway-url is not set");
     }
 
-    private static SpringApplicationBuilder remoteEddy() {
-        return new SpringApplicationBuilder(EddyApplication.class).properties(
-                "server.port=0",
-                "eddy.embedded.postgres.enabled=false",
-                "eddy.embedded.kafka.enabled=false",
-                "eddy.embedded.flink.enabled=false",
+    private static ConfigurableApplicationContext remoteEddy(String... more) {
+        String[] settings = {
                 "eddy.flink.gateway-url=" + services.gatewayUrl().orElseThrow(),
                 "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
                 "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
                 "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
-                "eddy.store.username=postgres");
+                "eddy.store.username=postgres"};
+        String[] all = java.util.Arrays.copyOf(settings, settings.length + more.length);
+        System.arraycopy(more, 0, all, settings.length, more.length);
+        return WholeEddy.remote(all);
     }
 }

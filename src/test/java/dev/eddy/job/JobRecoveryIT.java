@@ -2,16 +2,15 @@ package dev.eddy.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.EddyApplication;
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.query.QueryService;
 import dev.eddy.support.Await;
+import dev.eddy.support.WholeEddy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -71,15 +70,8 @@ class JobRecoveryIT {
     }
 
     private static ConfigurableApplicationContext eddy(Path data, String savepointOnShutdown, String... more) {
-        return new SpringApplicationBuilder(EddyApplication.class).properties(more).properties(
-                "server.port=0",
-                "eddy.embedded.data-dir=" + data,
-                "eddy.embedded.postgres.port=0",
-                "eddy.embedded.kafka.port=0",
-                "eddy.embedded.kafka.controller-port=0",
-                "eddy.embedded.kafka.sample-orders-per-second=5",
-                "eddy.embedded.flink.rest-port=0",
-                "eddy.embedded.flink.gateway-port=0",
-                "eddy.jobs.savepoint-on-shutdown=" + savepointOnShutdown).run();
+        String[] settings = java.util.Arrays.copyOf(more, more.length + 1);
+        settings[more.length] = "eddy.jobs.savepoint-on-shutdown=" + savepointOnShutdown;
+        return WholeEddy.embedded(data, settings);
     }
 }

@@ -2,16 +2,15 @@ package dev.eddy.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.EddyApplication;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.support.WholeEddy;
 import dev.eddy.table.TableDraft.Connector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Tables and their versions outlive a restart of Eddy (and of its embedded cluster) on the same data directory. */
@@ -45,14 +44,6 @@ class CatalogRestartIT {
     }
 
     private static ConfigurableApplicationContext eddy(Path data) {
-        return new SpringApplicationBuilder(EddyApplication.class).properties(
-                "server.port=0",
-                "eddy.embedded.data-dir=" + data,
-                "eddy.embedded.postgres.port=0",
-                "eddy.embedded.kafka.port=0",
-                "eddy.embedded.kafka.controller-port=0",
-                "eddy.embedded.kafka.sample-orders-per-second=20",
-                "eddy.embedded.flink.rest-port=0",
-                "eddy.embedded.flink.gateway-port=0").run();
+        return WholeEddy.embedded(data, "eddy.embedded.kafka.sample-orders-per-second=20");
     }
 }

@@ -15,6 +15,7 @@ import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.table.TableDraft.Connector;
+import dev.eddy.table.TableService.TopicSample;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +172,17 @@ class TableServiceIT {
             assertThat(tables.ddl(tables.draftOf("registry_payments"))).doesNotContain(registry.url());
             assertThat(roundTrip("registry_payments")).containsExactlyInAnyOrder("1=9.50=EUR", "2=12.00=USD");
             assertThat(registry.subjects()).containsKey("registry_payments-value");
+            TopicSample sample = tables.sampleTopic("registry-kafka", "registry_payments", "avro-confluent", 10);
+            assertThat(sample.inference().columns()).as("columns read from the writer schema in the registry")
+                    .extracting(c -> c.name() + " " + c.type())
+                    .containsExactly("id BIGINT", "amount DECIMAL(10, 2)", "currency STRING");
+            assertThat(sample.inference().notes()).singleElement().asString()
+                    .startsWith("Columns from schema " + registry.subjects().get("registry_payments-value"));
+            assertThat(tables.sampleTopic("local-kafka", "registry_payments", "avro-confluent", 10).inference())
+                    .as("without a registry URL the wizard says where to add it")
+                    .satisfies(i -> assertThat(i.columns()).isEmpty())
+                    .satisfies(i -> assertThat(i.notes()).singleElement().asString()
+                            .contains("has no schema registry URL"));
             tables.drop("registry_payments");
             integrations.delete("registry-kafka");
         }
