@@ -7,12 +7,9 @@ import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.gateway.SqlGatewayClient;
 import dev.eddy.gateway.OperationHandle;
 import dev.eddy.support.Await;
+import dev.eddy.support.SeparateProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,13 +52,8 @@ class PackagedJarIT {
                 "--eddy.embedded.flink.gateway-port=" + gateway)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            Await.until("the packaged Eddy to serve its console", Duration.ofSeconds(180), () -> {
-                if (!eddy.isAlive()) {
-                    throw new AssertionError("Eddy exited: " + tail(log));
-                }
-                return status(client, "http://127.0.0.1:" + http + "/");
-            }, code -> code == 200);
+            SeparateProcess.awaitHttp(eddy, "the packaged Eddy", "http://127.0.0.1:" + http + "/",
+                    Duration.ofSeconds(180), log);
 
             SqlGatewayClient gatewayClient = new SqlGatewayClient("http://127.0.0.1:" + gateway,
                     Duration.ofSeconds(30), new ObjectMapper());
@@ -83,7 +75,7 @@ class PackagedJarIT {
             String jobId = run(gatewayClient, session, "INSERT INTO jar_numbers SELECT n FROM numbers");
             String state = Await.until("the INSERT job to end", Duration.ofSeconds(120),
                     () -> jobManager.job(jobId).state(), s -> !List.of("INITIALIZING", "CREATED", "RUNNING").contains(s));
-            assertThat(state).as("job state; Eddy's log: %s", tail(log)).isEqualTo("FINISHED");
+            assertThat(state).as("job state; Eddy's log: %s", SeparateProcess.tail(log)).isEqualTo("FINISHED");
             try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", "");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*), sum(n) FROM jar_numbers")) {
@@ -110,27 +102,6 @@ class PackagedJarIT {
                 p -> p.type() != dev.eddy.gateway.ResultType.NOT_READY);
         client.close(op);
         return page.jobId().orElse(null);
-    }
-
-    private static int status(HttpClient client, String url) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private static int freePort() throws IOException {

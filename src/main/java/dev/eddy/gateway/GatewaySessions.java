@@ -32,16 +32,23 @@ public class GatewaySessions implements AutoCloseable {
     public GatewaySession open(String name, Map<String, String> properties) {
         GatewaySession session = new GatewaySession(client, heartbeat, client.openSession(name, properties));
         for (SessionInitializer initializer : initializers) {
-            for (String statement : initializer.statements()) {
-                try {
-                    session.run(statement, 0);
-                } catch (GatewayException e) {
-                    initializer.failed(statement, e);
-                    break;
-                }
+            if (runAll(session, initializer)) {
+                initializer.done();
             }
         }
         return session;
+    }
+
+    private static boolean runAll(GatewaySession session, SessionInitializer initializer) {
+        for (String statement : initializer.statements()) {
+            try {
+                session.run(statement, 0);
+            } catch (GatewayException e) {
+                initializer.failed(statement, e);
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -18,6 +18,11 @@ public interface SessionInitializer {
         LoggerFactory.getLogger(SessionInitializer.class).warn("Session setup statement failed: {}", error.describe());
     }
 
+    /** Every one of {@link #statements()} ran in a new session. */
+    default void done() {
+        // Nothing to note by default.
+    }
+
     /** A short commented script worth running once these statements ran, for the editor of a new user. */
     default Optional<String> example() {
         return Optional.empty();

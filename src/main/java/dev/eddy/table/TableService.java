@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -39,10 +41,12 @@ public class TableService implements IntegrationUsage {
     private final List<TableSeed> seeds;
 
     private final List<TableUsage> usages;
+    private final Optional<RemoteCatalog> remoteCatalog;
 
     TableService(QueryService queries, IntegrationService integrations, CatalogRepository store, List<TableSeed> seeds,
-            List<TableUsage> usages) {
+            List<TableUsage> usages, ObjectProvider<RemoteCatalog> remoteCatalog) {
         this.usages = usages;
+        this.remoteCatalog = Optional.ofNullable(remoteCatalog.getIfAvailable()).filter(RemoteCatalog::active);
         this.queries = queries;
         this.integrations = integrations;
         this.store = store;
@@ -54,10 +58,18 @@ public class TableService implements IntegrationUsage {
     public void createSeededTables() {
         store.createDatabase(EddyCatalog.DEFAULT_DATABASE, "Tables Eddy and its users create", Map.of());
         List<String> statements = seeds.stream().flatMap(s -> s.tables().stream()).toList();
-        if (statements.isEmpty()) {
+        if (statements.isEmpty() && remoteCatalog.isEmpty()) {
             return;
         }
         try (SqlConsole console = queries.openConsole("eddy-tables")) {
+            if (remoteCatalog.isPresent()) {
+                // Opens a session now, so a gateway without Eddy's catalog is reported at start, not at first use.
+                try {
+                    console.collect("SHOW CURRENT CATALOG", 1);
+                } catch (GatewayException e) {
+                    log.warn("The Flink gateway did not answer at start: {}", e.describe());
+                }
+            }
             for (String ddl : statements) {
                 try {
                     console.collect(ddl, 1);
@@ -66,6 +78,14 @@ public class TableService implements IntegrationUsage {
                 }
             }
         }
+    }
+
+    /**
+     * Why the remote Flink gateway's sessions do not have Eddy's catalog, when they do not: its
+     * tables are then listed here but not usable there.
+     */
+    public Optional<String> catalogProblem() {
+        return remoteCatalog.flatMap(RemoteCatalog::problem);
     }
 
     /** A topic's latest messages and the columns they suggest. */

@@ -10,6 +10,7 @@ import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.support.RecordingListener;
 import dev.eddy.support.WholeEddy;
+import dev.eddy.table.TableService;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,6 +53,10 @@ class RemoteModeIT {
             assertThat(own.gatewayUrl()).as("nothing embedded runs in remote mode").isEmpty();
             assertThat(own.postgresUrl("eddy")).isEmpty();
             assertThat(own.kafkaBootstrapServers()).isEmpty();
+
+            assertThat(eddy.getBean(TableService.class).catalogProblem())
+                    .as("this gateway has the catalog's classes but not Eddy's store address: said at start")
+                    .hasValueSatisfying(problem -> assertThat(problem).contains("EDDY_STORE_URL"));
 
             QueryService queries = eddy.getBean(QueryService.class);
             assertThat(queries.exampleScript()).contains("SHOW TABLES");

@@ -22,15 +22,12 @@ import dev.eddy.integration.PostgresSettings;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.support.Await;
+import dev.eddy.support.SeparateProcess;
 import dev.eddy.support.WholeEddy;
 import dev.eddy.table.TableDraft.Connector;
 import java.io.File;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -106,6 +103,7 @@ class RemoteCatalogIT {
     @Test
     void tablesMadeThroughTheRemoteGatewayLiveInEddysStoreAndJobsUseTheIntegrationsCredentials() throws Exception {
         TableService tables = eddy.getBean(TableService.class);
+        assertThat(tables.catalogProblem()).as("Eddy's session opened the catalog on the gateway").isEmpty();
         tables.create(new TableDraft("rc_orders", "rc-kafka", Connector.KAFKA, "rc_orders", "json", null,
                 "earliest-offset", List.of(new ColumnSpec("id", "INT", null, null),
                         new ColumnSpec("item", "STRING", null, null)), null, 0, List.of(), Map.of(), null));
@@ -255,21 +253,8 @@ class RemoteCatalogIT {
                 "EDDY_SECURITY_SECRET_KEY", secretKey));
         Process process = builder.start();
         gatewayUrl = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newHttpClient();
-        Await.until("the separate gateway to answer (log: " + log + ")", Duration.ofSeconds(90), () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway process exited: " + tail(log));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/info")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }, status -> status == 200);
+        SeparateProcess.awaitHttp(process, "the separate gateway", gatewayUrl + "/v1/info", Duration.ofSeconds(90),
+                log);
         return process;
     }
 
@@ -281,14 +266,5 @@ class RemoteCatalogIT {
                 .toList());
         entries.add(catalogJar.toString());
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -76,7 +78,9 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("eddy-tables");
         grid.setSizeFull();
-        add(header, grid, empty);
+        add(header);
+        tables.catalogProblem().ifPresent(problem -> add(catalogWarning(problem)));
+        add(grid, empty);
         setFlexGrow(1, grid);
         setSizeFull();
         load();
@@ -212,5 +216,18 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         Span badge = new Span(text);
         badge.getElement().getThemeList().add("badge contrast");
         return badge;
+    }
+
+    /** Against a remote gateway without Eddy's catalog, Eddy's tables cannot be used there: say so first. */
+    private static Div catalogWarning(String problem) {
+        Span title = new Span("Your Flink gateway has not opened Eddy's catalog");
+        title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        Div warning = new Div(title, new Div(new Span(problem)), new Div(new Span("Until it does, queries and jobs "
+                + "there cannot use the tables Eddy keeps, and tables made in the editor stay in the gateway's own "
+                + "catalog. Put eddy-flink-catalog.jar in the gateway's lib/ folder and give it Eddy's store address "
+                + "and secret key (docs/configuration.md, \"Eddy's catalog on a remote Flink gateway\").")));
+        warning.addClassNames("eddy-message", "error", "eddy-catalog-warning", LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
+        return warning;
     }
 }
