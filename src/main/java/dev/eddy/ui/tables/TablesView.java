@@ -72,7 +72,9 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(t -> "v" + t.version()).setHeader("Version").setAutoWidth(true);
         grid.addColumn(t -> jobs(t)).setHeader("Jobs").setAutoWidth(true).setTooltipGenerator(this::jobs);
         grid.addColumn(t -> RelativeTime.ago(t.updatedAt())).setHeader("Updated").setAutoWidth(true)
-                .setComparator(TableInfo::updatedAt).setSortable(true);
+                .setComparator(TableInfo::updatedAt).setSortable(true)
+                .setTooltipGenerator(t -> "Created " + RelativeTime.ago(t.createdAt()) + " (" + t.createdAt()
+                        + "), last changed " + t.updatedAt() + " (version " + t.version() + ")");
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setWidth("5em").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(t -> new Pre(String.join("\n", t.columns()))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
