@@ -7,8 +7,11 @@ import dev.eddy.cluster.FailureCause;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.cluster.TaskFailureLog;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -38,6 +41,7 @@ class JobWatcher implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private static final java.time.Duration SHUTDOWN_SAVEPOINT_WAIT = java.time.Duration.ofSeconds(30);
     private volatile boolean closing;
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
@@ -158,7 +162,10 @@ class JobWatcher implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The embedded cluster stops with Eddy: running jobs are stopped with a savepoint to resume from at the next start. */
+    /**
+     * The embedded cluster stops with Eddy: running jobs are stopped with a savepoint to resume from
+     * at the next start, all at once, so stopping Eddy takes as long as the slowest savepoint.
+     */
     @Override
     public void close() {
         closing = true;
@@ -166,23 +173,51 @@ class JobWatcher implements AutoCloseable {
         if (!savepointOnShutdown) {
             return;
         }
-        for (Job job : store.all()) {
-            if (!job.shouldRun() || job.flinkJobId() == null) {
-                continue;
-            }
-            synchronized (jobs.lock(job.id())) {
+        List<Job> running = store.all().stream().filter(job -> job.shouldRun() && job.flinkJobId() != null).toList();
+        if (running.isEmpty()) {
+            return;
+        }
+        ExecutorService savers = Executors.newFixedThreadPool(Math.min(running.size(), 8), r -> {
+            Thread t = new Thread(r, "eddy-shutdown-savepoint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> saving = running.stream().<Future<?>>map(job -> savers.submit(() -> stopWithSavepoint(job)))
+                    .toList();
+            long deadline = System.nanoTime() + SHUTDOWN_SAVEPOINT_WAIT.plusSeconds(5).toNanos();
+            for (int i = 0; i < saving.size(); i++) {
                 try {
-                    if (!flink.job(job.flinkJobId()).isRunning()) {
-                        continue;
-                    }
-                    String path = flink.stopWithSavepoint(job.flinkJobId(), null, java.time.Duration.ofSeconds(30));
-                    jobs.recordSavepoint(job, path, "Eddy stopped");
-                    store.ended(job.flinkJobId(), "STOPPED_WITH_EDDY");
-                    log.info("Job '{}' stopped with savepoint {}; it resumes when Eddy starts again", job.name(), path);
-                } catch (RuntimeException e) {
-                    log.warn("Job '{}' could not be stopped with a savepoint ({}); it resumes from its latest checkpoint",
-                            job.name(), e.getMessage());
+                    saving.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    log.warn("Job '{}' is still taking its savepoint; it resumes from its latest checkpoint",
+                            running.get(i).name());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("Job '{}' could not be stopped with a savepoint: {}", running.get(i).name(),
+                            e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
+            }
+        } finally {
+            savers.shutdownNow();
+        }
+    }
+
+    private void stopWithSavepoint(Job job) {
+        synchronized (jobs.lock(job.id())) {
+            try {
+                if (!flink.job(job.flinkJobId()).isRunning()) {
+                    return;
+                }
+                String path = flink.stopWithSavepoint(job.flinkJobId(), null, SHUTDOWN_SAVEPOINT_WAIT);
+                jobs.recordSavepoint(job, path, "Eddy stopped");
+                store.ended(job.flinkJobId(), "STOPPED_WITH_EDDY");
+                log.info("Job '{}' stopped with savepoint {}; it resumes when Eddy starts again", job.name(), path);
+            } catch (RuntimeException e) {
+                log.warn("Job '{}' could not be stopped with a savepoint ({}); it resumes from its latest checkpoint",
+                        job.name(), e.getMessage());
             }
         }
     }

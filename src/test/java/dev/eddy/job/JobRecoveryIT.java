@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
 import dev.eddy.support.Await;
 import dev.eddy.support.WholeEddy;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class JobRecoveryIT {
                     cp -> cp != null && System.nanoTime() - seen > Duration.ofSeconds(3).toNanos());
         } // stops without a savepoint, as a crash would leave it
 
+        long auditId;
         try (ConfigurableApplicationContext second = eddy(data, "auto")) {
             PipelineFixture p = fixture(second, suffix);
             JobService jobs = second.getBean(JobService.class);
@@ -47,7 +49,15 @@ class JobRecoveryIT {
             assertThat(jobs.runs(jobId)).hasSize(2);
             assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/checkpoints/");
             assertThat(jobs.get(jobId).shouldRun()).isTrue();
-        } // stops the job with a savepoint first
+            // A second job, so Eddy's stop saves two at once.
+            try (SqlConsole console = second.getBean(QueryService.class).openConsole("it-audit")) {
+                console.collect("CREATE TABLE audit_" + suffix + " (customer STRING, amount INT) "
+                        + "WITH ('connector' = 'blackhole')", 1);
+            }
+            auditId = jobs.deploy(new JobDraft("audit " + suffix, "", "INSERT INTO audit_" + suffix
+                    + " SELECT customer, amount FROM " + p.source, JobSettings.defaults())).id();
+            Await.until("the audit job running", WAIT, () -> jobs.get(auditId).state(), "RUNNING"::equals);
+        } // stops both jobs with a savepoint first
 
         // The third start also resizes the cluster: more task slots, default parallelism 2.
         try (ConfigurableApplicationContext third = eddy(data, "auto", "eddy.embedded.flink.task-slots=6",
@@ -61,7 +71,11 @@ class JobRecoveryIT {
             assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/savepoints/");
             assertThat(jobs.savepoints(jobId)).extracting(Savepoint::reason).contains("Eddy stopped");
             assertThat(third.getBean(JobMonitor.class).graph(jobs.get(jobId))).extracting(JobVertex::parallelism).contains(2);
+            assertThat(jobs.savepoints(auditId)).extracting(Savepoint::reason).contains("Eddy stopped");
+            Await.until("the audit job back from its shutdown savepoint", WAIT,
+                    () -> jobs.runs(auditId).get(0).restoredFrom(), from -> from != null && from.contains("/savepoints/"));
             jobs.cancel(jobId);
+            jobs.cancel(auditId);
         }
     }
 
