@@ -32,9 +32,7 @@ class RemoteModeIT {
 
     @BeforeAll
     static void startSeparateServices() {
-        services = new EmbeddedStack(new EmbeddedProperties(Path.of("target/it-remote/" + UUID.randomUUID()),
-                new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 0),
-                new EmbeddedProperties.Flink(true, 0, 0, 2, 1, ""))).start();
+        services = WholeEddy.separateServices(Path.of("target/it-remote/" + UUID.randomUUID()));
     }
 
     @AfterAll
@@ -84,14 +82,6 @@ class RemoteModeIT {
     }
 
     private static ConfigurableApplicationContext remoteEddy(String... more) {
-        String[] settings = {
-                "eddy.flink.gateway-url=" + services.gatewayUrl().orElseThrow(),
-                "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
-                "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
-                "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
-                "eddy.store.username=postgres"};
-        String[] all = java.util.Arrays.copyOf(settings, settings.length + more.length);
-        System.arraycopy(more, 0, all, settings.length, more.length);
-        return WholeEddy.remote(all);
+        return WholeEddy.remoteOn(services, more);
     }
 }

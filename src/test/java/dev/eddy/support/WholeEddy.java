@@ -1,8 +1,12 @@
 package dev.eddy.support;
 
 import dev.eddy.EddyApplication;
+import dev.eddy.embedded.EmbeddedProperties;
+import dev.eddy.embedded.EmbeddedStack;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +41,25 @@ public final class WholeEddy {
         // Nothing of a remote Eddy belongs in ./data, not even a key file.
         all.put("eddy.security.secret-key-file", "target/it-remote/secret.key");
         return run(all, settings);
+    }
+
+    /** Services started apart from Eddy, as a user's own would be: PostgreSQL, Kafka, Flink and its gateway. */
+    public static EmbeddedStack separateServices(Path dataDir) {
+        return new EmbeddedStack(new EmbeddedProperties(dataDir, new EmbeddedProperties.Postgres(true, 0),
+                new EmbeddedProperties.Kafka(true, 0, 0, 0), new EmbeddedProperties.Flink(true, 0, 0, 2, 1, "")))
+                .start();
+    }
+
+    /** Eddy with nothing embedded, on {@code services}' gateway, JobManager, Kafka and store; later settings win. */
+    public static ConfigurableApplicationContext remoteOn(EmbeddedStack services, String... settings) {
+        List<String> all = new ArrayList<>(List.of(
+                "eddy.flink.gateway-url=" + services.gatewayUrl().orElseThrow(),
+                "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
+                "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
+                "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
+                "eddy.store.username=" + services.postgresUser()));
+        all.addAll(List.of(settings));
+        return remote(all.toArray(String[]::new));
     }
 
     private static ConfigurableApplicationContext run(Map<String, String> base, String... settings) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.config.Secret;
-import dev.eddy.embedded.EmbeddedProperties;
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
@@ -72,19 +71,12 @@ class RemoteCatalogIT {
 
     @BeforeAll
     static void startServicesAGatewayWithTheJarAndEddy() throws Exception {
-        services = new EmbeddedStack(new EmbeddedProperties(WORK.resolve("services"),
-                new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 0),
-                new EmbeddedProperties.Flink(true, 0, 0, 2, 1, ""))).start();
+        services = WholeEddy.separateServices(WORK.resolve("services"));
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secretKey = Base64.getEncoder().encodeToString(key);
         gateway = startGateway();
-        eddy = WholeEddy.remote(
-                "eddy.flink.gateway-url=" + gatewayUrl,
-                "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
-                "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
-                "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
-                "eddy.store.username=postgres",
+        eddy = WholeEddy.remoteOn(services, "eddy.flink.gateway-url=" + gatewayUrl,
                 "eddy.security.secret-key=" + secretKey);
         prepareData();
     }

@@ -2,7 +2,6 @@ package dev.eddy.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.embedded.EmbeddedProperties;
 import dev.eddy.embedded.EmbeddedStack;
 import dev.eddy.support.WholeEddy;
 import java.nio.file.Path;
@@ -28,15 +27,8 @@ class RemoteGatewayBrowserIT {
     @BeforeAll
     static void startServicesAndARemoteEddy() {
         // A gateway with the catalog's classes but none of Eddy's settings, as one set up half-way.
-        services = new EmbeddedStack(new EmbeddedProperties(Path.of("target/it-remote/" + UUID.randomUUID()),
-                new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 0),
-                new EmbeddedProperties.Flink(true, 0, 0, 2, 1, ""))).start();
-        eddy = WholeEddy.remote(
-                "eddy.flink.gateway-url=" + services.gatewayUrl().orElseThrow(),
-                "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
-                "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
-                "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
-                "eddy.store.username=postgres");
+        services = WholeEddy.separateServices(Path.of("target/it-remote/" + UUID.randomUUID()));
+        eddy = WholeEddy.remoteOn(services);
     }
 
     @AfterAll
