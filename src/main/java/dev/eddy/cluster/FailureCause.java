@@ -44,8 +44,9 @@ public record FailureCause(String root, List<String> context) {
             String message = causes.get(i)[1];
             // Wrappers often repeat the cause as "pkg.Exception: message": say each thing once.
             if (!message.isEmpty() && !message.contains(root[1].isEmpty() ? "\u0000" : root[1])
-                    && !context.contains(message) && !message.matches("[\\w$.]+(Exception|Error)(: .*)?")) {
-                context.add(message);
+                    && !context.contains(message) && !message.matches("[\\w$.]+(Exception|Error)(: .*)?")
+                    && !isPlumbing(message)) {
+                context.add(shorten(message));
             }
         }
         return new FailureCause(rootText, List.copyOf(context));
@@ -58,6 +59,22 @@ public record FailureCause(String root, List<String> context) {
     public static boolean isConsequence(String stackTrace) {
         return stackTrace == null || stackTrace.contains("FlinkExpectedException")
                 || stackTrace.contains("CancelTaskException") || stackTrace.contains("TaskExecutor is shutting down");
+    }
+
+    /**
+     * Messages of Flink's plumbing that only say a record was being passed on: Flink runs chained
+     * operators inside the source's deserializer, so a division by zero in a SELECT reaches the user
+     * wrapped in "Failed to deserialize JSON" although the JSON was fine.
+     */
+    private static boolean isPlumbing(String message) {
+        return message.startsWith("Could not forward element to next operator")
+                || message.startsWith("Failed to deserialize consumer record")
+                || message.startsWith("Failed to deserialize JSON '");
+    }
+
+    /** A context line stays a line: long messages (a whole record, SQL) are cut. */
+    private static String shorten(String message) {
+        return message.length() <= 160 ? message : message.substring(0, 159) + "…";
     }
 
     /** The cause in one line: root cause first, then what it broke. */

@@ -68,8 +68,7 @@ public final class SampleTables implements SessionInitializer, TableSeed {
                   'topic' = '%s',
                   'scan.startup.mode' = 'latest-offset',
                   'format' = 'json',
-                  'json.timestamp-format.standard' = 'ISO-8601',
-                  'json.ignore-parse-errors' = 'true'
+                  'json.timestamp-format.standard' = 'ISO-8601'
                 )""".formatted(SampleIntegrations.KAFKA, SampleOrdersProducer.TOPIC);
     }
 

@@ -1,12 +1,10 @@
 package dev.eddy.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.ClusterHosting;
-import dev.eddy.cluster.FailureCause;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
-import dev.eddy.cluster.TaskFailureLog;
+import dev.eddy.cluster.JobFailures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,7 @@ class JobWatcher implements AutoCloseable {
     private final JobRepository store;
     private final JobManagerClient flink;
     private final JobProperties properties;
-    private final TaskFailureLog taskFailures;
+    private final JobFailures failures;
     private final boolean savepointOnShutdown;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-job-watcher");
@@ -45,8 +43,8 @@ class JobWatcher implements AutoCloseable {
     private volatile boolean closing;
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
-            ClusterHosting hosting, TaskFailureLog taskFailures) {
-        this.taskFailures = taskFailures;
+            ClusterHosting hosting, JobFailures failures) {
+        this.failures = failures;
         this.jobs = jobs;
         this.store = store;
         this.flink = flink;
@@ -107,7 +105,7 @@ class JobWatcher implements AutoCloseable {
         }
         String failure = job.failure();
         if ("FAILED".equals(seen.state()) || "RESTARTING".equals(seen.state()) || "FAILING".equals(seen.state())) {
-            failure = latestFailure(seen.id(), seen.started() == null ? java.time.Instant.EPOCH : seen.started())
+            failure = failures.latestFailure(seen.id(), seen.started() == null ? java.time.Instant.EPOCH : seen.started())
                     .orElse(failure);
         }
         if (!seen.isRunning() && job.shouldRun()) {
@@ -135,31 +133,6 @@ class JobWatcher implements AutoCloseable {
         } catch (JobException e) {
             log.warn("Could not bring job '{}' back: {}", job.name(), e.getMessage());
         }
-    }
-
-    private java.util.Optional<String> latestFailure(String flinkJobId, java.time.Instant started) {
-        try {
-            JsonNode entries = flink.exceptions(flinkJobId).path("exceptionHistory").path("entries");
-            String consequence = null;
-            for (JsonNode entry : entries) {
-                String trace = entry.path("stacktrace").asText();
-                if (!FailureCause.isConsequence(trace)) {
-                    return java.util.Optional.of(FailureCause.summarize(trace));
-                }
-                consequence = consequence == null ? FailureCause.summarize(trace) : consequence;
-            }
-            if (consequence != null) {
-                java.util.Set<String> vertices = new java.util.HashSet<>();
-                flink.details(flinkJobId).path("vertices").forEach(v -> vertices.add(v.path("id").asText()));
-                return java.util.Optional.of(taskFailures.firstFailure(vertices, started)
-                        .map(f -> FailureCause.summarize(f.trace()))
-                        .orElse(consequence + " — a task's clean-up failed and the TaskManager running it was "
-                                + "closed; its log holds the cause."));
-            }
-        } catch (ClusterException e) {
-            log.debug("No exception history for {}: {}", flinkJobId, e.getMessage());
-        }
-        return java.util.Optional.empty();
     }
 
     /**

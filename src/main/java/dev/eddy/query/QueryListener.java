@@ -1,5 +1,6 @@
 package dev.eddy.query;
 
+import dev.eddy.cluster.JobHealth;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
 import java.util.List;
@@ -15,4 +16,10 @@ public interface QueryListener {
     void finished(QueryReport report);
 
     void failed(GatewayException error, QueryReport report);
+
+    /**
+     * The Flink job a statement left running (an INSERT's) changed: it restarts, failed, finished or
+     * was cancelled. Called after {@link #finished}, from a watcher thread.
+     */
+    default void job(JobHealth health) {}
 }

@@ -1,5 +1,6 @@
 package dev.eddy.query;
 
+import dev.eddy.cluster.JobHealth;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
@@ -28,6 +29,7 @@ public class QueryService implements AutoCloseable {
     private final GatewaySessions sessions;
     private final StatementHistory history;
     private final QueryProperties properties;
+    private final StatementJobs jobs;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
@@ -40,8 +42,10 @@ public class QueryService implements AutoCloseable {
         return t;
     });
 
-    public QueryService(GatewaySessions sessions, StatementHistory history, QueryProperties properties) {
+    public QueryService(GatewaySessions sessions, StatementHistory history, QueryProperties properties,
+            StatementJobs jobs) {
         this.sessions = sessions;
+        this.jobs = jobs;
         this.history = history;
         this.properties = properties;
     }
@@ -80,6 +84,9 @@ public class QueryService implements AutoCloseable {
         private volatile boolean done;
         private volatile Optional<String> jobId = Optional.empty();
         private volatile boolean query;
+        /** Set when the Flink job behind a query failed: the query stops instead of waiting on restarts. */
+        private volatile JobHealth clusterFailure;
+        private StatementJobs.Watch watch;
 
         Run(SqlConsole console, String statement, QueryListener listener) {
             this.console = console;
@@ -124,12 +131,21 @@ public class QueryService implements AutoCloseable {
                     op = session.submit(statement);
                 }
                 session.follow(op, page -> {
-                    if (stream.columns().isEmpty() && !page.columns().isEmpty()) {
-                        query = page.queryResult();
-                        stream.columns(page.columns());
+                    if (stream.columns().isEmpty() && !page.columns().isEmpty() && showsRows(page)) {
+                        query = true;
+                        stream.columns(page.columns(), page.queryResult());
                         listener.columns(page.columns(), stream);
                     }
-                    page.jobId().ifPresent(id -> jobId = Optional.of(id));
+                    page.jobId().ifPresent(id -> {
+                        jobId = Optional.of(id);
+                        if (watch == null && page.queryResult()) {
+                            watch = jobs.watch(id, health -> {
+                                if (health.troubled()) {
+                                    clusterFailure = health;
+                                }
+                            });
+                        }
+                    });
                     if (!page.rows().isEmpty()) {
                         stream.add(page.rows());
                         publisher.nudge();
@@ -139,8 +155,14 @@ public class QueryService implements AutoCloseable {
                     if (!limit.isZero() && System.nanoTime() - t0 > limit.toNanos()) {
                         timedOut = true;
                     }
-                    return stopped || timedOut;
+                    return stopped || timedOut || clusterFailure != null;
                 });
+                if (clusterFailure != null && !stopped) {
+                    GatewayException error = failedOnCluster(clusterFailure);
+                    end(publisher, new QueryReport(Outcome.FAILED, stream.stats().changes(), since(t0), jobId, false,
+                            query), error.describe(), startedAt, error);
+                    return;
+                }
                 end(publisher, new QueryReport(stopped || timedOut ? Outcome.STOPPED : Outcome.SUCCEEDED,
                         stream.stats().changes(), since(t0), jobId, timedOut && !stopped, query),
                         timedOut && !stopped ? "stopped by the time limit of " + limit.toSeconds() + " s" : null,
@@ -157,6 +179,9 @@ public class QueryService implements AutoCloseable {
                 end(publisher, new QueryReport(Outcome.FAILED, stream.stats().changes(), since(t0), jobId, false,
                         query), error.describe(), startedAt, error);
             } finally {
+                if (watch != null) {
+                    watch.close();
+                }
                 if (op != null && session != null) {
                     // Closing the operation also cancels the Flink job behind a streaming SELECT.
                     session.closeQuietly(op);
@@ -167,9 +192,11 @@ public class QueryService implements AutoCloseable {
 
         private void end(ResultPublisher publisher, QueryReport report, String message, Instant startedAt,
                 GatewayException error) {
+            stream.end();
             publisher.finish();
+            long entry = -1;
             try {
-                history.record(statement, report, message, startedAt);
+                entry = history.record(statement, report, message, startedAt);
             } catch (RuntimeException e) {
                 log.warn("Could not record the statement in the history: {}", e.getMessage());
             }
@@ -178,7 +205,45 @@ public class QueryService implements AutoCloseable {
             } else {
                 listener.failed(error, report);
             }
+            if (error == null && !report.query() && report.jobId().isPresent()) {
+                follow(report.jobId().get(), entry);
+            }
         }
+
+        /**
+         * An INSERT's job runs on after the statement: its real outcome (restarts, failure, the end)
+         * reaches the listener and the history as Flink tells it.
+         */
+        private void follow(String flinkJobId, long entry) {
+            jobs.watch(flinkJobId, health -> {
+                if (entry >= 0) {
+                    try {
+                        history.update(entry, JobOutcome.of(health), JobOutcome.describe(flinkJobId, health));
+                    } catch (RuntimeException e) {
+                        log.warn("Could not record job {}'s outcome in the history: {}", flinkJobId, e.getMessage());
+                    }
+                }
+                listener.job(health);
+            });
+        }
+    }
+
+    /** A query whose Flink job failed, in the user's terms: the cause first, Flink's trace as the details. */
+    static GatewayException failedOnCluster(JobHealth health) {
+        String cause = health.failure().orElse("Flink restarted its job (" + health.restarts() + " restarts)");
+        return new GatewayException(GatewayException.Kind.SQL, "The query failed while running on Flink: " + cause,
+                cause, health.trace().orElse(null), null, null,
+                "Eddy stopped it and cancelled its Flink job rather than let Flink restart it again and again. "
+                        + "Fix what the cause names and run it again.");
+    }
+
+    /**
+     * Whether a result holds rows for the user: a query's, or the table SHOW, DESCRIBE or EXPLAIN
+     * give. The gateway calls only SELECTs query results; an INSERT's content is its job id, and DDL
+     * answers a bare "OK" (kind SUCCESS).
+     */
+    static boolean showsRows(dev.eddy.gateway.ResultPage page) {
+        return page.queryResult() || ("SUCCESS_WITH_CONTENT".equals(page.resultKind()) && page.jobId().isEmpty());
     }
 
     private static Duration since(long t0) {

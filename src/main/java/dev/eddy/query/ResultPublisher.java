@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tells a listener about a stream's news at most once per interval, whatever the input rate: the
  * first rows go out at once (time to first row matters), later ones in batches, and a last tick
- * after the stream's end so the final state is always shown.
+ * after the stream's end so the final state is always shown. While nothing arrives it still ticks
+ * once a second, so the elapsed time a view shows keeps moving ("waiting for the first row · 25 s").
  */
 public final class ResultPublisher {
     private final ResultStream stream;
@@ -18,6 +19,7 @@ public final class ResultPublisher {
     private long publishedVersion = -1;
     private long lastPublish = Long.MIN_VALUE / 2;
     private long published;
+    private static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
     public ResultPublisher(ResultStream stream, QueryListener listener, ScheduledExecutorService ticker,
             Duration interval) {
@@ -36,6 +38,9 @@ public final class ResultPublisher {
     }
 
     private synchronized void tick() {
+        if (System.nanoTime() - lastPublish >= HEARTBEAT_NANOS) {
+            publishedVersion = -1;
+        }
         publish();
     }
 

@@ -18,12 +18,14 @@ public final class ResultStream {
     private final int changelogCap;
     private final long startNanos = System.nanoTime();
     private List<ResultColumn> columns = List.of();
+    private volatile boolean changelog;
     private final long[] byKind = new long[4];
     private long total;
     private long currentSecond = -1;
     private long thisSecond;
     private long lastSecond;
     private volatile long version;
+    private long endNanos;
 
     public ResultStream(int tableCap, int changelogCap) {
         this.tableCap = tableCap;
@@ -32,9 +34,16 @@ public final class ResultStream {
         this.changes = new ChangeLog(changelogCap);
     }
 
-    synchronized void columns(List<ResultColumn> columns) {
+    /** {@code changelog}: rows are changes of a continuous query (SELECT), not a finished table (SHOW). */
+    synchronized void columns(List<ResultColumn> columns, boolean changelog) {
         this.columns = List.copyOf(columns);
+        this.changelog = changelog;
         version++;
+    }
+
+    /** True for a continuous query's changes, false for a finished table such as SHOW or DESCRIBE gives. */
+    public boolean changelog() {
+        return changelog;
     }
 
     synchronized void add(List<ResultRow> rows) {
@@ -56,6 +65,14 @@ public final class ResultStream {
             lastSecond = second == currentSecond + 1 ? thisSecond : 0;
             thisSecond = 0;
             currentSecond = second;
+        }
+    }
+
+    /** The statement ended: the elapsed time stops there. */
+    synchronized void end() {
+        if (endNanos == 0) {
+            endNanos = System.nanoTime();
+            version++;
         }
     }
 
@@ -81,7 +98,7 @@ public final class ResultStream {
     public synchronized ResultStats stats() {
         tick();
         return new ResultStats(total, byKind[0], byKind[1], byKind[2], byKind[3], table.size(), table.droppedRows(),
-                changes.size(), changes.dropped(), lastSecond, Duration.ofNanos(System.nanoTime() - startNanos),
+                changes.size(), changes.dropped(), lastSecond, Duration.ofNanos((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos),
                 tableCap, changelogCap);
     }
 }

@@ -23,11 +23,18 @@ public class StatementHistory {
     public record Entry(long id, String statement, Outcome outcome, String message, long rows, long durationMs,
             String jobId, Instant startedAt) {}
 
-    public void record(String statement, QueryReport report, String message, Instant startedAt) {
-        jdbc.update("INSERT INTO statement_history (statement, outcome, message, rows, duration_ms, job_id, started_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    /** Keeps a run; returns its id, for the outcome of a job that runs on after the statement. */
+    public long record(String statement, QueryReport report, String message, Instant startedAt) {
+        Long id = jdbc.queryForObject("INSERT INTO statement_history (statement, outcome, message, rows, duration_ms, "
+                        + "job_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
                 statement, report.outcome().name(), message, report.changes(), report.duration().toMillis(),
                 report.jobId().orElse(null), Timestamp.from(startedAt));
+        return id == null ? -1 : id;
+    }
+
+    /** What became of a run's Flink job since: restarts, a failure, its end. */
+    public void update(long id, Outcome outcome, String message) {
+        jdbc.update("UPDATE statement_history SET outcome = ?, message = ? WHERE id = ?", outcome.name(), message, id);
     }
 
     /** The latest runs whose statement contains the text (any case); all latest runs for blank text. */

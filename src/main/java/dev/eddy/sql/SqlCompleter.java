@@ -114,6 +114,9 @@ public final class SqlCompleter {
 
     /** CREATE [TEMPORARY] TABLE/VIEW/FUNCTION/DATABASE/CATALOG is followed by a name that does not exist yet. */
     private static boolean namesNewObject(List<SqlToken> context) {
+        if (context.isEmpty()) {
+            return false; // "x.|" at a statement's start: a qualified name, nothing before it.
+        }
         SqlToken last = context.get(context.size() - 1);
         return context.size() >= 2 && context.get(0).is(CREATE) && context.size() <= 4
                 && WORD.matcher(last.image()).matches() && !last.is(IDENTIFIER)
@@ -121,6 +124,9 @@ public final class SqlCompleter {
     }
 
     private static boolean isTablePosition(List<SqlToken> context) {
+        if (context.isEmpty()) {
+            return false;
+        }
         SqlToken last = context.get(context.size() - 1);
         if (last.is(FROM) || last.is(JOIN) || last.is(INTO) || last.is(DESCRIBE) || last.is(DESC)) {
             return true;

@@ -28,6 +28,21 @@ class FailureCauseTest {
     }
 
     @Test
+    void aFailureInAChainedOperatorIsNotBlamedOnTheSourcesFormat() {
+        String trace = """
+                java.io.IOException: Failed to deserialize consumer record due to
+                \tat org.apache.flink.connector.kafka.source.reader.KafkaRecordEmitter.emitRecord(KafkaRecordEmitter.java:56)
+                Caused by: java.io.IOException: Failed to deserialize JSON '{"order_id":600,"quantity":4,"status":"PAID"}'.
+                \tat org.apache.flink.formats.json.JsonParserRowDataDeserializationSchema.deserialize(X.java:1)
+                Caused by: org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException: Could not forward element to next operator
+                \tat org.apache.flink.streaming.runtime.tasks.CopyingChainingOutput.pushToOperator(CopyingChainingOutput.java:92)
+                Caused by: java.lang.ArithmeticException: / by zero
+                \tat StreamExecCalc$5.processElement(Unknown Source)
+                """;
+        assertThat(FailureCause.summarize(trace)).isEqualTo("/ by zero (ArithmeticException)");
+    }
+
+    @Test
     void aWrapperThatRepeatsItsCauseIsSaidOnce() {
         String trace = """
                 java.lang.RuntimeException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.

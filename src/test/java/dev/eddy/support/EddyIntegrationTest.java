@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "eddy.embedded.flink.rest-port=0",
     "eddy.embedded.flink.gateway-port=0",
     "eddy.query.max-table-rows=50",
-    "eddy.query.max-changelog-entries=80"
+    "eddy.query.max-changelog-entries=80",
+    "vaadin.heartbeatInterval=5"
 })
 public @interface EddyIntegrationTest {}

@@ -1,5 +1,6 @@
 package dev.eddy.support;
 
+import dev.eddy.cluster.JobHealth;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.query.QueryListener;
@@ -7,6 +8,7 @@ import dev.eddy.query.QueryReport;
 import dev.eddy.query.ResultStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +21,8 @@ public final class RecordingListener implements QueryListener {
     public final CompletableFuture<QueryReport> finished = new CompletableFuture<>();
     /** Completes with the error if the statement failed; fails if it ended well. */
     public final CompletableFuture<GatewayException> failed = new CompletableFuture<>();
+    /** What the Flink job a statement left running (an INSERT's) went through, in order. */
+    public final List<JobHealth> jobs = new CopyOnWriteArrayList<>();
 
     @Override
     public void columns(List<ResultColumn> c, ResultStream s) {
@@ -41,6 +45,11 @@ public final class RecordingListener implements QueryListener {
     public void finished(QueryReport report) {
         finished.complete(report);
         failed.completeExceptionally(new AssertionError("finished instead of failing: " + report));
+    }
+
+    @Override
+    public void job(JobHealth health) {
+        jobs.add(health);
     }
 
     @Override

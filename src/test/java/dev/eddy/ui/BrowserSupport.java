@@ -14,6 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class BrowserSupport {
     private BrowserSupport() {}
 
+    private static final java.util.Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static ChromeDriver open() throws Exception {
         Path profile = Files.createTempDirectory("eddy-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -23,7 +25,27 @@ final class BrowserSupport {
                 "--disable-dev-shm-usage", "--window-size=1400,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        PROFILES.put(browser, profile);
+        return browser;
+    }
+
+    /**
+     * Kills the browser as a crash or a power cut would (SIGKILL to every Chromium process of its
+     * profile): the page gets no chance to say goodbye. Then lets its driver go.
+     */
+    static void kill(ChromeDriver browser) {
+        Path profile = PROFILES.remove(browser);
+        java.util.List<ProcessHandle> chromium = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("--user-data-dir=" + profile)).orElse(false))
+                .toList();
+        System.out.println("Killing " + chromium.size() + " Chromium processes of " + profile);
+        chromium.forEach(ProcessHandle::destroyForcibly);
+        try {
+            browser.quit();
+        } catch (RuntimeException e) {
+            // The browser is gone: the driver can only report it.
+        }
     }
 
     static void screenshot(ChromeDriver browser, String name) throws Exception {

@@ -1,7 +1,10 @@
 package dev.eddy.ui.sql;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
+import com.vaadin.flow.component.UI;
+import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryService;
+import dev.eddy.query.RunningQuery;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.sql.CompletionService;
 import dev.eddy.sql.SqlAssistant;
@@ -15,12 +18,21 @@ import org.springframework.stereotype.Component;
 class ConsoleHolder implements Consoles {
     private final QueryService queries;
     private final CompletionService completion;
+    private final AbandonedQueries abandoned;
     private SqlConsole console;
     private SqlAssistant assistant;
 
-    ConsoleHolder(QueryService queries, CompletionService completion) {
+    ConsoleHolder(QueryService queries, CompletionService completion, AbandonedQueries abandoned) {
         this.queries = queries;
         this.completion = completion;
+        this.abandoned = abandoned;
+    }
+
+    /** Starts a statement for a page; it is stopped if the page's browser goes away without a word. */
+    RunningQuery run(String statement, QueryListener listener, UI ui) {
+        RunningQuery query = console().run(statement, listener);
+        abandoned.started(query, ui);
+        return query;
     }
 
     /** The editor's completion and checks for this browser session's console. */

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,8 +35,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One query's result: a Table view (the changelog applied) and a Changelog view (every change with
- * its op and arrival time), switchable at any time; figures above, exports for ended results.
+ * One statement's result. A query's: a Table view (the changelog applied) and a Changelog view
+ * (every change with its op and arrival time), switchable at any time. A finished table (SHOW,
+ * DESCRIBE): the table alone. One long text (SHOW CREATE TABLE, EXPLAIN): the text, to read and
+ * copy. Figures above, exports for ended results.
  */
 class ResultPanel extends VerticalLayout {
     private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "DOUBLE");
@@ -49,6 +53,7 @@ class ResultPanel extends VerticalLayout {
     private final List<Change> changes = new ArrayList<>();
     private final ListDataProvider<List<Object>> tableData = new ListDataProvider<>(tableRows);
     private final ListDataProvider<Change> changeData = new ListDataProvider<>(changes);
+    private final Div text = new Div();
     private final Anchor csv;
     private final Anchor json;
     private ZoneId zone = ZoneId.systemDefault();
@@ -78,14 +83,16 @@ class ResultPanel extends VerticalLayout {
         dropped.addClassNames("eddy-status", "eddy-dropped");
         csv = export("CSV", "text/csv", "result.csv", ResultExport::csv);
         json = export("JSON", "application/json", "result.json", ResultExport::json);
+        text.addClassName("eddy-result-text");
+        text.setVisible(false);
         HorizontalLayout bar = new HorizontalLayout(views, figures, csv, json);
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setFlexGrow(1, figures);
-        add(bar, dropped, table, changelog);
+        add(bar, dropped, table, changelog, text);
         setPadding(false);
         setSpacing(false);
-        setFlexGrow(1, table, changelog);
+        setFlexGrow(1, table, changelog, text);
         setSizeFull();
     }
 
@@ -101,6 +108,11 @@ class ResultPanel extends VerticalLayout {
         changelog.removeAllColumns();
         tableRows.clear();
         changes.clear();
+        // A finished table (SHOW, DESCRIBE) has no changelog worth a view of its own.
+        views.setVisible(stream.changelog());
+        views.setSelectedTab(tableTab);
+        text.setVisible(false);
+        text.removeAll();
         changelog.addColumn(new ComponentRenderer<>(c -> op(c.kind()))).setHeader("op").setWidth("4.5em")
                 .setFlexGrow(0).setFrozen(true).setTooltipGenerator(c -> c.kind().name());
         DateTimeFormatter arrival = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
@@ -127,7 +139,7 @@ class ResultPanel extends VerticalLayout {
             changelog.scrollToEnd();
         }
         var stats = stream.stats();
-        figures.setText(StatusLine.describe(state, stats));
+        figures.setText(stream.changelog() ? StatusLine.describe(state, stats) : StatusLine.table(state, stats));
         String note = StatusLine.dropped(stats);
         dropped.setText(note);
         dropped.setVisible(!note.isEmpty());
@@ -138,6 +150,41 @@ class ResultPanel extends VerticalLayout {
         state = endState;
         refresh();
         setExportsEnabled(stream != null && !stream.columns().isEmpty());
+        longText().ifPresent(this::showText);
+    }
+
+    /** The one value of a one-cell result that spans lines (SHOW CREATE TABLE's DDL, a plan). */
+    private java.util.Optional<String> longText() {
+        if (stream == null || stream.changelog() || stream.columns().size() != 1) {
+            return java.util.Optional.empty();
+        }
+        List<List<Object>> rows = stream.tableRows();
+        if (rows.size() != 1 || rows.get(0).isEmpty() || !(rows.get(0).get(0) instanceof String value)
+                || !value.strip().contains("\n")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(value.strip());
+    }
+
+    private void showText(String value) {
+        Pre pre = new Pre(value);
+        pre.addClassName("eddy-result-text-value");
+        Button copy = new Button("Copy", VaadinIcon.COPY_O.create());
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        copy.addClassName("eddy-copy-text");
+        copy.setTooltipText("Copy the text to the clipboard");
+        copy.addClickListener(e -> copy.getElement().executeJs(
+                "const text = $0; const b = this;"
+                        + "(navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject())"
+                        + ".then(() => b.textContent = 'Copied', () => {"
+                        + "  const r = document.createRange(); r.selectNodeContents(b.parentElement.querySelector('pre'));"
+                        + "  const s = getSelection(); s.removeAllRanges(); s.addRange(r); b.textContent = 'Selected: press Ctrl+C'; });",
+                value));
+        text.removeAll();
+        text.add(copy, pre);
+        text.setVisible(true);
+        table.setVisible(false);
+        changelog.setVisible(false);
     }
 
     private void showSelectedView() {

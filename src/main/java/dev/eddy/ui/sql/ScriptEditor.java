@@ -45,12 +45,14 @@ class ScriptEditor extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final MessagePanel message = new MessagePanel();
-    private final ResultPanel results = new ResultPanel();
+    private final ResultsArea results = new ResultsArea();
     private final Deque<SqlStatement> queue = new ArrayDeque<>();
     private SqlStatement current;
     private int total;
     private long batchStarted;
     private RunningQuery running;
+    /** The statement whose job the message above the results speaks of (the latest INSERT). */
+    private Listener jobShown;
 
     /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
     ScriptEditor(ConsoleHolder console, String script, Consumer<String> onEdit, Consumer<String> onDeploy) {
@@ -88,7 +90,6 @@ class ScriptEditor extends VerticalLayout {
 
         message.setWidthFull();
         results.setWidthFull();
-        results.setVisible(false);
         add(editor, toolbar, message, results);
         setFlexGrow(1, results);
         setPadding(false);
@@ -134,7 +135,8 @@ class ScriptEditor extends VerticalLayout {
             return;
         }
         message.hide();
-        results.setVisible(false);
+        jobShown = null;
+        results.reset(statements.size());
         queue.clear();
         queue.addAll(statements);
         total = statements.size();
@@ -150,7 +152,7 @@ class ScriptEditor extends VerticalLayout {
         int index = total - queue.size();
         setRunning(true, total > 1 ? "Running statement " + index + " of " + total + "…" : "Running…");
         editor.select(current.start(), current.end());
-        running = console.console().run(current.text(), new Listener(UI.getCurrent(), current));
+        running = console.run(current.text(), new Listener(UI.getCurrent(), current, index), UI.getCurrent());
     }
 
     private void explain(SqlStatement statement) {
@@ -234,10 +236,13 @@ class ScriptEditor extends VerticalLayout {
     private final class Listener implements QueryListener {
         private final UI ui;
         private final SqlStatement statement;
+        private final int index;
+        private ResultPanel rows;
 
-        Listener(UI ui, SqlStatement statement) {
+        Listener(UI ui, SqlStatement statement, int index) {
             this.ui = ui;
             this.statement = statement;
+            this.index = index;
         }
 
         /** Runs on the UI through push; a page closed meanwhile has nothing left to show. */
@@ -252,17 +257,22 @@ class ScriptEditor extends VerticalLayout {
         @Override
         public void columns(List<ResultColumn> columns, ResultStream stream) {
             later(() -> {
-                results.start(columns, stream);
-                results.setVisible(true);
-                status.setText("Waiting for rows…");
+                rows = results.rows(index, statement);
+                rows.start(columns, stream);
+                status.setText(waiting(stream));
             });
         }
 
         @Override
         public void progress(ResultStream stream) {
             later(() -> {
-                results.refresh();
-                status.setText("Streaming…");
+                if (rows != null) {
+                    rows.refresh();
+                }
+                if (stop.isEnabled()) {
+                    status.setText(rows == null ? running(stream) : stream.stats().changes() == 0 ? waiting(stream)
+                            : "Streaming…");
+                }
             });
         }
 
@@ -273,17 +283,21 @@ class ScriptEditor extends VerticalLayout {
                     console.assistant().refresh();
                 }
                 boolean more = report.outcome() == Outcome.SUCCEEDED && !queue.isEmpty();
-                if (report.query()) {
-                    results.end(switch (report.outcome()) {
+                if (rows != null) {
+                    rows.end(switch (report.outcome()) {
                         case SUCCEEDED -> "Finished";
                         case STOPPED -> report.timeLimited() ? "Stopped by the time limit" : "Stopped";
                         case FAILED -> "Failed";
                     });
-                } else if (!more) {
-                    results.setVisible(false);
-                    message.success(total > 1 ? total + " statements ran in " + elapsed() + "."
-                            : report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
-                                    .orElse("Done in " + seconds(report) + "."));
+                }
+                if (!more && total > 1) {
+                    message.success(total + " statements ran in " + elapsed() + ".");
+                } else if (!more && rows == null) {
+                    message.success(report.jobId().map(id -> "Job " + id + " submitted to the cluster.")
+                            .orElse("Done in " + seconds(report) + "."));
+                }
+                if (report.jobId().isPresent() && rows == null) {
+                    jobShown = this;
                 }
                 if (more) {
                     runNext();
@@ -294,20 +308,33 @@ class ScriptEditor extends VerticalLayout {
         }
 
         @Override
+        public void job(dev.eddy.cluster.JobHealth health) {
+            later(() -> {
+                if (jobShown == this && !stop.isEnabled()) {
+                    JobStatus.show(message, health);
+                }
+            });
+        }
+
+        @Override
         public void failed(GatewayException failure, QueryReport report) {
             GatewayException error = console.assistant().withHints(failure);
             later(() -> {
-                int index = total - queue.size();
                 queue.clear();
                 setRunning(false, (total > 1 ? "Statement " + index + " of " + total + " failed after "
                         : "Failed after ") + seconds(report));
                 markPlace(statement, error);
-                message.error(error, statement.line());
-                if (results.isVisible()) {
-                    results.end("Failed");
-                }
+                results.failed(index, statement, error);
             });
         }
+    }
+
+    private static String running(ResultStream stream) {
+        return "Running · " + StatusLine.seconds(stream.stats().elapsed().toMillis());
+    }
+
+    private static String waiting(ResultStream stream) {
+        return "Waiting for the first row…";
     }
 
     /** Statements after which the session's catalogs look different, so completion re-reads them. */

@@ -10,6 +10,9 @@ final class StatusLine {
     static String describe(String state, ResultStats s) {
         StringBuilder line = new StringBuilder(state);
         line.append(" · ").append(seconds(s.elapsed().toMillis()));
+        if ("Running".equals(state) && s.changes() == 0) {
+            return line.append(" · waiting for the first row").toString();
+        }
         line.append(" · ").append(count(s.changes(), "change"));
         if (s.changes() > 0) {
             line.append(" (+I ").append(n(s.inserts()));
@@ -22,10 +25,15 @@ final class StatusLine {
             line.append(')');
         }
         if ("Running".equals(state)) {
-            line.append(" · ").append(n(s.ratePerSecond())).append(" rows/s");
+            line.append(" · ").append(count(s.ratePerSecond(), "row")).append("/s");
         }
         line.append(" · table ").append(n(s.tableRows())).append(" of max ").append(n(s.tableCap())).append(" rows");
         return line.toString();
+    }
+
+    /** A finished table's line (SHOW, DESCRIBE): how many rows, and how long it took. */
+    static String table(String state, ResultStats s) {
+        return state + " · " + count(s.tableRows(), "row") + " · " + seconds(s.elapsed().toMillis());
     }
 
     /** What the caps dropped, or empty when they dropped nothing. */

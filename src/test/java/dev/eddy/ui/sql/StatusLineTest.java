@@ -18,6 +18,13 @@ class StatusLineTest {
     }
 
     @Test
+    void aRunningQueryWithoutRowsSaysItWaitsForTheFirst() {
+        ResultStats s = new ResultStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ofMillis(25_300), 10_000, 100_000);
+        assertThat(StatusLine.describe("Running", s)).isEqualTo("Running · 25.3 s · waiting for the first row");
+        assertThat(StatusLine.describe("Stopped", s)).isEqualTo("Stopped · 25.3 s · 0 changes · table 0 of max 10,000 rows");
+    }
+
+    @Test
     void endedLineLeavesTheRateOutAndDroppedRowsAreNamed() {
         ResultStats s = new ResultStats(20_000, 20_000, 0, 0, 0, 10_000, 10_000, 20_000, 0, 0, Duration.ofSeconds(3),
                 10_000, 100_000);

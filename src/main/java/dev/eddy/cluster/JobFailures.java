@@ -1,0 +1,115 @@
+package dev.eddy.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads why a Flink job failed, the way a person would want it told: the first failure that is a
+ * cause rather than a consequence, root cause first. When the exception history only says a
+ * TaskManager was closed, the task failure it logged before closing is the cause.
+ */
+@Component
+public class JobFailures {
+    private final JobManagerClient flink;
+    private final TaskFailureLog taskFailures;
+
+    public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures) {
+        this.flink = flink;
+        this.taskFailures = taskFailures;
+    }
+
+    /** The job's state, restarts and latest failure; throws {@link ClusterException} when the job is unknown. */
+    public JobHealth health(String flinkJobId) {
+        JsonNode job = flink.details(flinkJobId);
+        String state = job.path("state").asText("");
+        JsonNode entries = history(flinkJobId);
+        // The numRestarts metric reaches the REST API only every few seconds: the exception history
+        // (one entry a failure, each followed by a restart unless the job failed for good) is current.
+        long restarts = Math.max(restarts(flinkJobId), entries.size() - ("FAILED".equals(state) ? 1 : 0));
+        Optional<Failure> failure = Optional.empty();
+        if (entries.size() > 0 || "FAILED".equals(state) || "FAILING".equals(state) || "RESTARTING".equals(state)) {
+            long started = job.path("start-time").asLong(0);
+            failure = latest(flinkJobId, entries, started > 0 ? Instant.ofEpochMilli(started) : Instant.EPOCH);
+        }
+        Optional<String> words = failure.map(f -> lacksSlots(f.trace()) ? noFreeSlot(flinkJobId) : f.words());
+        return new JobHealth(state, restarts, words, failure.map(Failure::trace));
+    }
+
+    /** The latest failure of a job in words, if Flink kept one. */
+    public Optional<String> latestFailure(String flinkJobId, Instant started) {
+        return latest(flinkJobId, history(flinkJobId), started).map(Failure::words);
+    }
+
+    private record Failure(String words, String trace) {}
+
+    private JsonNode history(String flinkJobId) {
+        try {
+            return flink.exceptions(flinkJobId).path("exceptionHistory").path("entries");
+        } catch (ClusterException e) {
+            // No exception history (the job is gone, or the cluster restarts): nothing to tell.
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    private Optional<Failure> latest(String flinkJobId, JsonNode entries, Instant started) {
+        Failure consequence = null;
+        for (JsonNode entry : entries) {
+            String trace = entry.path("stacktrace").asText();
+            if (!FailureCause.isConsequence(trace)) {
+                return Optional.of(new Failure(FailureCause.summarize(trace), trace));
+            }
+            consequence = consequence == null ? new Failure(FailureCause.summarize(trace), trace) : consequence;
+        }
+        if (consequence == null) {
+            return Optional.empty();
+        }
+        Set<String> vertices = new HashSet<>();
+        try {
+            flink.details(flinkJobId).path("vertices").forEach(v -> vertices.add(v.path("id").asText()));
+        } catch (ClusterException e) {
+            // The job is gone meanwhile: the consequence is all there is to tell.
+        }
+        Failure fallback = consequence;
+        return Optional.of(taskFailures.firstFailure(vertices, started)
+                .map(f -> new Failure(FailureCause.summarize(f.trace()), f.trace()))
+                .orElse(new Failure(fallback.words() + " — a task's clean-up failed and the TaskManager "
+                        + "running it was closed; its log holds the cause.", fallback.trace())));
+    }
+
+    /** Flink's words for a job that found no free task slot within the slot request timeout. */
+    static boolean lacksSlots(String trace) {
+        return trace != null && (trace.contains("NoResourceAvailableException")
+                || trace.contains("Could not acquire the minimum required resources"));
+    }
+
+    /** "Not enough task slots", said with what holds them and what to do. */
+    String noFreeSlot(String flinkJobId) {
+        StringBuilder text = new StringBuilder("The cluster has no free task slot for it");
+        try {
+            ClusterOverview cluster = flink.overview();
+            java.util.List<String> holders = flink.jobs().stream()
+                    .filter(j -> j.isRunning() && !j.id().equals(flinkJobId))
+                    .map(j -> j.name().length() > 60 ? j.name().substring(0, 59) + "…" : j.name()).toList();
+            text.append(": all ").append(cluster.slotsTotal()).append(" slots are held by ");
+            text.append(holders.isEmpty() ? "jobs that just ended" : holders.size() + " running job"
+                    + (holders.size() == 1 ? "" : "s") + " (" + String.join(", ", holders) + ")");
+        } catch (ClusterException e) {
+            // The overview could not be read: say what is known.
+        }
+        return text.append(". Stop a query in another script tab, cancel a job you no longer need (Jobs page, "
+                + "Other jobs on the cluster), or give the cluster more task slots.").toString();
+    }
+
+    private long restarts(String flinkJobId) {
+        try {
+            String value = flink.jobMetrics(flinkJobId, "numRestarts").get("numRestarts");
+            return value == null ? 0 : (long) Double.parseDouble(value);
+        } catch (ClusterException | NumberFormatException e) {
+            return 0;
+        }
+    }
+}
