@@ -47,8 +47,11 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--lumo-font-family-monospace, ui-monospace, "DejaVu Sans Mono", monospace)', lineHeight: '1.5' },
   '.cm-content': { caretColor: 'var(--lumo-primary-text-color)' },
   '.cm-cursor': { borderLeftColor: 'var(--lumo-primary-text-color)' },
+  // Opaque: the gutter stays put while the code scrolls sideways under it, and Lumo's contrast
+  // colours are translucent, so the tint is laid over the base colour.
   '.cm-gutters': {
-    backgroundColor: 'var(--lumo-contrast-5pct)', color: 'var(--lumo-tertiary-text-color)', border: 'none',
+    background: 'linear-gradient(var(--lumo-contrast-5pct), var(--lumo-contrast-5pct)) var(--lumo-base-color)',
+    color: 'var(--lumo-tertiary-text-color)', border: 'none',
     borderTopLeftRadius: 'var(--lumo-border-radius-m)', borderBottomLeftRadius: 'var(--lumo-border-radius-m)',
   },
   '.cm-activeLine': { backgroundColor: 'var(--lumo-contrast-5pct)' },

@@ -24,16 +24,24 @@ import org.springframework.stereotype.Service;
 public class SchemaService {
     private static final int MAX = 10_000;
     private final IntegrationService integrations;
+    /** Threads of their own: the common pool has one thread on two cores, and these calls wait on the network. */
+    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "eddy-schema-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SchemaService(IntegrationService integrations) {
         this.integrations = integrations;
     }
 
     public List<SchemaNode> tree(SqlConsole console) {
+        // Each integration is read on its own thread while Flink's catalog is read here: one service
+        // that does not answer delays only its own part, not the others' nor Flink's.
+        List<java.util.concurrent.CompletableFuture<SchemaNode>> reading = integrations.list().stream()
+                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> integration(i), readers)).toList();
         List<SchemaNode> roots = new ArrayList<>(flink(console));
-        for (Integration i : integrations.list()) {
-            roots.add(integration(i));
-        }
+        reading.forEach(r -> roots.add(r.join()));
         return roots;
     }
 

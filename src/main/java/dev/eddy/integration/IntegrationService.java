@@ -152,6 +152,9 @@ public class IntegrationService {
         return check(i, plain(draft.secrets(), stored));
     }
 
+    /** How long the answer of a service found down stands before a look asks it again. */
+    private static final java.time.Duration RETRY_DOWN_AFTER = java.time.Duration.ofSeconds(30);
+
     /**
      * The integration's topics or tables, from the cache when younger than five minutes. When the
      * service cannot be read, the last good metadata stays, with the error and since when it fails.
@@ -160,6 +163,14 @@ public class IntegrationService {
         Metadata cached = cache.get(name);
         if (cached != null && cached.lastError().isEmpty()
                 && cached.fetchedAt().isAfter(java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)))) {
+            return cached;
+        }
+        java.time.Instant tried = lastAttempt.get(name);
+        if (cached != null && cached.lastError().isPresent() && tried != null
+                && tried.isAfter(java.time.Instant.now().minus(RETRY_DOWN_AFTER))) {
+            // A service seen down a moment ago is not asked again on every look (each costs its
+            // timeout): the last answer stands, and it is read again in the background.
+            refreshInBackground(name);
             return cached;
         }
         return refresh(name);
@@ -174,6 +185,10 @@ public class IntegrationService {
         Metadata fresh;
         try {
             if (i.kind() == IntegrationKind.KAFKA) {
+                java.util.Optional<String> refused = Reachability.allRefused(i.setting(KafkaSettings.BOOTSTRAP_SERVERS));
+                if (refused.isPresent()) {
+                    throw new IntegrationException(refused.get());
+                }
                 KafkaBrowser.Contents kafka = KafkaBrowser.contents(kafkaClient(i, secrets));
                 fresh = new Metadata(kafka.topics(), kafka.groups(), List.of(), java.time.Instant.now(),
                         java.util.Optional.empty(), java.util.Optional.empty());
@@ -216,8 +231,8 @@ public class IntegrationService {
         if (last == null || last.lastError().isPresent()) {
             Metadata now = refresh(name);
             if (now.lastError().isPresent()) {
-                throw new IntegrationException(name + " is unreachable since " + now.failingSince()
-                        .map(java.time.Instant::toString).orElse("a moment ago") + ": " + now.lastError().get());
+                throw new IntegrationException(name + " is unreachable " + now.failingSince()
+                        .map(IntegrationService::since).orElse("since a moment ago") + ": " + now.lastError().get());
             }
         }
         return ConnectionOptions.flinkTable(i, repository.secrets(name), write);
@@ -274,10 +289,70 @@ public class IntegrationService {
         }
     }
 
+    /**
+     * Where a Kafka table's topic lives: an integration by name, or, for a table that names its
+     * brokers itself, the client properties of its {@code properties.*} options.
+     */
+    public record TopicPlace(String integration, Map<String, String> clientProperties) {
+        /** How to name the place to a user. */
+        public String describe() {
+            return integration != null ? "integration " + integration
+                    : "the Kafka at " + clientProperties.getOrDefault(KafkaSettings.BOOTSTRAP_SERVERS, "?");
+        }
+    }
+
+    /** Whether the topic exists there: empty when Kafka could not be asked (unreachable, not allowed). */
+    public java.util.Optional<Boolean> topicExists(TopicPlace place, String topic) {
+        return KafkaTopics.exists(topicClient(place, false), topic);
+    }
+
+    /**
+     * Creates a topic, with the integration's read-write credential. {@code retention}: empty keeps
+     * the broker's default, zero keeps messages forever.
+     */
+    public void createTopic(TopicPlace place, String topic, int partitions, short replication,
+            java.util.Optional<java.time.Duration> retention) {
+        if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw new IntegrationException("A topic name is 1 to 249 letters, digits, '.', '_' or '-'");
+        }
+        if (partitions < 1 || partitions > 10_000 || replication < 1 || replication > 32) {
+            throw new IntegrationException("Partitions go from 1 to 10,000 and replicas from 1 to 32");
+        }
+        KafkaTopics.create(topicClient(place, true), place.describe(), topic, partitions, replication, retention);
+        if (place.integration() != null) {
+            refreshInBackground(place.integration());
+        }
+    }
+
+    private java.util.Properties topicClient(TopicPlace place, boolean write) {
+        if (place.integration() == null) {
+            java.util.Properties p = new java.util.Properties();
+            p.putAll(place.clientProperties());
+            return p;
+        }
+        Integration i = get(place.integration());
+        if (i.kind() != IntegrationKind.KAFKA) {
+            throw new IntegrationException(i.name() + " is not a Kafka integration");
+        }
+        Map<String, String> secrets = repository.secrets(i.name());
+        boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
+        return write ? KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.WRITE_USER) : null,
+                secrets.getOrDefault(KafkaSettings.WRITE_PASSWORD, "")) : kafkaClient(i, secrets);
+    }
+
     private static java.util.Properties kafkaClient(Integration i, Map<String, String> secrets) {
         boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
         return KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.READ_USER) : null,
                 secrets.getOrDefault(KafkaSettings.READ_PASSWORD, ""));
+    }
+
+    /** "since 14:03:12 UTC (5 min ago)": a time a person reads, not an ISO instant with nanoseconds. */
+    static String since(java.time.Instant at) {
+        long seconds = Math.max(0, java.time.Duration.between(at, java.time.Instant.now()).toSeconds());
+        String ago = seconds < 60 ? seconds + " s ago" : seconds < 3600 ? seconds / 60 + " min ago"
+                : seconds / 3600 + " h ago";
+        return "since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at) + " (" + ago + ")";
     }
 
     private static String rootMessage(Throwable e) {

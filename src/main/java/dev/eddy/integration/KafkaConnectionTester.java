@@ -27,6 +27,11 @@ final class KafkaConnectionTester {
         long t0 = System.nanoTime();
         String bootstrap = integration.setting(KafkaSettings.BOOTSTRAP_SERVERS);
         List<String> details = new ArrayList<>();
+        java.util.Optional<String> refused = Reachability.allRefused(bootstrap);
+        if (refused.isPresent()) {
+            return new ConnectionCheck(false, capitalize(refused.get()), List.of("connection: " + refused.get()),
+                    Duration.ofNanos(System.nanoTime() - t0));
+        }
         String failure = null;
         String success = null;
         for (String[] credential : credentials(integration, secrets)) {

@@ -56,6 +56,11 @@ final class PostgresConnectionTester {
                     line = "connected as " + c[1] + ", but it may not write to any of the " + tables + " tables: grant "
                             + "it INSERT, UPDATE and DELETE, or give another user as the read-write credential";
                 }
+                if (ok && checksNoPassword(integration, c[1])) {
+                    // A server that trusts this host lets any password in: a wrong one would look right.
+                    line += " — but the server did not check the password (its pg_hba.conf trusts this host), so "
+                            + "it was not tested; it will be wherever the server asks for one";
+                }
             } catch (SQLException e) {
                 ok = false;
                 line = explain(integration, c[1], e);
@@ -70,6 +75,17 @@ final class PostgresConnectionTester {
         String summary = failure != null ? KafkaConnectionTester.capitalize(failure)
                 : "Connected to " + integration.address() + ": " + success;
         return new ConnectionCheck(failure == null, summary, details, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Whether the server lets the user in with a password that cannot be right. */
+    private static boolean checksNoPassword(Integration integration, String user) {
+        String wrong = "not-the-password-" + java.util.UUID.randomUUID();
+        try (Connection ignored = DriverManager.getConnection(PostgresSettings.jdbcUrl(integration),
+                properties(integration, user, wrong))) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     static Properties properties(Integration i, String user, String password) {

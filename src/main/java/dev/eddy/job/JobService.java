@@ -6,6 +6,7 @@ import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
+import dev.eddy.sql.SinkTopics;
 import dev.eddy.gateway.StatementResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,10 +34,12 @@ public class JobService {
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     private final JobTables tables;
+    private final SinkTopics sinkTopics;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            JobTables tables) {
+            JobTables tables, SinkTopics sinkTopics) {
         this.tables = tables;
+        this.sinkTopics = sinkTopics;
         this.store = store;
         this.sessions = sessions;
         this.flink = flink;
@@ -53,6 +56,10 @@ public class JobService {
         try (GatewaySession session = sessions.open("eddy-explain")) {
             StatementResult result = session.run(statement.explain(), 1, settings.options());
             String plan = result.rows().isEmpty() ? "" : String.valueOf(result.rows().get(0).fields().get(0));
+            // A missing topic passes planning and fails the running job only minutes later.
+            sinkTopics.missing(statement.text(), ddl -> session.run(ddl, 1)).ifPresent(missing -> {
+                throw new JobException(missing.describe(), missing);
+            });
             return new JobPlan(plan, JobStatement.reads(plan), JobStatement.writes(plan));
         } catch (GatewayException e) {
             throw new JobException("Flink cannot plan this job: " + e.describe(), e);

@@ -30,6 +30,7 @@ public class QueryService implements AutoCloseable {
     private final StatementHistory history;
     private final QueryProperties properties;
     private final StatementJobs jobs;
+    private final org.springframework.beans.factory.ObjectProvider<StatementCheck> checks;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
@@ -43,9 +44,10 @@ public class QueryService implements AutoCloseable {
     });
 
     public QueryService(GatewaySessions sessions, StatementHistory history, QueryProperties properties,
-            StatementJobs jobs) {
+            StatementJobs jobs, org.springframework.beans.factory.ObjectProvider<StatementCheck> checks) {
         this.sessions = sessions;
         this.jobs = jobs;
+        this.checks = checks;
         this.history = history;
         this.properties = properties;
     }
@@ -119,6 +121,13 @@ public class QueryService implements AutoCloseable {
             GatewaySession session = null;
             OperationHandle op = null;
             try {
+                Optional<GatewayException> problem = checks.orderedStream()
+                        .map(c -> c.check(console, statement)).flatMap(Optional::stream).findFirst();
+                if (problem.isPresent()) {
+                    end(publisher, new QueryReport(Outcome.FAILED, 0, since(t0), jobId, false, false),
+                            problem.get().describe(), startedAt, problem.get());
+                    return;
+                }
                 session = console.session();
                 try {
                     op = session.submit(statement);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class ErrorHints {
     private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']+)' not found");
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found in (?:any table|table '([^']+)')");
+    private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([\\w$]+)\\(");
 
     private ErrorHints() {}
 
@@ -35,7 +36,17 @@ public final class ErrorHints {
             session.tables().stream()
                     .filter(t -> column.group(2) == null || t.name().equalsIgnoreCase(column.group(2)))
                     .forEach(t -> t.columns().forEach(c -> names.add(c.name())));
+            if (names.isEmpty()) {
+                // "in table 'c'" names an alias (FROM customers c): any table's columns may be meant.
+                session.tables().forEach(t -> t.columns().forEach(c -> names.add(c.name())));
+            }
             return withHint(error, column.group(1), names);
+        }
+        Matcher function = UNKNOWN_FUNCTION.matcher(message);
+        if (function.find()) {
+            List<String> names = new ArrayList<>(FlinkVocabulary.get().functions().keySet());
+            names.addAll(session.functions());
+            return withHint(error, function.group(1), names);
         }
         return error;
     }

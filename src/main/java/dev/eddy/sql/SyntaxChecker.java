@@ -8,6 +8,11 @@ import java.util.Set;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.flink.sql.parser.dml.RichSqlInsert;
+import org.apache.flink.sql.parser.dml.SqlExecute;
+import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.flink.sql.parser.impl.FlinkSqlParserImpl;
 import org.apache.flink.sql.parser.validate.FlinkSqlConformance;
@@ -33,6 +38,35 @@ public final class SyntaxChecker {
             check(statement).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /**
+     * The tables an INSERT (or a statement set of them) writes, each as its name parts; empty for
+     * any other statement and for one that does not parse.
+     */
+    public static List<List<String>> insertTargets(String statement) {
+        SqlNode node;
+        try {
+            node = SqlParser.create(statement, CONFIG).parseStmt();
+        } catch (SqlParseException | RuntimeException e) {
+            return List.of();
+        }
+        if (node instanceof SqlExecute execute) {
+            node = execute.getStatement();
+        }
+        List<RichSqlInsert> inserts = node instanceof SqlStatementSet set ? set.getInserts()
+                : node instanceof RichSqlInsert insert ? List.of(insert) : List.of();
+        List<List<String>> targets = new ArrayList<>();
+        for (RichSqlInsert insert : inserts) {
+            SqlNode target = insert.getTargetTable();
+            if (target instanceof org.apache.calcite.sql.SqlTableRef ref) {
+                target = ref.operand(0);
+            }
+            if (target instanceof SqlIdentifier id) {
+                targets.add(List.copyOf(id.names));
+            }
+        }
+        return targets;
     }
 
     /** The syntax error of one statement of a script, placed in the script. */
@@ -85,7 +119,14 @@ public final class SyntaxChecker {
         if (first.startsWith("Encountered \"")) {
             int close = first.indexOf("\" at line");
             String found = close > 0 ? first.substring("Encountered \"".length(), close) : "?";
-            return "Unexpected " + found + (expected.isEmpty() ? "" : ": expected " + expected);
+            String text = "Unexpected " + found + (expected.isEmpty() ? "" : ": expected " + expected);
+            if (expected.contains("a name") && found.matches("[A-Za-z_]+")
+                    && FlinkVocabulary.get().isReserved(found)) {
+                // FROM order: a table called like a keyword must be quoted.
+                text += ". " + found + " is a reserved word in Flink SQL: to use it as a name, write it in back-quotes (`"
+                        + found + "`)";
+            }
+            return text;
         }
         first = first.replaceFirst(" at line \\d+, column \\d+\\.?$", "")
                 .replaceFirst("^Incorrect syntax near the keyword '(.*)'$", "Unexpected $1 here");

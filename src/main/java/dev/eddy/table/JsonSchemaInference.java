@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * STRING); a field that was always null is STRING. For Debezium, the row images ({@code after}, else {@code before}).
  */
 public final class JsonSchemaInference {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals keep the digits they were written with ("25.00" has two): a fixed scale means money.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private static final Pattern TS_ZONED = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)");
     private static final Pattern TS_LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
@@ -140,6 +143,11 @@ public final class JsonSchemaInference {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean mixed;
+        /** Digits after the point of every decimal seen, or -1 when they differ (or a number was whole). */
+        int scale = -1;
+        /** The most digits before the point among the decimals seen. */
+        int integerDigits;
+        int decimals;
 
         private Shape(Kind kind) {
             this.kind = kind;
@@ -163,7 +171,14 @@ public final class JsonSchemaInference {
                 return s;
             }
             if (node.isNumber()) {
-                return new Shape(Kind.DOUBLE);
+                Shape s = new Shape(Kind.DOUBLE);
+                java.math.BigDecimal d = node.decimalValue();
+                if (d.scale() > 0 && d.scale() <= 18 && !node.asText().matches(".*[eE].*")) {
+                    s.scale = d.scale();
+                    s.integerDigits = Math.max(1, d.precision() - d.scale());
+                    s.decimals = 1;
+                }
+                return s;
             }
             if (node.isTextual()) {
                 String text = node.asText();
@@ -220,6 +235,9 @@ public final class JsonSchemaInference {
                 s.min = Math.min(min, other.min);
                 s.max = Math.max(max, other.max);
                 s.mixed = mixed || other.mixed;
+                s.scale = scale == other.scale ? scale : -1;
+                s.integerDigits = Math.max(integerDigits, other.integerDigits);
+                s.decimals = decimals + other.decimals;
                 return s;
             }
             if (numeric(kind) && numeric(other.kind)) {
@@ -253,7 +271,11 @@ public final class JsonSchemaInference {
                 case BOOLEAN -> "BOOLEAN";
                 // JSON does not say how large a number gets: an id that fits an INT today may not tomorrow.
                 case INTEGER -> "BIGINT";
-                case DOUBLE -> "DOUBLE";
+                // Amounts written with a fixed number of decimals (25.00, 3.10) sum exactly as DECIMAL;
+                // a DOUBLE would show 1311.7999999999. Room is left for larger values than sampled.
+                case DOUBLE -> scale > 0 && decimals >= 2
+                        ? "DECIMAL(" + Math.min(38, Math.max(10, integerDigits + scale + 6)) + ", " + scale + ")"
+                        : "DOUBLE";
                 case TIMESTAMP_LTZ -> "TIMESTAMP_LTZ(3)";
                 case TIMESTAMP -> "TIMESTAMP(3)";
                 case DATE -> "DATE";

@@ -127,8 +127,11 @@ public class TableService implements IntegrationUsage {
         return new Inference(List.of(), 0, 0, "ISO-8601", false, List.of(why));
     }
 
-    /** The columns and primary key of a PostgreSQL table, as Flink types. */
-    public record TableShape(List<ColumnSpec> columns, List<String> primaryKey) {}
+    /**
+     * The columns and primary key of a PostgreSQL table, as Flink types; the notes say which columns
+     * are left out (types Flink's JDBC connector cannot read) and how others are read.
+     */
+    public record TableShape(List<ColumnSpec> columns, List<String> primaryKey, List<String> notes) {}
 
     public TableShape fromPostgres(String integration, String table) {
         PostgresTable found = integrations.metadata(integration).tables().stream()
@@ -137,15 +140,29 @@ public class TableService implements IntegrationUsage {
                 .orElseThrow(() -> new TableException(integration + " has no table " + table + " (or it is not read yet)"));
         List<ColumnSpec> columns = new ArrayList<>();
         List<String> key = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (PostgresTable.Column c : found.columns()) {
-            String type = PostgresTypes.flink(c.type());
-            columns.add(new ColumnSpec(c.name(), c.nullable() || c.primaryKey() ? type : type + " NOT NULL", null,
-                    "PostgreSQL " + c.type()));
+            java.util.Optional<String> type = PostgresTypes.flink(c.type());
+            if (type.isEmpty()) {
+                unreadable.add(c.name() + " (" + c.type() + ")");
+                continue;
+            }
+            PostgresTypes.caveat(c.type()).ifPresent(caveat -> notes.add(c.name() + " (" + c.type() + ") " + caveat + "."));
+            columns.add(new ColumnSpec(c.name(), c.nullable() || c.primaryKey() ? type.get() : type.get() + " NOT NULL",
+                    null, "PostgreSQL " + c.type()));
             if (c.primaryKey()) {
                 key.add(c.name());
             }
         }
-        return new TableShape(columns, key);
+        if (!unreadable.isEmpty()) {
+            notes.add(0, "Left out: " + String.join(", ", unreadable) + ". Flink's JDBC connector cannot read "
+                    + (unreadable.size() == 1 ? "this type" : "these types") + "; to use "
+                    + (unreadable.size() == 1 ? "it" : "them") + ", point the table at a PostgreSQL view that casts "
+                    + (unreadable.size() == 1 ? "it" : "them") + " to text (… " + unreadable.get(0).split(" ")[0]
+                    + "::text AS " + unreadable.get(0).split(" ")[0] + " …).");
+        }
+        return new TableShape(columns, key, notes);
     }
 
     /** The DDL the draft creates; what the wizard shows as the user edits. */

@@ -29,6 +29,16 @@ class ErrorHintsTest {
     }
 
     @Test
+    void aMisspelledFunctionOrAColumnBehindAnAliasGetsCloseNames() {
+        GatewayException function = new GatewayException(GatewayException.Kind.SQL,
+                "No match found for function signature UPPERR(<CHARACTER>)", null, null, 1, 8, null);
+        assertThat(ErrorHints.enrich(function, SESSION).hint()).hasValue("Did you mean `UPPER`?");
+        GatewayException column = new GatewayException(GatewayException.Kind.SQL,
+                "Column 'idd' not found in table 'c'", null, null, 1, 8, null);
+        assertThat(ErrorHints.enrich(column, SESSION).hint()).hasValueSatisfying(h -> assertThat(h).contains("`id`"));
+    }
+
+    @Test
     void aMisspelledTableGetsTheCatalogsCloseNames() throws Exception {
         GatewayException real = flinkError("table-not-found.json");
         assertThat(real.getMessage()).isEqualTo("Object 'nosuch' not found");

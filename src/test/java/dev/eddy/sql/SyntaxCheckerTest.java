@@ -45,6 +45,13 @@ class SyntaxCheckerTest {
     }
 
     @Test
+    void aReservedWordWhereANameGoesIsToldToBeQuoted() {
+        SyntaxProblem p = SyntaxChecker.check("SELECT * FROM order").get(0);
+        assertThat(p.message()).startsWith("Unexpected order").contains("order is a reserved word in Flink SQL")
+                .contains("`order`");
+    }
+
+    @Test
     void anUnfinishedStatementIsMarkedAtItsEnd() {
         String script = "SELECT * FROM";
         SyntaxProblem p = SyntaxChecker.check(script).get(0);

@@ -127,7 +127,7 @@ class EddyCatalogIT {
             assertThatThrownBy(() -> console.collect("SELECT * FROM dead_orders", 1))
                     .isInstanceOf(GatewayException.class)
                     .satisfies(e -> assertThat(((GatewayException) e).describe())
-                            .contains("dead-kafka is unreachable since").contains("No answer from 127.0.0.1:1"));
+                            .contains("dead-kafka is unreachable since").contains("Nothing listens at 127.0.0.1:1"));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
             console.collect("DROP TABLE dead_orders", 1);
         }

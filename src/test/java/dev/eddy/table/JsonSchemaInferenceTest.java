@@ -27,6 +27,18 @@ class JsonSchemaInferenceTest {
     }
 
     @Test
+    void amountsWithAFixedNumberOfDecimalsBecomeDecimal() {
+        Inference i = JsonSchemaInference.infer(List.of(
+                "{\"price\": 25.00, \"rate\": 0.5, \"ratio\": 1.25, \"big\": 123456.789, \"sci\": 1.50e3}",
+                "{\"price\": 1311.80, \"rate\": 0.25, \"ratio\": 2.50, \"big\": 1.000, \"sci\": 2.10e3}"), false);
+        assertThat(types(i)).containsEntry("price", "DECIMAL(12, 2)").containsEntry("rate", "DOUBLE")
+                .containsEntry("ratio", "DECIMAL(10, 2)").containsEntry("big", "DECIMAL(15, 3)")
+                .containsEntry("sci", "DOUBLE");
+        Inference one = JsonSchemaInference.infer(List.of("{\"price\": 9.99}"), false);
+        assertThat(types(one)).as("one value is too little to tell").containsEntry("price", "DOUBLE");
+    }
+
+    @Test
     void nestedObjectsBecomeRowsAndArraysArrays() {
         Inference i = JsonSchemaInference.infer(List.of(
                 "{\"customer\": {\"id\": 7, \"address\": {\"city\": \"Oslo\"}}, \"tags\": [\"a\", \"b\"],"

@@ -15,6 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** What each statement gives is shown, in a real headless Chromium: tables, text, failures, the clock. */
 @EddyIntegrationTest
 class SqlResultsBrowserIT extends BrowserTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.eddy.config.Endpoints endpoints;
 
     @Test
     void showAndDescribeResultsAreShownAndShowCreateTableIsTextToCopy() throws Exception {
@@ -74,6 +76,32 @@ class SqlResultsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void anInsertIntoAMissingTopicOffersToCreateItAndRunsAgain() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = open(wait, "CREATE TEMPORARY TABLE audit_sink (order_id BIGINT, status STRING) WITH ("
+                + "'connector' = 'kafka', 'topic' = 'order_audit_browser', 'properties.bootstrap.servers' = '"
+                + endpoints.kafkaBootstrapServers() + "', 'format' = 'json');\n"
+                + "INSERT INTO audit_sink SELECT order_id, status FROM orders;");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.SHIFT, Keys.ENTER));
+        WebElement error = wait.until(d -> visible(".eddy-message.error"));
+        assertThat(error.getText()).contains("Topic order_audit_browser does not exist")
+                .contains("does not create a topic when it is first written to");
+        assertThat(visibleText(".eddy-run-status")).startsWith("Statement 2 of 2 failed after");
+        screenshot("results-missing-topic");
+
+        visible("vaadin-button.eddy-create-topic-open").click();
+        WebElement dialog = wait.until(d -> visible("vaadin-dialog-overlay"));
+        assertThat(dialog.getText()).contains("Create topic order_audit_browser").contains("Partitions")
+                .contains("read-write credential");
+        screenshot("results-create-topic-dialog");
+        visible("vaadin-button.eddy-create-topic-confirm").click();
+        // Created, and the INSERT ran again: its job is on the cluster.
+        wait.until(d -> visibleText(".eddy-message.success").startsWith("Job ")
+                || visibleText(".eddy-message.success").startsWith("The INSERT's job"));
+        screenshot("results-missing-topic-created");
+    }
+
+    @Test
     void theClockTicksWhileNoRowArrives() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         run(wait, "SELECT order_id FROM orders WHERE status = 'NO SUCH STATUS'");
@@ -92,20 +120,26 @@ class SqlResultsBrowserIT extends BrowserTest {
     @Test
     void aBrowserThatIsKilledFreesItsQueryWithinAMinute() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        java.util.Set<String> before = running();
         run(wait, "SELECT * FROM orders");
         wait.until(d -> visibleText(".eddy-figures").startsWith("Running"));
-        wait.until(d -> jobManager.jobs().stream().anyMatch(JobSummary::isRunning));
+        String query = wait.until(d -> running().stream().filter(id -> !before.contains(id)).findFirst().orElse(null));
         long killedAt = System.nanoTime();
         BrowserSupport.kill(browser);
         browser = null;
         // The test JVM's pages heartbeat every 5 s: three missed and the query's Flink job is cancelled.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (jobManager.jobs().stream().anyMatch(JobSummary::isRunning) && System.nanoTime() < deadline) {
+        while (running().contains(query) && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        assertThat(jobManager.jobs().stream().filter(JobSummary::isRunning).toList()).isEmpty();
+        assertThat(running()).as("the killed page's query").doesNotContain(query);
         System.out.printf("A killed browser's query was cancelled %.1f s after the kill%n",
                 (System.nanoTime() - killedAt) / 1e9);
+    }
+
+    private java.util.Set<String> running() {
+        return jobManager.jobs().stream().filter(JobSummary::isRunning).map(JobSummary::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void run(WebDriverWait wait, String sql) {

@@ -27,7 +27,10 @@ class CheckResult extends Div {
         Span headline = new Span(name + ": " + check.summary());
         headline.getStyle().set("font-weight", "600");
         add(headline);
-        check.details().forEach(d -> add(new Div(new Span(d))));
+        if (check.details().size() > 1) {
+            // One line per credential; with a single one, its line is the headline already.
+            check.details().forEach(d -> add(new Div(new Span(d))));
+        }
         add(new Div(new Span(String.format(Locale.ROOT, "(answered in %.1f s)", check.took().toMillis() / 1000.0))));
     }
 

@@ -89,7 +89,8 @@ class IntegrationDialog extends Dialog {
         }
         add(form, result);
         Button test = new Button("Test connection", e -> test());
-        Button save = new Button("Save", e -> save(onSaved));
+        Button save = saveButton;
+        save.addClickListener(e -> save(onSaved));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, test, save);
@@ -153,6 +154,9 @@ class IntegrationDialog extends Dialog {
         return new IntegrationDraft(name.getValue().strip(), kind, settings, given);
     }
 
+    private final Button saveButton = new Button("Save");
+    private boolean saveAnyway;
+
     private void test() {
         IntegrationDraft draft = draft();
         result.working("Testing the connection…");
@@ -167,9 +171,46 @@ class IntegrationDialog extends Dialog {
         }));
     }
 
+    /**
+     * Saves once the connection works; a connection that fails is shown first, and the button
+     * becomes "Save anyway" (a service may be down for a while, its settings still right).
+     */
     private void save(Consumer<Integration> onSaved) {
+        IntegrationDraft draft;
         try {
-            Integration saved = integrations.save(draft());
+            draft = draft();
+        } catch (IntegrationException e) {
+            result.failed(e.getMessage());
+            return;
+        }
+        if (saveAnyway) {
+            store(draft, onSaved);
+            return;
+        }
+        result.working("Checking the connection before saving…");
+        saveButton.setEnabled(false);
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> integrations.test(draft)).whenComplete((check, error) -> ui.access(() -> {
+            saveButton.setEnabled(true);
+            if (error == null && check.ok()) {
+                store(draft, onSaved);
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                result.failed(cause.getMessage());
+            } else {
+                result.show(draft.name().isEmpty() ? "Connection" : draft.name(), check);
+            }
+            saveAnyway = true;
+            saveButton.setText("Save anyway");
+            saveButton.setTooltipText("The connection does not work now; save the settings all the same");
+        }));
+    }
+
+    private void store(IntegrationDraft draft, Consumer<Integration> onSaved) {
+        try {
+            Integration saved = integrations.save(draft);
             close();
             onSaved.accept(saved);
         } catch (IntegrationException e) {

@@ -1,5 +1,6 @@
 package dev.eddy.ui.jobs;
 
+import dev.eddy.ui.Async;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

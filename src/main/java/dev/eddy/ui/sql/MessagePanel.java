@@ -43,6 +43,13 @@ class MessagePanel extends Div {
         }
     }
 
+    /** A button under the message that does what it proposes (create the missing topic…). */
+    void action(com.vaadin.flow.component.Component button) {
+        Div row = new Div(button);
+        row.addClassName("eddy-message-action");
+        add(row);
+    }
+
     /** The plan Flink would run a statement with (EXPLAIN), in full. */
     void plan(String text) {
         show("plan");

@@ -116,7 +116,8 @@ class ResultPanel extends VerticalLayout {
         changelog.addColumn(new ComponentRenderer<>(c -> op(c.kind()))).setHeader("op").setWidth("4.5em")
                 .setFlexGrow(0).setFrozen(true).setTooltipGenerator(c -> c.kind().name());
         DateTimeFormatter arrival = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
-        changelog.addColumn(c -> arrival.format(c.arrived())).setHeader("arrived").setAutoWidth(true).setFlexGrow(0);
+        // A fixed width: auto width is measured while the grid is still empty, and clipped the times.
+        changelog.addColumn(c -> arrival.format(c.arrived())).setHeader("arrived").setWidth("9em").setFlexGrow(0);
         addValueColumns(table, columns, Function.identity());
         addValueColumns(changelog, columns, Change::row);
         setExportsEnabled(false);

@@ -82,8 +82,11 @@ class ResultsArea extends VerticalLayout {
         return entry.rows;
     }
 
-    /** The statement failed: its error is shown where its result would be, and its tab marked. */
-    void failed(int index, SqlStatement statement, GatewayException error) {
+    /**
+     * The statement failed: its error is shown where its result would be, and its tab marked.
+     * Returns the message, for an action that mends the cause.
+     */
+    MessagePanel failed(int index, SqlStatement statement, GatewayException error) {
         Entry entry = entry(index, statement);
         entry.message.error(error, statement.line());
         Tab tab = tabOf(entry);
@@ -94,6 +97,7 @@ class ResultsArea extends VerticalLayout {
             entry.rows.end("Failed");
         }
         tabs.setSelectedTab(tab);
+        return entry.message;
     }
 
     private Entry entry(int index, SqlStatement statement) {

@@ -16,6 +16,8 @@ import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryReport;
 import dev.eddy.query.Outcome;
 import dev.eddy.query.RunningQuery;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.sql.MissingTopicException;
 import dev.eddy.sql.SqlAssistant;
 import dev.eddy.sql.SqlStatement;
 import dev.eddy.sql.StatementSplitter;
@@ -35,6 +37,7 @@ import java.util.function.Consumer;
  */
 class ScriptEditor extends VerticalLayout {
     private final ConsoleHolder console;
+    private final IntegrationService integrations;
     private final SqlEditor editor;
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
     private final Button runAll = new Button("Run all", VaadinIcon.FAST_FORWARD.create());
@@ -55,8 +58,10 @@ class ScriptEditor extends VerticalLayout {
     private Listener jobShown;
 
     /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
-    ScriptEditor(ConsoleHolder console, String script, Consumer<String> onEdit, Consumer<String> onDeploy) {
+    ScriptEditor(ConsoleHolder console, IntegrationService integrations, String script, Consumer<String> onEdit,
+            Consumer<String> onDeploy) {
         this.console = console;
+        this.integrations = integrations;
         this.onDeploy = onDeploy;
         editor = new SqlEditor(console.assistant(), script);
         editor.addEditListener(onEdit);
@@ -318,15 +323,36 @@ class ScriptEditor extends VerticalLayout {
 
         @Override
         public void failed(GatewayException failure, QueryReport report) {
-            GatewayException error = console.assistant().withHints(failure);
+            GatewayException error = failure instanceof MissingTopicException ? failure
+                    : console.assistant().withHints(failure);
             later(() -> {
                 queue.clear();
                 setRunning(false, (total > 1 ? "Statement " + index + " of " + total + " failed after "
                         : "Failed after ") + seconds(report));
                 markPlace(statement, error);
-                results.failed(index, statement, error);
+                MessagePanel shown = results.failed(index, statement, error);
+                if (error instanceof MissingTopicException missing) {
+                    shown.action(createTopic(missing, statement));
+                }
             });
         }
+    }
+
+    /** "Create topic…": makes the missing topic, then runs the statement again if the script still holds it. */
+    private Button createTopic(MissingTopicException missing, SqlStatement statement) {
+        Button create = new Button("Create topic " + missing.topic() + "…", VaadinIcon.PLUS.create());
+        create.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        create.addClassName("eddy-create-topic-open");
+        create.addClickListener(e -> new CreateTopicDialog(integrations, missing.place(), missing.topic(), () -> {
+            String script = script();
+            if (statement.end() <= script.length()
+                    && script.substring(statement.start(), statement.end()).equals(statement.text())) {
+                onRun(script, statement.start(), statement.end(), "selection");
+            } else {
+                message.success("Topic " + missing.topic() + " created: run the statement again.");
+            }
+        }).open());
+        return create;
     }
 
     private static String running(ResultStream stream) {

@@ -61,6 +61,7 @@ class TableWizard extends Dialog {
     private final IntegerField delay = new IntegerField("Watermark delay (s)");
     private final MultiSelectComboBox<String> key = new MultiSelectComboBox<>("Primary key");
     private final TextField name = new TextField("Table name");
+    private java.util.Set<String> existing;
     private final TextField comment = new TextField("Description");
     private final Pre ddl = new Pre();
     private final Pre sample = new Pre();
@@ -212,7 +213,7 @@ class TableWizard extends Dialog {
             return;
         }
         if (name.getValue().isBlank() || editing == null) {
-            name.setValue(suggestName(s));
+            name.setValue(freeName(suggestName(s)));
         }
         status.setText(i.kind() == IntegrationKind.KAFKA ? "Reading the latest messages of " + s + "…"
                 : "Reading the columns of " + s + "…");
@@ -231,7 +232,10 @@ class TableWizard extends Dialog {
                     } else if (result instanceof TableService.TableShape shape) {
                         setColumns(shape.columns());
                         key.setValue(shape.primaryKey());
-                        sample.setText("Columns from the PostgreSQL catalog; the key is the table's primary key.");
+                        List<String> lines = new ArrayList<>();
+                        lines.add("Columns from the PostgreSQL catalog; the key is the table's primary key.");
+                        lines.addAll(shape.notes());
+                        sample.setText(String.join("\n", lines));
                         status.setText("");
                     }
                     refresh();
@@ -245,10 +249,9 @@ class TableWizard extends Dialog {
         if ("json".equals(format.getValue()) && inference.columns().stream().anyMatch(c -> c.type().contains("TIMESTAMP"))) {
             extraOptions.put("json.timestamp-format.standard", inference.timestampStandard());
         }
-        if ("json".equals(format.getValue())) {
-            // One unreadable message must not stop a table that runs for months; it is skipped.
-            extraOptions.put("json.ignore-parse-errors", "true");
-        }
+        // No 'json.ignore-parse-errors': Flink runs the operators after the source inside its JSON
+        // reader, so that option also drops, without a word, every row a query fails on (a division
+        // by zero): a table that hides its queries' errors is worse than one that stops on a bad message.
         if (inference.schemaInclude()) {
             extraOptions.put("debezium-json.schema-include", "true");
         }
@@ -333,7 +336,34 @@ class TableWizard extends Dialog {
         ddl.setText(tables.ddl(d));
         List<String> found = d.problems();
         problems.setText(found.isEmpty() ? "" : String.join(" · ", found));
-        create.setEnabled(found.isEmpty());
+        boolean taken = editing == null && taken().contains(d.name().toLowerCase(Locale.ROOT));
+        // Said beside the name as it is typed, not after Create.
+        name.setInvalid(taken);
+        name.setErrorMessage(taken ? "A table named " + d.name() + " exists already: pick another name, or edit that "
+                + "table from the Tables page" : null);
+        create.setEnabled(found.isEmpty() && !taken);
+    }
+
+    /** The names of the tables there are, read once per wizard (lower case: Flink's names ignore case here). */
+    private java.util.Set<String> taken() {
+        if (existing == null) {
+            existing = tables.list().stream().map(t -> t.name().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        return existing;
+    }
+
+    /** The proposed name, or the first of name_2, name_3… that no table has. */
+    private String freeName(String proposed) {
+        return freeName(proposed, taken());
+    }
+
+    static String freeName(String proposed, java.util.Set<String> taken) {
+        String candidate = proposed;
+        for (int n = 2; taken.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = proposed + "_" + n;
+        }
+        return candidate;
     }
 
     private void refreshChoices() {

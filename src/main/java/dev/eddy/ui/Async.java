@@ -1,4 +1,4 @@
-package dev.eddy.ui.jobs;
+package dev.eddy.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.concurrent.CompletableFuture;
@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Runs slow calls to Flink off the UI thread and hands the result (or the error) back to the page. */
-final class Async {
+public final class Async {
     private Async() {}
 
-    static <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    public static <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
         UI ui = UI.getCurrent();
         CompletableFuture.supplyAsync(work).whenComplete((result, error) -> ui.access(() -> {
             if (error == null) {
