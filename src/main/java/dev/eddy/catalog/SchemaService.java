@@ -54,8 +54,8 @@ public class SchemaService {
                 for (String database : firstColumn(console.collect("SHOW DATABASES IN " + quote(catalog), MAX))) {
                     databases.add(database(console, catalog, database));
                 }
-                catalogs.add(new SchemaNode("flink/" + catalog, catalog, Kind.CATALOG, "Flink catalog", quote(catalog),
-                        databases));
+                catalogs.add(new SchemaNode("flink/" + catalog, catalog, Kind.CATALOG,
+                        count(databases.size(), "database"), quote(catalog), databases));
             }
         } catch (GatewayException e) {
             catalogs.add(SchemaNode.leaf("flink/problem", "Flink catalogs cannot be read", Kind.PROBLEM, e.describe(), ""));
@@ -71,17 +71,20 @@ public class SchemaService {
         for (String table : firstColumn(console.collect("SHOW TABLES IN " + qualified, MAX))) {
             boolean view = views.contains(table);
             String name = qualified + "." + quote(table);
+            List<SchemaNode> columns = columns(console, path + "/" + table, name);
+            // The kind has a column of its own: the details say what the kind does not.
             children.add(new SchemaNode(path + "/" + table, table, view ? Kind.VIEW : Kind.TABLE,
-                    view ? "view" : "table", name, columns(console, path + "/" + table, name)));
+                    count(columns.size(), "column"), name, columns));
         }
         List<SchemaNode> functions = new ArrayList<>();
         for (String function : firstColumn(console.collect("SHOW USER FUNCTIONS IN " + qualified, MAX))) {
-            functions.add(SchemaNode.leaf(path + "/functions/" + function, function, Kind.FUNCTION, "user function",
+            functions.add(SchemaNode.leaf(path + "/functions/" + function, function, Kind.FUNCTION, "",
                     function));
         }
         children.add(new SchemaNode(path + "/functions", "functions", Kind.FUNCTIONS,
                 functions.size() + " user " + (functions.size() == 1 ? "function" : "functions"), "", functions));
-        return new SchemaNode(path, database, Kind.DATABASE, "database", qualified, children);
+        return new SchemaNode(path, database, Kind.DATABASE, count(children.size() - 1, "table or view",
+                "tables and views"), qualified, children);
     }
 
     private List<SchemaNode> columns(SqlConsole console, String path, String table) {
@@ -113,6 +116,14 @@ public class SchemaService {
         return columns;
     }
 
+    private static String count(int n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     private SchemaNode integration(Integration i) {
         String path = "integration/" + i.name();
         Metadata m = integrations.metadata(i.name());
@@ -130,7 +141,7 @@ public class SchemaService {
                         c.name(), Kind.PG_COLUMN, c.type() + (c.nullable() ? "" : " NOT NULL")
                                 + (c.primaryKey() ? " · primary key" : ""), c.name())));
                 children.add(new SchemaNode(path + "/" + t.qualifiedName(), t.qualifiedName(), Kind.PG_TABLE,
-                        t.view() ? "view" : "table", t.qualifiedName(), columns));
+                        (t.view() ? "view · " : "") + count(columns.size(), "column"), t.qualifiedName(), columns));
             });
         }
         return new SchemaNode(path, i.name(), Kind.INTEGRATION, i.kind().label() + " · " + i.address(), i.name(),

@@ -289,58 +289,8 @@ public class IntegrationService {
         }
     }
 
-    /**
-     * Where a Kafka table's topic lives: an integration by name, or, for a table that names its
-     * brokers itself, the client properties of its {@code properties.*} options.
-     */
-    public record TopicPlace(String integration, Map<String, String> clientProperties) {
-        /** How to name the place to a user. */
-        public String describe() {
-            return integration != null ? "integration " + integration
-                    : "the Kafka at " + clientProperties.getOrDefault(KafkaSettings.BOOTSTRAP_SERVERS, "?");
-        }
-    }
-
-    /** Whether the topic exists there: empty when Kafka could not be asked (unreachable, not allowed). */
-    public java.util.Optional<Boolean> topicExists(TopicPlace place, String topic) {
-        return KafkaTopics.exists(topicClient(place, false), topic);
-    }
-
-    /**
-     * Creates a topic, with the integration's read-write credential. {@code retention}: empty keeps
-     * the broker's default, zero keeps messages forever.
-     */
-    public void createTopic(TopicPlace place, String topic, int partitions, short replication,
-            java.util.Optional<java.time.Duration> retention) {
-        if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
-            throw new IntegrationException("A topic name is 1 to 249 letters, digits, '.', '_' or '-'");
-        }
-        if (partitions < 1 || partitions > 10_000 || replication < 1 || replication > 32) {
-            throw new IntegrationException("Partitions go from 1 to 10,000 and replicas from 1 to 32");
-        }
-        KafkaTopics.create(topicClient(place, true), place.describe(), topic, partitions, replication, retention);
-        if (place.integration() != null) {
-            refreshInBackground(place.integration());
-        }
-    }
-
-    private java.util.Properties topicClient(TopicPlace place, boolean write) {
-        if (place.integration() == null) {
-            java.util.Properties p = new java.util.Properties();
-            p.putAll(place.clientProperties());
-            return p;
-        }
-        Integration i = get(place.integration());
-        if (i.kind() != IntegrationKind.KAFKA) {
-            throw new IntegrationException(i.name() + " is not a Kafka integration");
-        }
-        Map<String, String> secrets = repository.secrets(i.name());
-        boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
-        return write ? KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.WRITE_USER) : null,
-                secrets.getOrDefault(KafkaSettings.WRITE_PASSWORD, "")) : kafkaClient(i, secrets);
-    }
-
-    private static java.util.Properties kafkaClient(Integration i, Map<String, String> secrets) {
+    /** The client properties of the integration's read-only credential. */
+    static java.util.Properties kafkaClient(Integration i, Map<String, String> secrets) {
         boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
         return KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.READ_USER) : null,
                 secrets.getOrDefault(KafkaSettings.READ_PASSWORD, ""));

@@ -39,7 +39,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads what a Kafka integration holds: its topics and consumer groups, and the latest messages of a topic. */
 final class KafkaBrowser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers as written: a preview that turned 24.90 into 24.9 (or rounded a long decimal) would show
+    // data the topic does not hold, and the wizard would infer its types from that.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private static final int MAX_TEXT = 64 * 1024;
 
     private KafkaBrowser() {}

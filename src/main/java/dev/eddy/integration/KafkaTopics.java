@@ -66,7 +66,8 @@ final class KafkaTopics {
         }
     }
 
-    private static Properties withTimeouts(Properties client) {
+    /** The client's properties with answers bounded to about 5 s (see KafkaConnectionTester for why these). */
+    static Properties withTimeouts(Properties client) {
         Properties p = new Properties();
         p.putAll(client);
         p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");

@@ -1,7 +1,7 @@
 package dev.eddy.sql;
 
 import dev.eddy.gateway.GatewayException;
-import dev.eddy.integration.IntegrationService.TopicPlace;
+import dev.eddy.integration.TopicPlace;
 
 /** A statement writes to a Kafka topic that does not exist; the page can offer to create it. */
 public class MissingTopicException extends GatewayException {

@@ -3,7 +3,8 @@ package dev.eddy.sql;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.StatementResult;
 import dev.eddy.integration.IntegrationService;
-import dev.eddy.integration.IntegrationService.TopicPlace;
+import dev.eddy.integration.TopicPlace;
+import dev.eddy.integration.TopicService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.query.StatementCheck;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ public class SinkTopics implements StatementCheck {
     private static final Logger log = LoggerFactory.getLogger(SinkTopics.class);
     private static final Pattern OPTION = Pattern.compile("'((?:[^']|'')*)'\\s*=\\s*'((?:[^']|'')*)'");
     private final IntegrationService integrations;
+    private final TopicService topics;
 
-    public SinkTopics(IntegrationService integrations) {
+    public SinkTopics(IntegrationService integrations, TopicService topics) {
         this.integrations = integrations;
+        this.topics = topics;
     }
 
     @Override
@@ -73,7 +76,7 @@ public class SinkTopics implements StatementCheck {
             return Optional.empty();
         }
         try {
-            if (integrations.topicExists(place, topic).orElse(true)) {
+            if (topics.exists(place, topic).orElse(true)) {
                 return Optional.empty();
             }
         } catch (RuntimeException e) {
@@ -86,7 +89,7 @@ public class SinkTopics implements StatementCheck {
     private static TopicPlace place(Map<String, String> options) {
         String integration = options.get("eddy.integration");
         if (integration != null) {
-            return new TopicPlace(integration, Map.of());
+            return TopicPlace.of(integration);
         }
         Map<String, String> client = new HashMap<>();
         options.forEach((k, v) -> {

@@ -7,6 +7,8 @@ import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.IntegrationUsage;
 import dev.eddy.integration.PostgresTable;
 import dev.eddy.integration.TopicMessage;
+import dev.eddy.integration.TopicPlace;
+import dev.eddy.integration.TopicService;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.table.CatalogRepository.StoredTable;
@@ -37,14 +39,16 @@ public class TableService implements IntegrationUsage {
     private static final Pattern COLUMN_KEY = Pattern.compile("schema\\.(\\d+)\\.name");
     private final QueryService queries;
     private final IntegrationService integrations;
+    private final TopicService topics;
     private final CatalogRepository store;
     private final List<TableSeed> seeds;
 
     private final List<TableUsage> usages;
     private final Optional<RemoteCatalog> remoteCatalog;
 
-    TableService(QueryService queries, IntegrationService integrations, CatalogRepository store, List<TableSeed> seeds,
-            List<TableUsage> usages, ObjectProvider<RemoteCatalog> remoteCatalog) {
+    TableService(QueryService queries, IntegrationService integrations, TopicService topics, CatalogRepository store,
+            List<TableSeed> seeds, List<TableUsage> usages, ObjectProvider<RemoteCatalog> remoteCatalog) {
+        this.topics = topics;
         this.usages = usages;
         this.remoteCatalog = Optional.ofNullable(remoteCatalog.getIfAvailable()).filter(RemoteCatalog::active);
         this.queries = queries;
@@ -89,9 +93,15 @@ public class TableService implements IntegrationUsage {
     }
 
     /** A topic's latest messages and the columns they suggest. */
-    public record TopicSample(List<TopicMessage> messages, Inference inference) {}
+    /** The latest messages of a topic and the columns they suggest; {@code missing} when the topic does not exist. */
+    public record TopicSample(List<TopicMessage> messages, Inference inference, boolean missing) {}
 
     public TopicSample sampleTopic(String integration, String topic, String format, int count) {
+        if (!topics.exists(TopicPlace.of(integration), topic).orElse(true)) {
+            return new TopicSample(List.of(), byHand("Topic " + topic + " does not exist in " + integration
+                    + " yet: enter the columns by hand. Flink cannot write to it, nor read from it, until it exists: "
+                    + "create it here, or with your Kafka tools"), true);
+        }
         List<TopicMessage> messages = integrations.preview(integration, topic, count);
         List<String> values = messages.stream().map(TopicMessage::value).filter(Objects::nonNull).toList();
         boolean json = format == null || format.contains("json");
@@ -99,7 +109,7 @@ public class TableService implements IntegrationUsage {
                 : "avro-confluent".equals(format) ? fromRegistry(integration, messages)
                 : byHand("Plain Avro messages do not carry their schema: enter the columns as the writer's schema has "
                         + "them (with avro-confluent, Eddy reads them from the schema registry)");
-        return new TopicSample(messages, inference);
+        return new TopicSample(messages, inference, false);
     }
 
     /** The columns of the newest message's writer schema, from the integration's schema registry. */

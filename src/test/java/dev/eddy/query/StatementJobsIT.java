@@ -76,6 +76,35 @@ class StatementJobsIT {
     }
 
     @Test
+    void aQueryThatFindsNoFreeTaskSlotSaysWhatHoldsThem() throws Exception {
+        int slots = jobManager.overview().slotsAvailable();
+        List<SqlConsole> holders = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < slots; i++) {
+                SqlConsole holder = queries.openConsole("it-slot-holder-" + i);
+                holders.add(holder);
+                RecordingListener running = new RecordingListener();
+                holder.run("SELECT order_id FROM orders", running);
+                Await.until("query " + i + " to hold its slot", Duration.ofSeconds(60),
+                        () -> running.columns.get() != null, ready -> ready);
+            }
+            Await.until("every slot to be taken", Duration.ofSeconds(60), () -> jobManager.overview().slotsAvailable(),
+                    free -> free == 0);
+            console = queries.openConsole("it-no-slot");
+            RecordingListener recorder = new RecordingListener();
+            long t0 = System.nanoTime();
+            console.run("SELECT customer_id FROM orders", recorder);
+            GatewayException error = recorder.failed.get(120, TimeUnit.SECONDS);
+            System.out.printf("A query without a free slot was told %.1f s after it was started%n",
+                    (System.nanoTime() - t0) / 1e9);
+            assertThat(error.getMessage()).contains("The cluster has no free task slot for it: all ")
+                    .contains("slots are held by").contains("SELECT").contains("Stop a query in another script tab");
+        } finally {
+            holders.forEach(SqlConsole::close);
+        }
+    }
+
+    @Test
     void anInsertWhoseJobKeepsFailingIsRecordedAsFailing() throws Exception {
         console = queries.openConsole("it-insert-failure");
         RecordingListener setup = new RecordingListener();

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.config.Endpoints;
 import dev.eddy.integration.IntegrationService;
-import dev.eddy.integration.IntegrationService.TopicPlace;
+import dev.eddy.integration.TopicPlace;
+import dev.eddy.integration.TopicService;
 import dev.eddy.job.JobException;
 import dev.eddy.job.JobService;
 import dev.eddy.job.JobSettings;
@@ -32,6 +33,8 @@ class SinkTopicsIT {
     QueryService queries;
     @Autowired
     IntegrationService integrations;
+    @Autowired
+    TopicService topics;
     @Autowired
     TableService tables;
     @Autowired
@@ -61,8 +64,8 @@ class SinkTopicsIT {
             assertThat(error.hint()).hasValueSatisfying(h -> assertThat(h).contains("Create the topic"));
 
             MissingTopicException missing = (MissingTopicException) error;
-            integrations.createTopic(missing.place(), missing.topic(), 2, (short) 1, Optional.of(Duration.ofDays(1)));
-            assertThat(integrations.topicExists(missing.place(), "sink_topics_it")).contains(true);
+            topics.create(missing.place(), missing.topic(), 2, (short) 1, Optional.of(Duration.ofDays(1)));
+            assertThat(topics.exists(missing.place(), "sink_topics_it")).contains(true);
             RecordingListener again = new RecordingListener();
             console.run("INSERT INTO missing_sink SELECT order_id FROM orders", again);
             QueryReport report = again.finished.get(30, TimeUnit.SECONDS);
@@ -90,10 +93,10 @@ class SinkTopicsIT {
 
     @Test
     void topicNamesAndSizesAreChecked() {
-        TopicPlace place = new TopicPlace("local-kafka", Map.of());
-        assertThatThrownBy(() -> integrations.createTopic(place, "bad name!", 1, (short) 1, Optional.empty()))
+        TopicPlace place = TopicPlace.of("local-kafka");
+        assertThatThrownBy(() -> topics.create(place, "bad name!", 1, (short) 1, Optional.empty()))
                 .hasMessageContaining("letters, digits");
-        assertThatThrownBy(() -> integrations.createTopic(place, "fine", 0, (short) 1, Optional.empty()))
+        assertThatThrownBy(() -> topics.create(place, "fine", 0, (short) 1, Optional.empty()))
                 .hasMessageContaining("Partitions go from 1");
     }
 }

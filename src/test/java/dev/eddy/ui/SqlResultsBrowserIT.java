@@ -92,7 +92,7 @@ class SqlResultsBrowserIT extends BrowserTest {
         visible("vaadin-button.eddy-create-topic-open").click();
         WebElement dialog = wait.until(d -> visible("vaadin-dialog-overlay"));
         assertThat(dialog.getText()).contains("Create topic order_audit_browser").contains("Partitions")
-                .contains("read-write credential");
+                .contains("with the connection properties of the table");
         screenshot("results-create-topic-dialog");
         visible("vaadin-button.eddy-create-topic-confirm").click();
         // Created, and the INSERT ran again: its job is on the cluster.

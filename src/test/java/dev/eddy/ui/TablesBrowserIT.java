@@ -47,9 +47,25 @@ class TablesBrowserIT extends BrowserTest {
                 && ddl().contains("WATERMARK FOR `order_time`"));
         assertThat(ddl()).contains("'eddy.integration' = 'local-kafka'").doesNotContain("bootstrap");
         assertThat(browser.findElement(By.cssSelector(".eddy-wizard-sample")).getText()).contains("order_id");
+        // Prices written with two decimals are money: DECIMAL, so sums are exact.
+        assertThat(ddl()).containsPattern("`price` DECIMAL\\(\\d+, 2\\)");
 
+        // 'orders' is taken: a free name is proposed, and typing a taken one is said beside the field.
+        WebElement nameField = browser.findElement(By.cssSelector("vaadin-text-field.eddy-wizard-name"));
+        assertThat(nameField.getAttribute("value")).isEqualTo("orders_2");
         WebElement name = browser.findElement(By.cssSelector("vaadin-text-field.eddy-wizard-name input"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "orders", Keys.TAB);
+        // getAttribute reads the property: "true" or "false".
+        wait.until(d -> "true".equals(nameField.getAttribute("invalid")));
+        WebElement error = wait.until(d -> nameField.findElements(By.cssSelector("[slot='error-message']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(error.getText()).startsWith("A table named orders exists already");
+        // A vaadin-button is no form control, so WebDriver's isEnabled() says nothing: read its property.
+        assertThat(browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create")).getAttribute("disabled"))
+                .isEqualTo("true");
+        screenshot("tables-wizard-name-taken");
         name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "orders_clicked", Keys.TAB);
+        wait.until(d -> !"true".equals(nameField.getAttribute("invalid")));
         wait.until(d -> ddl().startsWith("CREATE TABLE `orders_clicked`"));
         screenshot("tables-wizard");
         browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create")).click();
@@ -78,6 +94,27 @@ class TablesBrowserIT extends BrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         wait.until(d -> visibleGridCells("eddy-table-view").matches(".*\\|[\\d,]+\\|+(CREATED|PAID|SHIPPED|CANCELLED).*"));
         screenshot("tables-queried");
+    }
+
+    @Test
+    void aTopicThatDoesNotExistYetIsSaidAndCanBeCreatedFromTheWizard() throws Exception {
+        open("/tables");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(d -> visibleGridCells("eddy-tables").contains("local-kafka · orders"));
+        browser.findElement(By.cssSelector("vaadin-button.eddy-new-table")).click();
+        WebElement topic = wait.until(d -> d.findElement(By.cssSelector("vaadin-combo-box.eddy-wizard-source input")));
+        topic.sendKeys("wizard_new_topic", Keys.ENTER);
+        wait.until(d -> browser.findElement(By.cssSelector(".eddy-wizard-sample")).getText()
+                .contains("Topic wizard_new_topic does not exist in local-kafka yet"));
+        WebElement create = browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create-topic"));
+        assertThat(create.isDisplayed()).isTrue();
+        screenshot("tables-wizard-missing-topic");
+        create.click();
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-button.eddy-create-topic-confirm"))).click();
+        // Created: the wizard reads it again, now an empty topic.
+        wait.until(d -> browser.findElement(By.cssSelector(".eddy-wizard-sample")).getText()
+                .contains("holds no message yet"));
+        assertThat(browser.findElement(By.cssSelector("vaadin-button.eddy-wizard-create-topic")).isDisplayed()).isFalse();
     }
 
     private String ddl() {

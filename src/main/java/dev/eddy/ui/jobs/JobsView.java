@@ -59,17 +59,17 @@ class JobsView extends VerticalLayout {
             link.getElement().setAttribute("title", r.job().description().isBlank() ? r.job().name() : r.job().description());
             return link;
         })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
-        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(r -> r.job().isActive() ? JobBadges.duration(r.metrics().uptime()) : "").setHeader("Uptime").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.job().isActive() ? JobBadges.duration(r.metrics().uptime()) : "").setHeader("Uptime").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.job().isActive() ? String.valueOf(r.metrics().restarts()) : "").setHeader("Restarts")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.job().isActive() ? JobBadges.rate(r.metrics().recordsInPerSecond()) : "").setHeader("In")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.job().isActive() ? JobBadges.rate(r.metrics().recordsOutPerSecond()) : "").setHeader("Out")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.metrics().lastCheckpoint() == null ? "" : RelativeTime.ago(r.metrics().lastCheckpoint()))
-                .setHeader("Last checkpoint").setAutoWidth(true);
+                .setHeader("Last checkpoint").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> tables(r.version())).setHeader("Reads → writes").setAutoWidth(true).setFlexGrow(1)
                 .setTooltipGenerator(r -> tables(r.version()));
         grid.addComponentColumn(r -> {

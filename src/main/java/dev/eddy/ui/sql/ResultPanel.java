@@ -20,7 +20,6 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.eddy.gateway.ResultColumn;
-import dev.eddy.gateway.ResultRow.RowKind;
 import dev.eddy.query.Change;
 import dev.eddy.query.ResultExport;
 import dev.eddy.query.ResultStream;
@@ -113,8 +112,14 @@ class ResultPanel extends VerticalLayout {
         views.setSelectedTab(tableTab);
         text.setVisible(false);
         text.removeAll();
-        changelog.addColumn(new ComponentRenderer<>(c -> op(c.kind()))).setHeader("op").setWidth("4.5em")
-                .setFlexGrow(0).setFrozen(true).setTooltipGenerator(c -> c.kind().name());
+        // A lit template, not a component per row: the view re-renders thousands of rows a few times a
+        // second, and per-row components churned the DOM (a page error when switching views mid-query).
+        changelog.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Change>of(
+                        "<span class=\"eddy-op ${item.kind}\">${item.op}</span>")
+                        .withProperty("kind", c -> c.kind().name().toLowerCase())
+                        .withProperty("op", c -> c.kind().shortString()))
+                .setHeader("op").setWidth("4.5em").setFlexGrow(0).setFrozen(true)
+                .setTooltipGenerator(c -> c.kind().name());
         DateTimeFormatter arrival = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         // A fixed width: auto width is measured while the grid is still empty, and clipped the times.
         changelog.addColumn(c -> arrival.format(c.arrived())).setHeader("arrived").setWidth("9em").setFlexGrow(0);
@@ -213,12 +218,6 @@ class ResultPanel extends VerticalLayout {
 
     private static Object value(List<Object> row, int index) {
         return index < row.size() ? row.get(index) : null;
-    }
-
-    private static Span op(RowKind kind) {
-        Span op = new Span(kind.shortString());
-        op.addClassNames("eddy-op", kind.name().toLowerCase());
-        return op;
     }
 
     private static Span header(ResultColumn c) {

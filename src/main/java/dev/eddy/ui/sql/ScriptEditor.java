@@ -16,8 +16,9 @@ import dev.eddy.query.QueryListener;
 import dev.eddy.query.QueryReport;
 import dev.eddy.query.Outcome;
 import dev.eddy.query.RunningQuery;
-import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.TopicService;
 import dev.eddy.sql.MissingTopicException;
+import dev.eddy.ui.CreateTopicDialog;
 import dev.eddy.sql.SqlAssistant;
 import dev.eddy.sql.SqlStatement;
 import dev.eddy.sql.StatementSplitter;
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
  */
 class ScriptEditor extends VerticalLayout {
     private final ConsoleHolder console;
-    private final IntegrationService integrations;
+    private final TopicService topics;
     private final SqlEditor editor;
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
     private final Button runAll = new Button("Run all", VaadinIcon.FAST_FORWARD.create());
@@ -58,10 +59,10 @@ class ScriptEditor extends VerticalLayout {
     private Listener jobShown;
 
     /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
-    ScriptEditor(ConsoleHolder console, IntegrationService integrations, String script, Consumer<String> onEdit,
+    ScriptEditor(ConsoleHolder console, TopicService topics, String script, Consumer<String> onEdit,
             Consumer<String> onDeploy) {
         this.console = console;
-        this.integrations = integrations;
+        this.topics = topics;
         this.onDeploy = onDeploy;
         editor = new SqlEditor(console.assistant(), script);
         editor.addEditListener(onEdit);
@@ -343,7 +344,8 @@ class ScriptEditor extends VerticalLayout {
         Button create = new Button("Create topic " + missing.topic() + "…", VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_SMALL);
         create.addClassName("eddy-create-topic-open");
-        create.addClickListener(e -> new CreateTopicDialog(integrations, missing.place(), missing.topic(), () -> {
+        create.addClickListener(e -> new CreateTopicDialog(topics, missing.place(), missing.topic(),
+                "Create and run again", () -> {
             String script = script();
             if (statement.end() <= script.length()
                     && script.substring(statement.start(), statement.end()).equals(statement.text())) {

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Route;
 import dev.eddy.sql.SqlStatement;
 import dev.eddy.sql.StatementSplitter;
 import dev.eddy.catalog.SchemaService;
-import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.TopicService;
 import dev.eddy.job.JobService;
 import dev.eddy.query.QueryService;
 import dev.eddy.ui.jobs.DeployDialog;
@@ -45,15 +45,15 @@ class SqlView extends VerticalLayout implements BeforeEnterObserver {
     private final ConsoleHolder console;
     private final ScriptStore scripts;
     private final JobService jobs;
-    private final IntegrationService integrations;
+    private final TopicService topics;
     private final TabSheet sheet = new TabSheet();
     private final List<ScriptEditor> editors = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
 
     SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history,
-            SchemaService schema, JobService jobs, IntegrationService integrations) {
+            SchemaService schema, JobService jobs, TopicService topics) {
         this.console = console;
-        this.integrations = integrations;
+        this.topics = topics;
         this.jobs = jobs;
         this.scripts = scripts;
         Button add = new Button(VaadinIcon.PLUS.create(), e -> open(scripts.create(null, "")));
@@ -116,7 +116,7 @@ class SqlView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void open(Script script) {
-        ScriptEditor editor = new ScriptEditor(console, integrations, script.content(), text -> scripts.saveContent(script.id(), text),
+        ScriptEditor editor = new ScriptEditor(console, topics, script.content(), text -> scripts.saveContent(script.id(), text),
                 statement -> DeployDialog.deploy(jobs, statement, DeployDialog::openJob).open());
         editor.setZone(zone);
         editors.add(editor);

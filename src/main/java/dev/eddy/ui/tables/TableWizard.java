@@ -21,6 +21,8 @@ import com.vaadin.flow.router.QueryParameters;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.TopicPlace;
+import dev.eddy.integration.TopicService;
 import dev.eddy.integration.Metadata;
 import dev.eddy.integration.PostgresTable;
 import dev.eddy.integration.TopicInfo;
@@ -47,6 +49,7 @@ import java.util.function.Consumer;
 class TableWizard extends Dialog {
     private final TableService tables;
     private final IntegrationService integrations;
+    private final TopicService topics;
     private final String editing;
     private final Consumer<TableInfo> onDone;
 
@@ -61,17 +64,22 @@ class TableWizard extends Dialog {
     private final IntegerField delay = new IntegerField("Watermark delay (s)");
     private final MultiSelectComboBox<String> key = new MultiSelectComboBox<>("Primary key");
     private final TextField name = new TextField("Table name");
-    private java.util.Set<String> existing;
+    private final TableNames names;
     private final TextField comment = new TextField("Description");
     private final Pre ddl = new Pre();
     private final Pre sample = new Pre();
+    /** Offered when the topic named does not exist yet. */
+    private final Button createTopic = new Button("Create this topic…");
     private final Span status = new Span();
     private final Span problems = new Span();
     private final Button create = new Button();
     private Map<String, String> extraOptions = new LinkedHashMap<>();
     private boolean filling;
 
-    TableWizard(TableService tables, IntegrationService integrations, String editing, Consumer<TableInfo> onDone) {
+    TableWizard(TableService tables, IntegrationService integrations, TopicService topics, String editing,
+            Consumer<TableInfo> onDone) {
+        this.topics = topics;
+        this.names = new TableNames(tables);
         this.tables = tables;
         this.integrations = integrations;
         this.editing = editing;
@@ -123,6 +131,8 @@ class TableWizard extends Dialog {
         time.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24em", 3));
 
         name.setRequired(true);
+        // The wizard says what is wrong with the name (taken, missing); the field's own check would undo it.
+        name.setManualValidation(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
         name.addValueChangeListener(e -> refresh());
         name.setReadOnly(editing != null);
@@ -140,7 +150,16 @@ class TableWizard extends Dialog {
         ddl.addClassName("eddy-wizard-ddl");
         sample.addClassName("eddy-wizard-sample");
         problems.addClassName("eddy-wizard-problems");
-        VerticalLayout preview = new VerticalLayout(new H4("DDL"), ddl, problems, new H4("Sample"), sample);
+        createTopic.addClassName("eddy-wizard-create-topic");
+        createTopic.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        createTopic.setVisible(false);
+        createTopic.addClickListener(e -> {
+            String topic = source.getValue() == null ? "" : source.getValue().strip();
+            new dev.eddy.ui.CreateTopicDialog(topics, TopicPlace.of(integration.getValue()), topic, "Create topic",
+                    this::sourceChanged).open();
+        });
+        VerticalLayout preview = new VerticalLayout(new H4("DDL"), ddl, problems, new H4("Sample"), createTopic,
+                sample);
         preview.setPadding(false);
         SplitLayout split = new SplitLayout(form, preview);
         split.setSplitterPosition(55);
@@ -203,6 +222,7 @@ class TableWizard extends Dialog {
 
     /** Reads a sample of the topic, or the PostgreSQL table's columns, and proposes the columns. */
     private void sourceChanged() {
+        createTopic.setVisible(false);
         if (filling) {
             return;
         }
@@ -213,7 +233,7 @@ class TableWizard extends Dialog {
             return;
         }
         if (name.getValue().isBlank() || editing == null) {
-            name.setValue(freeName(suggestName(s)));
+            name.setValue(names.proposeFor(s));
         }
         status.setText(i.kind() == IntegrationKind.KAFKA ? "Reading the latest messages of " + s + "…"
                 : "Reading the columns of " + s + "…");
@@ -243,6 +263,7 @@ class TableWizard extends Dialog {
     }
 
     private void showSample(TableService.TopicSample topic) {
+        createTopic.setVisible(topic.missing());
         var inference = topic.inference();
         setColumns(inference.columns());
         extraOptions = new LinkedHashMap<>();
@@ -336,34 +357,12 @@ class TableWizard extends Dialog {
         ddl.setText(tables.ddl(d));
         List<String> found = d.problems();
         problems.setText(found.isEmpty() ? "" : String.join(" · ", found));
-        boolean taken = editing == null && taken().contains(d.name().toLowerCase(Locale.ROOT));
+        boolean taken = editing == null && names.isTaken(d.name());
         // Said beside the name as it is typed, not after Create.
         name.setInvalid(taken);
         name.setErrorMessage(taken ? "A table named " + d.name() + " exists already: pick another name, or edit that "
                 + "table from the Tables page" : null);
         create.setEnabled(found.isEmpty() && !taken);
-    }
-
-    /** The names of the tables there are, read once per wizard (lower case: Flink's names ignore case here). */
-    private java.util.Set<String> taken() {
-        if (existing == null) {
-            existing = tables.list().stream().map(t -> t.name().toLowerCase(Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toSet());
-        }
-        return existing;
-    }
-
-    /** The proposed name, or the first of name_2, name_3… that no table has. */
-    private String freeName(String proposed) {
-        return freeName(proposed, taken());
-    }
-
-    static String freeName(String proposed, java.util.Set<String> taken) {
-        String candidate = proposed;
-        for (int n = 2; taken.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
-            candidate = proposed + "_" + n;
-        }
-        return candidate;
     }
 
     private void refreshChoices() {
@@ -399,9 +398,4 @@ class TableWizard extends Dialog {
                 .orElse(null);
     }
 
-    static String suggestName(String source) {
-        String base = source.contains(".") ? source.substring(source.lastIndexOf('.') + 1) : source;
-        String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        return clean.isEmpty() || Character.isDigit(clean.charAt(0)) ? "t_" + clean : clean;
-    }
 }

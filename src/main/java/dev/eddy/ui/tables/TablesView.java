@@ -28,6 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.TopicService;
 import dev.eddy.table.TableException;
 import dev.eddy.table.TableInfo;
 import dev.eddy.table.TableService;
@@ -47,12 +48,14 @@ import java.util.Map;
 class TablesView extends VerticalLayout implements BeforeEnterObserver {
     private final TableService tables;
     private final IntegrationService integrations;
+    private final TopicService topics;
     private final Grid<TableInfo> grid = new Grid<>();
     private final EmptyState empty = new EmptyState("Tables over your Kafka topics and PostgreSQL tables are listed "
             + "here. Point at a topic to create the first one: its columns are read from the messages.",
             "New table", "tables?new=true");
 
-    TablesView(TableService tables, IntegrationService integrations) {
+    TablesView(TableService tables, IntegrationService integrations, TopicService topics) {
+        this.topics = topics;
         this.tables = tables;
         this.integrations = integrations;
         Button create = new Button("New table", VaadinIcon.PLUS.create(), e -> openWizard(null, null, null));
@@ -66,10 +69,10 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(t -> t.view() ? "view" : t.integration() + " · " + t.source()).setHeader("Reads from")
                 .setFlexGrow(2).setSortable(true).setTooltipGenerator(t -> t.integration() + " · " + t.source());
         grid.addColumn(new ComponentRenderer<>(t -> badge(t.connector() + (t.format().isBlank() ? "" : " · " + t.format()))))
-                .setHeader("Kind").setAutoWidth(true);
+                .setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.columns().size()).setHeader("Columns").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setTooltipGenerator(t -> String.join("\n", t.columns()));
-        grid.addColumn(t -> "v" + t.version()).setHeader("Version").setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(t -> String.join("\n", t.columns()));
+        grid.addColumn(t -> "v" + t.version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> jobs(t)).setHeader("Jobs").setAutoWidth(true).setTooltipGenerator(this::jobs);
         grid.addColumn(t -> RelativeTime.ago(t.updatedAt())).setHeader("Updated").setAutoWidth(true)
                 .setComparator(TableInfo::updatedAt).setSortable(true)
@@ -120,7 +123,7 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
     private void openWizard(String editing, String integration, String source) {
         TableWizard wizard;
         try {
-            wizard = new TableWizard(tables, integrations, editing, done -> {
+            wizard = new TableWizard(tables, integrations, topics, editing, done -> {
                 load();
                 Notification.show((editing == null ? "Created table " : "Saved version " + done.version() + " of ")
                         + done.name(), 4000, Notification.Position.BOTTOM_START);

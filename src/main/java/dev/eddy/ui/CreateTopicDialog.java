@@ -1,4 +1,4 @@
-package dev.eddy.ui.sql;
+package dev.eddy.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,16 +7,15 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import dev.eddy.integration.IntegrationService;
-import dev.eddy.integration.IntegrationService.TopicPlace;
-import dev.eddy.ui.Async;
+import dev.eddy.integration.TopicPlace;
+import dev.eddy.integration.TopicService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Creates the Kafka topic an INSERT writes to but that does not exist yet, then runs the INSERT again. */
-class CreateTopicDialog extends Dialog {
+/** Creates a Kafka topic that a statement or a table needs but that does not exist yet; then does what waited on it. */
+public class CreateTopicDialog extends Dialog {
     private static final Map<String, Optional<Duration>> RETENTION = new LinkedHashMap<>();
 
     static {
@@ -27,7 +26,8 @@ class CreateTopicDialog extends Dialog {
         RETENTION.put("Forever", Optional.of(Duration.ZERO));
     }
 
-    CreateTopicDialog(IntegrationService integrations, TopicPlace place, String topic, Runnable created) {
+    public CreateTopicDialog(TopicService topics, TopicPlace place, String topic, String confirm,
+            Runnable created) {
         setHeaderTitle("Create topic " + topic);
         addClassName("eddy-create-topic");
         IntegerField partitions = new IntegerField("Partitions");
@@ -58,7 +58,7 @@ class CreateTopicDialog extends Dialog {
         error.setVisible(false);
         add(where, form, error);
 
-        Button create = new Button("Create and run again");
+        Button create = new Button(confirm);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClassName("eddy-create-topic-confirm");
         create.addClickListener(e -> {
@@ -74,7 +74,7 @@ class CreateTopicDialog extends Dialog {
             short r = replicas.getValue().shortValue();
             Optional<Duration> keep = RETENTION.get(retention.getValue());
             Async.run(() -> {
-                integrations.createTopic(place, topic, p, r, keep);
+                topics.create(place, topic, p, r, keep);
                 return topic;
             }, done -> {
                 close();
@@ -83,7 +83,7 @@ class CreateTopicDialog extends Dialog {
                 error.setText(failure.getMessage());
                 error.setVisible(true);
                 create.setEnabled(true);
-                create.setText("Create and run again");
+                create.setText(confirm);
             });
         });
         getFooter().add(new Button("Cancel", e -> close()), create);

@@ -1,0 +1,57 @@
+package dev.eddy.integration;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.springframework.stereotype.Service;
+
+/** Whether a Kafka topic exists, and creating one, in an integration or at a table's own brokers. */
+@Service
+public class TopicService {
+    private final IntegrationService integrations;
+    private final IntegrationRepository repository;
+
+    TopicService(IntegrationService integrations, IntegrationRepository repository) {
+        this.integrations = integrations;
+        this.repository = repository;
+    }
+
+    /** Whether the topic exists there: empty when Kafka could not be asked (unreachable, not allowed). */
+    public Optional<Boolean> exists(TopicPlace place, String topic) {
+        return KafkaTopics.exists(client(place, false), topic);
+    }
+
+    /**
+     * Creates a topic, with the integration's read-write credential. {@code retention}: empty keeps
+     * the broker's default, zero keeps messages forever.
+     */
+    public void create(TopicPlace place, String topic, int partitions, short replication, Optional<Duration> retention) {
+        if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw new IntegrationException("A topic name is 1 to 249 letters, digits, '.', '_' or '-'");
+        }
+        if (partitions < 1 || partitions > 10_000 || replication < 1 || replication > 32) {
+            throw new IntegrationException("Partitions go from 1 to 10,000 and replicas from 1 to 32");
+        }
+        KafkaTopics.create(client(place, true), place.describe(), topic, partitions, replication, retention);
+        if (place.integration() != null) {
+            integrations.refreshInBackground(place.integration());
+        }
+    }
+
+    private Properties client(TopicPlace place, boolean write) {
+        if (place.integration() == null) {
+            Properties p = new Properties();
+            p.putAll(place.clientProperties());
+            return p;
+        }
+        Integration i = integrations.get(place.integration());
+        if (i.kind() != IntegrationKind.KAFKA) {
+            throw new IntegrationException(i.name() + " is not a Kafka integration");
+        }
+        Map<String, String> secrets = repository.secrets(i.name());
+        boolean sasl = i.setting(KafkaSettings.SECURITY_PROTOCOL).startsWith("SASL");
+        return write ? KafkaConnectionTester.clientProperties(i, sasl ? i.setting(KafkaSettings.WRITE_USER) : null,
+                secrets.getOrDefault(KafkaSettings.WRITE_PASSWORD, "")) : IntegrationService.kafkaClient(i, secrets);
+    }
+}
