@@ -14,6 +14,31 @@ public record FailureCause(String root, List<String> context) {
 
     /** Reads the "exception: message" lines of a stack trace (frames and "... N more" skipped). */
     public static FailureCause of(String stackTrace) {
+        List<String[]> causes = headers(stackTrace);
+        if (causes.isEmpty()) {
+            String text = stackTrace == null || stackTrace.isBlank() ? "Flink gave no reason" : stackTrace.strip();
+            return new FailureCause(text.lines().findFirst().orElse(text), List.of());
+        }
+        return fromHeaders(causes);
+    }
+
+    /**
+     * Every "exception: message" of a trace, the root cause first, one line each: what a "details"
+     * view shows before the full trace, whose first fifty lines are often only the gateway's plumbing.
+     */
+    public static List<String> chain(String stackTrace) {
+        List<String> chain = new ArrayList<>();
+        List<String[]> causes = headers(stackTrace);
+        for (int i = causes.size() - 1; i >= 0; i--) {
+            String line = causes.get(i)[1].isEmpty() ? causes.get(i)[0] : causes.get(i)[0] + ": " + causes.get(i)[1];
+            if (!chain.contains(line)) {
+                chain.add(line);
+            }
+        }
+        return chain;
+    }
+
+    private static List<String[]> headers(String stackTrace) {
         List<String[]> causes = new ArrayList<>();
         if (stackTrace != null) {
             String[] lines = stackTrace.split("\\R");
@@ -33,10 +58,10 @@ public record FailureCause(String root, List<String> context) {
                 causes.add(new String[] {simpleName(m.group(1)), message.toString()});
             }
         }
-        if (causes.isEmpty()) {
-            String text = stackTrace == null || stackTrace.isBlank() ? "Flink gave no reason" : stackTrace.strip();
-            return new FailureCause(text.lines().findFirst().orElse(text), List.of());
-        }
+        return causes;
+    }
+
+    private static FailureCause fromHeaders(List<String[]> causes) {
         String[] root = causes.get(causes.size() - 1);
         String rootText = root[1].isEmpty() ? root[0] : root[1] + " (" + root[0] + ")";
         List<String> context = new ArrayList<>();

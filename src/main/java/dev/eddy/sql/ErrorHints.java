@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class ErrorHints {
     private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']+)' not found");
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found in (?:any table|table '([^']+)')");
+    private static final Pattern RESERVED = Pattern.compile("^Unexpected (\\w+)\\b.*is a reserved word");
     private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([\\w$]+)\\(");
 
     private ErrorHints() {}
@@ -49,6 +50,21 @@ public final class ErrorHints {
             return withHint(error, function.group(1), names);
         }
         return error;
+    }
+
+    /**
+     * For a syntax error on a reserved word where a name goes ({@code FROM order}): the session's
+     * tables with a close name, as a hint; empty when there is none.
+     */
+    public static java.util.Optional<String> reservedWordHint(String syntaxMessage, SessionObjects session) {
+        Matcher m = RESERVED.matcher(syntaxMessage == null ? "" : syntaxMessage);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        List<String> similar = similar(m.group(1), session.tables().stream().filter(t -> t.inCurrent(session))
+                .map(SessionObjects.Table::name).toList());
+        return similar.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Did you mean "
+                + String.join(" or ", similar.stream().map(n -> "`" + n + "`").toList()) + "?");
     }
 
     private static GatewayException withHint(GatewayException error, String missing, List<String> known) {

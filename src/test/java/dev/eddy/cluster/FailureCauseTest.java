@@ -43,6 +43,21 @@ class FailureCauseTest {
     }
 
     @Test
+    void theChainListsEveryCauseRootFirst() {
+        String trace = String.join("\n", "org.apache.flink.table.gateway.api.utils.SqlGatewayException: Failed to fetchResults.",
+                "\tat org.apache.flink.table.gateway.rest.handler.statement.FetchResultsHandler.handleRequest(X.java:91)",
+                "Caused by: org.apache.flink.table.api.ValidationException: Unable to create a source for reading table 't'.",
+                "\tat a.b(C.java:1)",
+                "Caused by: java.lang.IllegalArgumentException: Either all or none of the following options should be provided:",
+                "username",
+                "password");
+        assertThat(FailureCause.chain(trace)).containsExactly(
+                "IllegalArgumentException: Either all or none of the following options should be provided: username password",
+                "ValidationException: Unable to create a source for reading table 't'.",
+                "SqlGatewayException: Failed to fetchResults.");
+    }
+
+    @Test
     void aWrapperThatRepeatsItsCauseIsSaidOnce() {
         String trace = """
                 java.lang.RuntimeException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.

@@ -39,6 +39,13 @@ class ErrorHintsTest {
     }
 
     @Test
+    void aReservedWordWhereATableGoesGetsTheTableMeant() {
+        String message = SyntaxChecker.check("SELECT * FROM order").get(0).message();
+        assertThat(ErrorHints.reservedWordHint(message, SESSION)).hasValue("Did you mean `orders`?");
+        assertThat(ErrorHints.reservedWordHint("Unexpected AND: expected a name", SESSION)).isEmpty();
+    }
+
+    @Test
     void aMisspelledTableGetsTheCatalogsCloseNames() throws Exception {
         GatewayException real = flinkError("table-not-found.json");
         assertThat(real.getMessage()).isEqualTo("Object 'nosuch' not found");

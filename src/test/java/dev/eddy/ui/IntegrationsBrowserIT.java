@@ -57,6 +57,27 @@ class IntegrationsBrowserIT extends BrowserTest {
         integrations.delete("orders-kafka");
     }
 
+    @Test
+    void savingAServiceThatDoesNotAnswerAsksFirstAndSaysWhyOnce() throws Exception {
+        open("/integrations");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.eddy-integrations")));
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Add Kafka')]")).click();
+        WebElement dialog = wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay")));
+        field("Name").sendKeys("closed-kafka");
+        field("Bootstrap servers").sendKeys("127.0.0.1:1");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Save']")).click();
+        WebElement anyway = wait.until(d -> d.findElement(By.xpath("//vaadin-button[starts-with(normalize-space(.), 'Save anyway')]")));
+        String text = dialog.getText();
+        assertThat(text).contains("Nothing listens at 127.0.0.1:1 (connection refused)");
+        assertThat(text.split("Nothing listens at", -1)).as("the reason is said once").hasSize(2);
+        assertThat(integrations.find("closed-kafka")).as("not saved yet").isEmpty();
+        screenshot("integrations-save-broken");
+        anyway.click();
+        wait.until(d -> cells().contains("closed-kafka"));
+        integrations.delete("closed-kafka");
+    }
+
     private String treeCells() {
         return browser.findElements(By.cssSelector("vaadin-grid.eddy-schema-tree vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText).reduce("", (a, b) -> a + "|" + b) + "|";

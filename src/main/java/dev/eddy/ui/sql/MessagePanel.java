@@ -37,7 +37,11 @@ class MessagePanel extends Div {
         }
         e.hint().ifPresent(h -> add(new Div(new Span(h))));
         if (e.detail() != null && !e.detail().isBlank()) {
-            Details details = new Details("Details", new Pre(e.detail()));
+            // The causes first, root first: Flink's full text often opens with fifty frames of its REST plumbing.
+            java.util.List<String> chain = dev.eddy.cluster.FailureCause.chain(e.detail());
+            String text = chain.size() < 2 ? e.detail() : "Causes, the root first:\n  " + String.join("\n  ", chain)
+                    + "\n\nFull text from Flink:\n" + e.detail();
+            Details details = new Details("Details", new Pre(text));
             details.addClassName("eddy-error-details");
             add(details);
         }

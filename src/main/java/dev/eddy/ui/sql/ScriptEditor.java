@@ -17,6 +17,7 @@ import dev.eddy.query.QueryReport;
 import dev.eddy.query.Outcome;
 import dev.eddy.query.RunningQuery;
 import dev.eddy.integration.TopicService;
+import dev.eddy.sql.ErrorHints;
 import dev.eddy.sql.MissingTopicException;
 import dev.eddy.ui.CreateTopicDialog;
 import dev.eddy.sql.SqlAssistant;
@@ -125,9 +126,10 @@ class ScriptEditor extends VerticalLayout {
             if (problem.isPresent()) {
                 SyntaxProblem p = problem.get();
                 editor.markError(p.from(), p.to(), p.message());
+                String fix = "Fix the statement at line " + p.line() + ", column " + p.column() + " and run it again.";
                 message.error(new GatewayException(GatewayException.Kind.SQL, p.message(), null, null, p.line(),
-                        p.column(), "Fix the statement at line " + p.line() + ", column " + p.column()
-                                + " and run it again."));
+                        p.column(), ErrorHints.reservedWordHint(p.message(), console.assistant().session())
+                                .map(h -> h + " " + fix).orElse(fix)));
                 return;
             }
         }
