@@ -270,9 +270,8 @@ class TableWizard extends Dialog {
         if ("json".equals(format.getValue()) && inference.columns().stream().anyMatch(c -> c.type().contains("TIMESTAMP"))) {
             extraOptions.put("json.timestamp-format.standard", inference.timestampStandard());
         }
-        // No 'json.ignore-parse-errors': Flink runs the operators after the source inside its JSON
-        // reader, so that option also drops, without a word, every row a query fails on (a division
-        // by zero): a table that hides its queries' errors is worse than one that stops on a bad message.
+        // No 'json.ignore-parse-errors': Flink runs the next operators inside its JSON reader, so that
+        // option also drops every row a query fails on, silently (see docs/architecture.md, Results).
         if (inference.schemaInclude()) {
             extraOptions.put("debezium-json.schema-include", "true");
         }
