@@ -31,5 +31,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotKnowVaadin = noClasses()
             .that().resideOutsideOfPackage("dev.eddy.ui..")
+            // The login wiring is Vaadin's own Spring Security configurer.
+            .and().doNotHaveFullyQualifiedName("dev.eddy.security.WebSecurityConfiguration")
             .should().dependOnClassesThat().resideInAPackage("com.vaadin..");
+
+    /** Work a page starts elsewhere runs as the user who started it: services check roles on every call. */
+    @ArchTest
+    static final ArchRule pagesStartBackgroundWorkThroughAsync = noClasses()
+            .that().resideInAPackage("dev.eddy.ui..").and().doNotHaveSimpleName("Async")
+            .should().callMethod(java.util.concurrent.CompletableFuture.class, "supplyAsync", java.util.function.Supplier.class)
+            .orShould().callMethod(java.util.concurrent.CompletableFuture.class, "runAsync", Runnable.class);
 }

@@ -1,5 +1,8 @@
 package dev.eddy.catalog;
 
+import dev.eddy.security.CurrentUser;
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import dev.eddy.catalog.SchemaNode.Kind;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
@@ -35,11 +38,12 @@ public class SchemaService {
         this.integrations = integrations;
     }
 
+    @Requires(Role.VIEWER)
     public List<SchemaNode> tree(SqlConsole console) {
         // Each integration is read on its own thread while Flink's catalog is read here: one service
         // that does not answer delays only its own part, not the others' nor Flink's.
         List<java.util.concurrent.CompletableFuture<SchemaNode>> reading = integrations.list().stream()
-                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> integration(i), readers)).toList();
+                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(CurrentUser.carrying(() -> integration(i)), readers)).toList();
         List<SchemaNode> roots = new ArrayList<>(flink(console));
         reading.forEach(r -> roots.add(r.join()));
         return roots;
@@ -149,6 +153,7 @@ public class SchemaService {
     }
 
     /** The DDL Flink would write for a table or view ({@code SHOW CREATE …}). */
+    @Requires(Role.VIEWER)
     public String showCreate(SqlConsole console, SchemaNode node) {
         if (node.kind() != Kind.TABLE && node.kind() != Kind.VIEW) {
             throw new IllegalArgumentException(node.label() + " is not a table or view");
@@ -164,11 +169,13 @@ public class SchemaService {
     }
 
     /** The latest messages of a topic node. */
+    @Requires(value = Role.DEVELOPER, action = "Reading messages")
     public List<TopicMessage> latestMessages(SchemaNode topic, int count) {
         return integrations.preview(topic.integration().orElseThrow(), topic.name(), count);
     }
 
     /** The first rows of a PostgreSQL table node. */
+    @Requires(value = Role.DEVELOPER, action = "Reading rows")
     public TableRows firstRows(SchemaNode table, int count) {
         return integrations.previewRows(table.integration().orElseThrow(), table.name(), count);
     }

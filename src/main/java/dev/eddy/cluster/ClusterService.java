@@ -2,29 +2,43 @@ package dev.eddy.cluster;
 
 import java.util.Comparator;
 import java.util.List;
+import dev.eddy.config.Endpoints;
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import org.springframework.stereotype.Service;
 
 /** What the console shows of the Flink cluster: its overview, its jobs, and where Flink's own UI is. */
 @Service
 public class ClusterService {
     private final JobManagerClient jobManager;
+    private final Endpoints endpoints;
 
-    public ClusterService(JobManagerClient jobManager) {
+    public ClusterService(JobManagerClient jobManager, Endpoints endpoints) {
         this.jobManager = jobManager;
+        this.endpoints = endpoints;
     }
 
+    @Requires(Role.VIEWER)
     public ClusterOverview overview() {
         return jobManager.overview();
     }
 
     /** Every job the cluster knows, newest first. */
+    @Requires(Role.VIEWER)
     public List<JobSummary> jobs() {
         return jobManager.jobs().stream()
                 .sorted(Comparator.comparing(JobSummary::started, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }
 
+    @Requires(Role.VIEWER)
     public String webUiUrl() {
         return jobManager.baseUrl();
+    }
+
+    /** Where the SQL Gateway that runs the console's statements listens. */
+    @Requires(Role.VIEWER)
+    public String gatewayUrl() {
+        return endpoints.gatewayUrl();
     }
 }

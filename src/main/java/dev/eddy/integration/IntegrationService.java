@@ -1,5 +1,7 @@
 package dev.eddy.integration;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import dev.eddy.config.Secret;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,7 @@ public class IntegrationService {
      * longer ago than five minutes, or never, are read again in the background. For the editor's
      * completion, which must never wait on a broker or a database.
      */
+    @Requires(Role.VIEWER)
     public Map<Integration, Metadata> cachedMetadata() {
         Map<Integration, Metadata> now = new java.util.LinkedHashMap<>();
         java.time.Instant stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5));
@@ -97,32 +100,40 @@ public class IntegrationService {
         known = List.copyOf(repository.findAll());
     }
 
+    @Requires(Role.VIEWER)
     public List<Integration> list() {
         return repository.findAll();
     }
 
+    @Requires(Role.VIEWER)
     public Integration get(String name) {
         return find(name).orElseThrow(() -> new IntegrationException("No integration named " + name));
     }
 
+    /** For Eddy's own lookups (a connector resolving its integration inside Flink), with or without a user. */
     public java.util.Optional<Integration> find(String name) {
         return repository.find(name);
     }
 
-    /** Creates or updates; secrets missing from the draft keep their stored values. */
+    /**
+     * Creates or updates; secrets missing from the draft keep their stored values while the address is
+     * unchanged (see {@link SecretCarryOver}).
+     */
+    @Requires(value = Role.ADMIN, action = "Adding and editing integrations")
     public Integration save(IntegrationDraft draft) {
         validate(draft);
         repository.find(draft.name()).filter(Integration::builtIn).ifPresent(i -> {
             throw new IntegrationException(i.name() + " is built in: Eddy keeps its settings. Add another integration "
                     + "to change them.");
         });
-        Map<String, String> stored = repository.find(draft.name()).isPresent() ? repository.secrets(draft.name()) : Map.of();
+        Map<String, String> stored = storedSecretsFor(draft);
         repository.upsert(draft.name(), draft.kind(), draft.settings(), plain(draft.secrets(), stored), false);
         cache.remove(draft.name());
         reloadKnown();
         return get(draft.name());
     }
 
+    @Requires(value = Role.ADMIN, action = "Removing integrations")
     public void delete(String name) {
         Integration i = get(name);
         if (i.builtIn()) {
@@ -139,15 +150,20 @@ public class IntegrationService {
         reloadKnown();
     }
 
+    @Requires(value = Role.ADMIN, action = "Testing integration settings")
     public ConnectionCheck test(String name) {
         Integration i = get(name);
         return check(i, repository.secrets(name));
     }
 
-    /** Tests a draft before it is saved; secrets it leaves out come from the stored integration. */
+    /**
+     * Tests a draft before it is saved; secrets it leaves out come from the stored integration, unless
+     * the draft points somewhere else.
+     */
+    @Requires(value = Role.ADMIN, action = "Testing integration settings")
     public ConnectionCheck test(IntegrationDraft draft) {
         validate(draft);
-        Map<String, String> stored = repository.find(draft.name()).isPresent() ? repository.secrets(draft.name()) : Map.of();
+        Map<String, String> stored = storedSecretsFor(draft);
         Integration i = new Integration(0, draft.name(), draft.kind(), draft.settings(), java.util.Set.of(), false);
         return check(i, plain(draft.secrets(), stored));
     }
@@ -159,6 +175,7 @@ public class IntegrationService {
      * The integration's topics or tables, from the cache when younger than five minutes. When the
      * service cannot be read, the last good metadata stays, with the error and since when it fails.
      */
+    @Requires(Role.VIEWER)
     public Metadata metadata(String name) {
         Metadata cached = cache.get(name);
         if (cached != null && cached.lastError().isEmpty()
@@ -177,6 +194,7 @@ public class IntegrationService {
     }
 
     /** Reads the integration's topics or tables now. */
+    @Requires(Role.VIEWER)
     public Metadata refresh(String name) {
         lastAttempt.put(name, java.time.Instant.now());
         Integration i = get(name);
@@ -253,6 +271,7 @@ public class IntegrationService {
     }
 
     /** The latest messages of a topic, newest first, read with the read-only credential. */
+    @Requires(value = Role.DEVELOPER, action = "Reading messages and rows")
     public List<TopicMessage> preview(String integration, String topic, int count) {
         Integration i = get(integration);
         if (i.kind() != IntegrationKind.KAFKA) {
@@ -269,6 +288,7 @@ public class IntegrationService {
      * The first rows of a PostgreSQL table, read with the read-only credential. {@code table} is
      * {@code schema.name} as the metadata lists it.
      */
+    @Requires(value = Role.DEVELOPER, action = "Reading messages and rows")
     public TableRows previewRows(String integration, String table, int count) {
         Integration i = get(integration);
         if (i.kind() != IntegrationKind.POSTGRES) {
@@ -316,6 +336,12 @@ public class IntegrationService {
     private static ConnectionCheck check(Integration i, Map<String, String> secrets) {
         return i.kind() == IntegrationKind.KAFKA ? KafkaConnectionTester.test(i, secrets)
                 : PostgresConnectionTester.test(i, secrets);
+    }
+
+    private Map<String, String> storedSecretsFor(IntegrationDraft draft) {
+        return repository.find(draft.name())
+                .map(stored -> SecretCarryOver.kept(stored, draft, repository.secrets(draft.name())))
+                .orElse(Map.of());
     }
 
     private static Map<String, String> plain(Map<String, Secret> given, Map<String, String> stored) {

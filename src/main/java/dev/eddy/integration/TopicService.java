@@ -1,5 +1,7 @@
 package dev.eddy.integration;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ public class TopicService {
     }
 
     /** Whether the topic exists there: empty when Kafka could not be asked (unreachable, not allowed). */
+    @Requires(Role.VIEWER)
     public Optional<Boolean> exists(TopicPlace place, String topic) {
         return KafkaTopics.exists(client(place, false), topic);
     }
@@ -26,6 +29,7 @@ public class TopicService {
      * Creates a topic, with the integration's read-write credential. {@code retention}: empty keeps
      * the broker's default, zero keeps messages forever.
      */
+    @Requires(value = Role.DEVELOPER, action = "Creating topics")
     public void create(TopicPlace place, String topic, int partitions, short replication, Optional<Duration> retention) {
         if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
             throw new IntegrationException("A topic name is 1 to 249 letters, digits, '.', '_' or '-'");

@@ -1,5 +1,7 @@
 package dev.eddy.job;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.FailureCause;
@@ -26,6 +28,7 @@ public class JobMonitor {
     }
 
     /** Live figures of the job's current run; {@link JobMetrics#NONE} when it does not run. */
+    @Requires(Role.VIEWER)
     public JobMetrics metrics(Job job) {
         if (job.flinkJobId() == null || !job.isActive()) {
             return JobMetrics.NONE;
@@ -66,6 +69,7 @@ public class JobMonitor {
     }
 
     /** The job graph of the run: vertices with parallelism, records and back pressure. */
+    @Requires(Role.VIEWER)
     public List<JobVertex> graph(Job job) {
         if (job.flinkJobId() == null) {
             return List.of();
@@ -93,6 +97,7 @@ public class JobMonitor {
     }
 
     /** Recent checkpoints and savepoints of the run, newest first. */
+    @Requires(Role.VIEWER)
     public List<CheckpointStat> checkpoints(Job job) {
         if (job.flinkJobId() == null) {
             return List.of();
@@ -113,6 +118,7 @@ public class JobMonitor {
     }
 
     /** The run's failures, newest first, root cause first. */
+    @Requires(Role.VIEWER)
     public List<JobFailure> failures(Job job) {
         if (job.flinkJobId() == null) {
             return List.of();
@@ -131,6 +137,7 @@ public class JobMonitor {
     }
 
     /** Jobs on the cluster Eddy did not deploy: editor queries, SQL Client, other tools. */
+    @Requires(Role.VIEWER)
     public List<JobSummary> unmanaged() {
         try {
             return flink.jobs().stream().filter(j -> !jobs.isManaged(j.id())).toList();
@@ -140,6 +147,7 @@ public class JobMonitor {
     }
 
     /** Cancels a job Eddy does not manage (a forgotten editor query, a job from another tool). */
+    @Requires(value = Role.ADMIN, action = "Cancelling jobs Eddy did not deploy")
     public void cancelUnmanaged(String flinkJobId) {
         if (jobs.isManaged(flinkJobId)) {
             throw new JobException("Flink job " + flinkJobId + " belongs to a job Eddy manages: cancel it from that job.");
@@ -148,6 +156,7 @@ public class JobMonitor {
     }
 
     /** Where Flink's own web UI shows the run. */
+    @Requires(Role.VIEWER)
     public String flinkUiUrl(Job job) {
         return flink.baseUrl() + "/#/job/" + (job.isActive() ? "running" : "completed") + "/" + job.flinkJobId() + "/overview";
     }

@@ -1,5 +1,8 @@
 package dev.eddy.job;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.SqlPolicy;
+import dev.eddy.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.JobManagerClient;
@@ -36,8 +39,11 @@ public class JobService {
     private final JobTables tables;
     private final SinkTopics sinkTopics;
 
+    private final SqlPolicy policy;
+
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            JobTables tables, SinkTopics sinkTopics) {
+            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy) {
+        this.policy = policy;
         this.tables = tables;
         this.sinkTopics = sinkTopics;
         this.store = store;
@@ -47,8 +53,11 @@ public class JobService {
     }
 
     /** Asks Flink to plan the statement with the settings, without running it. */
+    @Requires(value = Role.DEVELOPER, action = "Planning jobs")
     public JobPlan explain(String sql, JobSettings settings) {
         JobStatement statement = JobStatement.of(sql);
+        policy.require(statement.text());
+        policy.requireSettings(settings.options());
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new JobException(String.join(" ", problems));
@@ -67,6 +76,7 @@ public class JobService {
     }
 
     /** Saves the job as version 1 and starts it; the job is kept even if Flink refuses to start it. */
+    @Requires(value = Role.DEVELOPER, action = "Deploying jobs")
     public Job deploy(JobDraft draft) {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
@@ -83,40 +93,49 @@ public class JobService {
         }
     }
 
+    @Requires(Role.VIEWER)
     public List<Job> list() {
         return store.all();
     }
 
+    @Requires(Role.VIEWER)
     public Job get(long id) {
         return store.find(id).orElseThrow(() -> new JobException("Job " + id + " does not exist (any more)."));
     }
 
+    @Requires(Role.VIEWER)
     public Optional<Job> find(String name) {
         return store.findByName(name);
     }
 
+    @Requires(Role.VIEWER)
     public List<JobVersion> versions(long id) {
         return store.versions(id);
     }
 
+    @Requires(Role.VIEWER)
     public JobVersion version(long id, int version) {
         return store.version(id, version).orElseThrow(() -> new JobException("Job " + id + " has no version " + version));
     }
 
+    @Requires(Role.VIEWER)
     public List<JobRun> runs(long id) {
         return store.runs(id);
     }
 
+    @Requires(Role.VIEWER)
     public List<Savepoint> savepoints(long id) {
         return store.savepoints(id).stream().filter(s -> s.kind() == Savepoint.Kind.SAVEPOINT).toList();
     }
 
     /** Every savepoint and retained checkpoint the job can restart from, newest first. */
+    @Requires(Role.VIEWER)
     public List<RestorePoint> restorePoints(long id) {
         return RestorePoints.of(store.savepoints(id), store.runs(id));
     }
 
     /** Stops the job with a savepoint; it restarts from there. */
+    @Requires(value = Role.DEVELOPER, action = "Stopping jobs")
     public Savepoint stop(long id) {
         synchronized (lock(id)) {
             Job job = running(id, "stop");
@@ -129,6 +148,7 @@ public class JobService {
     }
 
     /** Takes a savepoint of the running job, which keeps running. */
+    @Requires(value = Role.DEVELOPER, action = "Taking savepoints")
     public Savepoint savepoint(long id) {
         synchronized (lock(id)) {
             Job job = running(id, "take a savepoint of");
@@ -137,6 +157,7 @@ public class JobService {
     }
 
     /** Cancels the job without a savepoint; its latest checkpoint is kept to restart from. */
+    @Requires(value = Role.DEVELOPER, action = "Cancelling jobs")
     public void cancel(long id) {
         synchronized (lock(id)) {
             Job job = running(id, "cancel");
@@ -147,6 +168,7 @@ public class JobService {
     }
 
     /** Restarts a stopped, cancelled or failed job's current version from the newest safe state. */
+    @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id) {
         return restart(id, restorePoints(id).stream().findFirst().orElse(null), false);
     }
@@ -155,6 +177,7 @@ public class JobService {
      * Restarts the job's current version from a chosen state ({@code null}: empty state).
      * {@code allowNonRestored} lets Flink drop state the new plan has no place for.
      */
+    @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
         synchronized (lock(id)) {
             Job job = get(id);
@@ -176,6 +199,7 @@ public class JobService {
     }
 
     /** Saves new SQL or settings as the job's next version; a running job keeps its version until redeployed. */
+    @Requires(value = Role.DEVELOPER, action = "Editing jobs")
     public JobVersion edit(long id, String description, String sql, JobSettings settings) {
         synchronized (lock(id)) {
             Job job = get(id);
@@ -210,6 +234,7 @@ public class JobService {
      * When the saved state does not fit the new plan, nothing is touched unless
      * {@code allowNonRestored} says the user agreed to drop it.
      */
+    @Requires(value = Role.DEVELOPER, action = "Redeploying jobs")
     public Job redeploy(long id, boolean allowNonRestored) {
         synchronized (lock(id)) {
             Job job = get(id);
@@ -231,6 +256,7 @@ public class JobService {
     }
 
     /** Removes a job that is not running, with its versions and savepoint records. */
+    @Requires(value = Role.DEVELOPER, action = "Deleting jobs")
     public void delete(long id) {
         synchronized (lock(id)) {
             Job job = get(id);
@@ -341,6 +367,7 @@ public class JobService {
      * The tables edited since the version the job runs (or last ran) was made: "orders (v2, now v3)".
      * The job keeps its old definition until it is redeployed.
      */
+    @Requires(Role.VIEWER)
     public List<String> olderTables(Job job) {
         return tables.olderTables(job);
     }

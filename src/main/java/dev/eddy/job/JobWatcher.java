@@ -124,7 +124,7 @@ class JobWatcher implements AutoCloseable {
 
     private void restoreLost(Job job) {
         store.ended(job.flinkJobId(), "LOST");
-        RestorePoint from = jobs.restorePoints(job.id()).stream().findFirst().orElse(null);
+        RestorePoint from = RestorePoints.of(store.savepoints(job.id()), store.runs(job.id())).stream().findFirst().orElse(null);
         log.info("Job '{}' should run but Flink does not know {}: restarting version {} from {}", job.name(),
                 job.flinkJobId(), job.runningVersion(), from == null ? "empty state" : from.path());
         try {

@@ -1,5 +1,10 @@
 package dev.eddy.query;
 
+import dev.eddy.security.Access;
+import dev.eddy.security.CurrentUser;
+import dev.eddy.security.Requires;
+import dev.eddy.security.SqlPolicy;
+import dev.eddy.security.Role;
 import dev.eddy.cluster.JobHealth;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
@@ -43,8 +48,11 @@ public class QueryService implements AutoCloseable {
         return t;
     });
 
+    private final SqlPolicy policy;
+
     public QueryService(GatewaySessions sessions, StatementHistory history, QueryProperties properties,
-            StatementJobs jobs, org.springframework.beans.factory.ObjectProvider<StatementCheck> checks) {
+            StatementJobs jobs, org.springframework.beans.factory.ObjectProvider<StatementCheck> checks, SqlPolicy policy) {
+        this.policy = policy;
         this.sessions = sessions;
         this.jobs = jobs;
         this.checks = checks;
@@ -53,11 +61,21 @@ public class QueryService implements AutoCloseable {
     }
 
     /** A console: one gateway session, opened on first use, for one browser session. */
+    @Requires(Role.VIEWER)
     public SqlConsole openConsole(String name) {
         return new SqlConsole(this, sessions, name);
     }
 
+    /**
+     * A console for Eddy's own statements (the DDL a service built, checks it makes), also when no
+     * user is acting, as at start. Never for SQL a user typed: that goes through {@link #openConsole}.
+     */
+    public SqlConsole openServiceConsole(String name) {
+        return new SqlConsole(this, sessions, name);
+    }
+
     /** What a new user's editor starts with: the stack's example, or a statement that works anywhere. */
+    @Requires(Role.VIEWER)
     public String exampleScript() {
         return sessions.example().orElse("""
                 -- Press Ctrl+Enter (Cmd+Enter on a Mac) to run. SHOW TABLES lists the tables of the current database.
@@ -65,13 +83,17 @@ public class QueryService implements AutoCloseable {
                 """);
     }
 
+    @Requires(Role.VIEWER)
     public QueryProperties limits() {
         return properties;
     }
 
     RunningQuery start(SqlConsole console, String statement, QueryListener listener) {
+        Access.require(Role.DEVELOPER, "Running statements");
+        policy.require(statement);
         Run run = new Run(console, statement, listener);
-        executor.execute(run);
+        // Checks and records made while it runs belong to the user who started it.
+        executor.execute(CurrentUser.carrying(run));
         return run;
     }
 

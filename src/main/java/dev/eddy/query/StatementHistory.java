@@ -1,5 +1,7 @@
 package dev.eddy.query;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,7 @@ public class StatementHistory {
     }
 
     /** The latest runs whose statement contains the text (any case); all latest runs for blank text. */
+    @Requires(Role.VIEWER)
     public List<Entry> search(String text, int limit) {
         if (text == null || text.isBlank()) {
             return recent(limit);

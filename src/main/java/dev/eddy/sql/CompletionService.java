@@ -1,5 +1,7 @@
 package dev.eddy.sql;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import dev.eddy.catalog.SchemaService;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
@@ -38,6 +40,7 @@ public class CompletionService {
     }
 
     /** An assistant for the console; it starts reading the console's session at once, in the background. */
+    @Requires(Role.VIEWER)
     public SqlAssistant assistant(SqlConsole console) {
         SqlAssistant assistant = new SqlAssistant(console, schema, this, background);
         assistant.refresh();

@@ -1,5 +1,7 @@
 package dev.eddy.sql;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +21,14 @@ public class ScriptStore {
     }
 
     /** Every script, in tab order. */
+    @Requires(Role.VIEWER)
     public List<Script> list() {
         return jdbc.query("SELECT id, title, content, position, updated_at FROM script ORDER BY position, id", ROW);
     }
 
     /** A new script after the others, titled "Script N" unless a title is given. */
     @Transactional
+    @Requires(Role.VIEWER)
     public Script create(String title, String content) {
         int position = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) + 1 FROM script", Integer.class);
         String name = title != null && !title.isBlank() ? title : "Script " + nextNumber();
@@ -33,21 +37,25 @@ public class ScriptStore {
         return find(id).orElseThrow();
     }
 
+    @Requires(Role.VIEWER)
     public Optional<Script> find(long id) {
         return jdbc.query("SELECT id, title, content, position, updated_at FROM script WHERE id = ?", ROW, id)
                 .stream().findFirst();
     }
 
     /** Keeps the script's text; unchanged text is not written again. */
+    @Requires(Role.VIEWER)
     public void saveContent(long id, String content) {
         jdbc.update("UPDATE script SET content = ?, updated_at = now() WHERE id = ? AND content IS DISTINCT FROM ?",
                 content, id, content);
     }
 
+    @Requires(Role.VIEWER)
     public void rename(long id, String title) {
         jdbc.update("UPDATE script SET title = ?, updated_at = now() WHERE id = ?", title, id);
     }
 
+    @Requires(Role.VIEWER)
     public void delete(long id) {
         jdbc.update("DELETE FROM script WHERE id = ?", id);
     }

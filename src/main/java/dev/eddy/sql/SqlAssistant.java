@@ -1,5 +1,6 @@
 package dev.eddy.sql;
 
+import dev.eddy.security.CurrentUser;
 import dev.eddy.catalog.SchemaNode;
 import dev.eddy.catalog.SchemaService;
 import dev.eddy.gateway.GatewayException;
@@ -79,7 +80,7 @@ public final class SqlAssistant {
         if (!reading.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        background.execute(CurrentUser.carrying(() -> {
             try {
                 while (wanted.getAndSet(false)) {
                     try {
@@ -95,7 +96,7 @@ public final class SqlAssistant {
                     refresh();
                 }
             }
-        });
+        }));
     }
 
     /** Reads the session now, on the calling thread; for tests and start-up. */

@@ -1,5 +1,8 @@
 package dev.eddy.table;
 
+import dev.eddy.security.Requires;
+import dev.eddy.security.SqlPolicy;
+import dev.eddy.security.Role;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
@@ -46,8 +49,11 @@ public class TableService implements IntegrationUsage {
     private final List<TableUsage> usages;
     private final Optional<RemoteCatalog> remoteCatalog;
 
+    private final SqlPolicy policy;
+
     TableService(QueryService queries, IntegrationService integrations, TopicService topics, CatalogRepository store,
-            List<TableSeed> seeds, List<TableUsage> usages, ObjectProvider<RemoteCatalog> remoteCatalog) {
+            List<TableSeed> seeds, List<TableUsage> usages, ObjectProvider<RemoteCatalog> remoteCatalog, SqlPolicy policy) {
+        this.policy = policy;
         this.topics = topics;
         this.usages = usages;
         this.remoteCatalog = Optional.ofNullable(remoteCatalog.getIfAvailable()).filter(RemoteCatalog::active);
@@ -65,7 +71,7 @@ public class TableService implements IntegrationUsage {
         if (statements.isEmpty() && remoteCatalog.isEmpty()) {
             return;
         }
-        try (SqlConsole console = queries.openConsole("eddy-tables")) {
+        try (SqlConsole console = queries.openServiceConsole("eddy-tables")) {
             if (remoteCatalog.isPresent()) {
                 // Opens a session now, so a gateway without Eddy's catalog is reported at start, not at first use.
                 try {
@@ -88,6 +94,7 @@ public class TableService implements IntegrationUsage {
      * Why the remote Flink gateway's sessions do not have Eddy's catalog, when they do not: its
      * tables are then listed here but not usable there.
      */
+    @Requires(Role.VIEWER)
     public Optional<String> catalogProblem() {
         return remoteCatalog.flatMap(RemoteCatalog::problem);
     }
@@ -96,6 +103,7 @@ public class TableService implements IntegrationUsage {
     /** The latest messages of a topic and the columns they suggest; {@code missing} when the topic does not exist. */
     public record TopicSample(List<TopicMessage> messages, Inference inference, boolean missing) {}
 
+    @Requires(value = Role.DEVELOPER, action = "Reading messages")
     public TopicSample sampleTopic(String integration, String topic, String format, int count) {
         if (!topics.exists(TopicPlace.of(integration), topic).orElse(true)) {
             return new TopicSample(List.of(), byHand("Topic " + topic + " does not exist in " + integration
@@ -143,6 +151,7 @@ public class TableService implements IntegrationUsage {
      */
     public record TableShape(List<ColumnSpec> columns, List<String> primaryKey, List<String> notes) {}
 
+    @Requires(value = Role.DEVELOPER, action = "Creating tables")
     public TableShape fromPostgres(String integration, String table) {
         PostgresTable found = integrations.metadata(integration).tables().stream()
                 .filter(t -> t.qualifiedName().equals(table) || (t.schema() + "." + t.name()).equals(table))
@@ -176,10 +185,12 @@ public class TableService implements IntegrationUsage {
     }
 
     /** The DDL the draft creates; what the wizard shows as the user edits. */
+    @Requires(Role.VIEWER)
     public String ddl(TableDraft draft) {
         return TableDdl.render(draft);
     }
 
+    @Requires(value = Role.DEVELOPER, action = "Creating tables")
     public TableInfo create(TableDraft draft) {
         check(draft);
         if (store.table(EddyCatalog.DEFAULT_DATABASE, draft.name()).isPresent()) {
@@ -193,6 +204,7 @@ public class TableService implements IntegrationUsage {
      * Replaces a table's definition with the draft's: a new version. Flink validates the new
      * definition under a scratch name first, so a bad edit leaves the table as it was.
      */
+    @Requires(value = Role.DEVELOPER, action = "Changing tables")
     public TableInfo update(String name, TableDraft draft) {
         check(draft);
         StoredTable current = stored(name);
@@ -208,6 +220,7 @@ public class TableService implements IntegrationUsage {
     }
 
     /** A stored table as a draft, for the wizard to edit. Views cannot be edited this way. */
+    @Requires(Role.VIEWER)
     public TableDraft draftOf(String name) {
         StoredTable t = stored(name);
         if (t.isView()) {
@@ -258,6 +271,7 @@ public class TableService implements IntegrationUsage {
             "topic", "table-name", "format", "value.format", "key.format", "scan.startup.mode", "comment");
 
     /** A copy under a new name, with the same columns and options. */
+    @Requires(value = Role.DEVELOPER, action = "Copying tables")
     public TableInfo copy(String name, String newName) {
         StoredTable source = stored(name);
         if (!newName.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
@@ -270,12 +284,14 @@ public class TableService implements IntegrationUsage {
     }
 
     /** The jobs that read or write the table. */
+    @Requires(Role.VIEWER)
     public List<TableUsage.TableUser> jobsUsing(String name) {
         String qualified = EddyCatalog.NAME + "." + EddyCatalog.DEFAULT_DATABASE + "." + name;
         return usages.stream().flatMap(u -> u.jobsUsing(qualified).stream()).toList();
     }
 
     /** Drops the table; refused while a running job reads or writes it. */
+    @Requires(value = Role.DEVELOPER, action = "Dropping tables")
     public void drop(String name) {
         stored(name);
         List<String> running = jobsUsing(name).stream().filter(TableUsage.TableUser::running)
@@ -288,15 +304,18 @@ public class TableService implements IntegrationUsage {
         run("DROP TABLE " + TableDdl.quote(name));
     }
 
+    @Requires(Role.VIEWER)
     public List<TableInfo> list() {
         return store.tables().stream().filter(t -> !t.name().startsWith("eddy_edit_")).map(TableService::info).toList();
     }
 
+    @Requires(Role.VIEWER)
     public TableInfo get(String name) {
         return info(stored(name));
     }
 
     /** Every version of a table, oldest first, each with what changed from the one before. */
+    @Requires(Role.VIEWER)
     public List<TableVersion> versions(String name) {
         List<StoredTable> versions = store.versions(EddyCatalog.DEFAULT_DATABASE, name);
         List<TableVersion> result = new ArrayList<>();
@@ -339,10 +358,12 @@ public class TableService implements IntegrationUsage {
         if (!problems.isEmpty()) {
             throw new TableException(String.join("; ", problems));
         }
+        // Extra options may name an address or a file connector: the same rules as typed SQL.
+        policy.require(TableDdl.render(draft));
     }
 
     private void run(String statement) {
-        try (SqlConsole console = queries.openConsole("eddy-tables")) {
+        try (SqlConsole console = queries.openServiceConsole("eddy-tables")) {
             console.collect(statement, 1);
         } catch (GatewayException e) {
             throw new TableException("Flink refused the table: " + e.describe());

@@ -2,6 +2,7 @@ package dev.eddy.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.concurrent.CompletableFuture;
+import dev.eddy.security.CurrentUser;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,7 +13,7 @@ public final class Async {
 
     public static <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(work).whenComplete((result, error) -> ui.access(() -> {
+        supply(work).whenComplete((result, error) -> ui.access(() -> {
             if (error == null) {
                 done.accept(result);
             } else {
@@ -21,4 +22,10 @@ public final class Async {
             }
         }));
     }
+
+    /** Starts the work on a pool thread as the user who asks for it now. */
+    public static <T> CompletableFuture<T> supply(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(CurrentUser.carrying(work));
+    }
+
 }

@@ -77,14 +77,42 @@ class IntegrationServiceIT {
                 String.class);
         assertThat(settings).doesNotContain("hunter2");
 
-        Integration edited = integrations.save(new IntegrationDraft("secret-kafka", IntegrationKind.KAFKA,
+        Integration renamedUser = integrations.save(new IntegrationDraft("secret-kafka", IntegrationKind.KAFKA,
+                Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "kafka.example:9092", KafkaSettings.SECURITY_PROTOCOL,
+                        "SASL_SSL", KafkaSettings.READ_USER, "reader", KafkaSettings.WRITE_USER, "writer"), Map.of()));
+        assertThat(renamedUser.secretsSet()).as("a password left out keeps its stored value while the address stays")
+                .containsExactly(KafkaSettings.READ_PASSWORD);
+        Integration moved = integrations.save(new IntegrationDraft("secret-kafka", IntegrationKind.KAFKA,
                 Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "kafka.example:9093", KafkaSettings.SECURITY_PROTOCOL,
                         "SASL_SSL", KafkaSettings.READ_USER, "reader"), Map.of()));
-        assertThat(edited.secretsSet()).as("a password left out keeps its stored value")
-                .containsExactly(KafkaSettings.READ_PASSWORD);
-        assertThat(edited.address()).isEqualTo("kafka.example:9093");
+        assertThat(moved.secretsSet()).as("a changed address drops the stored password").isEmpty();
+        assertThat(moved.address()).isEqualTo("kafka.example:9093");
         integrations.delete("secret-kafka");
         assertThat(integrations.list()).extracting(Integration::name).doesNotContain("secret-kafka");
+    }
+
+    @Test
+    void aStoredPasswordNeverReachesAnEditedAddress() throws Exception {
+        integrations.save(new IntegrationDraft("moving-postgres", IntegrationKind.POSTGRES, Map.of(
+                PostgresSettings.HOST, "db.example", PostgresSettings.PORT, "5432", PostgresSettings.DATABASE, "shop",
+                PostgresSettings.READ_USER, "reader"), Map.of(PostgresSettings.READ_PASSWORD, Secret.of("stored-pg-password"))));
+        try (PasswordCatcher catcher = new PasswordCatcher()) {
+            IntegrationDraft elsewhere = new IntegrationDraft("moving-postgres", IntegrationKind.POSTGRES, Map.of(
+                    PostgresSettings.HOST, "127.0.0.1", PostgresSettings.PORT, String.valueOf(catcher.port()),
+                    PostgresSettings.DATABASE, "shop", PostgresSettings.READ_USER, "reader"), Map.of());
+            integrations.test(elsewhere);
+            integrations.save(elsewhere);
+            integrations.test("moving-postgres");
+            assertThat(catcher.heard()).as("the fake server was asked").contains("reader")
+                    .doesNotContain("stored-pg-password");
+
+            IntegrationDraft typedAgain = new IntegrationDraft("moving-postgres", IntegrationKind.POSTGRES,
+                    elsewhere.settings(), Map.of(PostgresSettings.READ_PASSWORD, Secret.of("typed-for-the-new-host")));
+            integrations.test(typedAgain);
+            assertThat(catcher.heard()).as("a password typed for the new address is used").contains("typed-for-the-new-host");
+        } finally {
+            integrations.delete("moving-postgres");
+        }
     }
 
     @Test

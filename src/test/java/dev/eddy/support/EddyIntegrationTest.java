@@ -5,10 +5,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * Eddy with its real embedded stack on free ports and a fresh data directory; every test class
- * carrying it shares one application context, so the stack starts once per test JVM.
+ * carrying it shares one application context, so the stack starts once per test JVM. Test code
+ * calls services as the admin unless it signs in as someone else.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +24,11 @@ import org.springframework.boot.test.context.SpringBootTest;
     "eddy.embedded.flink.gateway-port=0",
     "eddy.query.max-table-rows=50",
     "eddy.query.max-changelog-entries=80",
-    "vaadin.heartbeatInterval=5"
+    "vaadin.heartbeatInterval=5",
+    "eddy.admin-password=" + EddyIntegrationTest.ADMIN_PASSWORD
 })
-public @interface EddyIntegrationTest {}
+@WithMockUser(username = "admin", roles = "ADMIN")
+public @interface EddyIntegrationTest {
+    /** The first admin's password in every test Eddy: browser tests sign in with it. */
+    String ADMIN_PASSWORD = "it-admin-password";
+}

@@ -3,6 +3,13 @@ package dev.eddy.ui;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.sql.ScriptStore;
+import dev.eddy.support.EddyIntegrationTest;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +33,24 @@ abstract class BrowserTest {
         // Scripts are kept across visits: each test starts from the example, as a first visit does.
         scripts.deleteAll();
         browser = BrowserSupport.open();
+        if (startsSignedIn()) {
+            signIn("admin", EddyIntegrationTest.ADMIN_PASSWORD);
+        }
+    }
+
+    /** Most journeys start signed in as the admin; the login tests start at the door. */
+    boolean startsSignedIn() {
+        return true;
+    }
+
+    /** Signs in on the login page, as a person does; the browser keeps the session for the test. */
+    void signIn(String user, String password) {
+        open("/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        name.sendKeys(user);
+        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.eddy.ui.cluster;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -13,20 +14,20 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.ClusterOverview;
 import dev.eddy.cluster.ClusterService;
-import dev.eddy.config.Endpoints;
 import dev.eddy.ui.MainLayout;
 
 /** The Flink cluster at a glance: version, task managers, slots and jobs, with a link to Flink's UI. */
 @Route(value = "cluster", layout = MainLayout.class)
 @PageTitle("Cluster · Eddy")
+@PermitAll
 class ClusterView extends VerticalLayout {
 
-    ClusterView(ClusterService cluster, Endpoints endpoints) {
+    ClusterView(ClusterService cluster) {
         add(new H2("Cluster"));
         Anchor flinkUi = new Anchor(cluster.webUiUrl(), "Open Flink's web UI");
         flinkUi.setTarget("_blank");
         add(new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
-                + endpoints.gatewayUrl() + ". "), flinkUi));
+                + cluster.gatewayUrl() + ". "), flinkUi));
         try {
             ClusterOverview o = cluster.overview();
             FlexLayout tiles = new FlexLayout(

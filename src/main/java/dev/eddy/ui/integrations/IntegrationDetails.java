@@ -14,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import dev.eddy.ui.Async;
 import dev.eddy.integration.ConsumerGroupInfo;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -174,7 +174,7 @@ class IntegrationDetails extends VerticalLayout {
 
     private <T> void async(Supplier<T> work, java.util.function.Consumer<T> then) {
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(work).whenComplete((value, error) -> ui.access(() -> {
+        Async.supply(work).whenComplete((value, error) -> ui.access(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 status.failed(cause.getMessage());

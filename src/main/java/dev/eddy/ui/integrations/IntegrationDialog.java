@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.eddy.ui.Async;
 import dev.eddy.config.Secret;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationDraft;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** Adds or edits one integration; "Test" tries the form's values before anything is saved. */
@@ -84,6 +84,7 @@ class IntegrationDialog extends Dialog {
             secrets.forEach((k, p) -> {
                 if (existing.secretsSet().contains(k)) {
                     p.setPlaceholder("set — leave empty to keep");
+                    p.setHelperText("Kept while the address is unchanged");
                 }
             });
         }
@@ -161,7 +162,7 @@ class IntegrationDialog extends Dialog {
         IntegrationDraft draft = draft();
         result.working("Testing the connection…");
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> integrations.test(draft)).whenComplete((check, error) -> ui.access(() -> {
+        Async.supply(() -> integrations.test(draft)).whenComplete((check, error) -> ui.access(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 result.failed(cause.getMessage());
@@ -190,7 +191,7 @@ class IntegrationDialog extends Dialog {
         result.working("Checking the connection before saving…");
         saveButton.setEnabled(false);
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> integrations.test(draft)).whenComplete((check, error) -> ui.access(() -> {
+        Async.supply(() -> integrations.test(draft)).whenComplete((check, error) -> ui.access(() -> {
             saveButton.setEnabled(true);
             if (error == null && check.ok()) {
                 store(draft, onSaved);

@@ -1,5 +1,6 @@
 package dev.eddy.ui.integrations;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,19 +15,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.eddy.ui.Async;
 import dev.eddy.integration.ConnectionCheck;
 import dev.eddy.integration.Credentials;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationException;
 import dev.eddy.integration.IntegrationKind;
+import dev.eddy.security.Access;
+import dev.eddy.security.Role;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.KafkaSettings;
 import dev.eddy.ui.MainLayout;
-import java.util.concurrent.CompletableFuture;
 
 /** The Kafka and PostgreSQL services Eddy knows: add, edit, test and remove them. */
 @Route(value = "integrations", layout = MainLayout.class)
 @PageTitle("Integrations · Eddy")
+@PermitAll
 class IntegrationsView extends VerticalLayout {
     private final IntegrationService integrations;
     private final Grid<Integration> grid = new Grid<>();
@@ -40,6 +44,9 @@ class IntegrationsView extends VerticalLayout {
         Button addPostgres = new Button("Add PostgreSQL", VaadinIcon.PLUS.create(),
                 e -> edit(null, IntegrationKind.POSTGRES));
         addKafka.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        boolean admin = Access.allows(Role.ADMIN);
+        addKafka.setVisible(admin);
+        addPostgres.setVisible(admin);
         HorizontalLayout header = new HorizontalLayout(new H2("Integrations"), addKafka, addPostgres);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
@@ -50,7 +57,9 @@ class IntegrationsView extends VerticalLayout {
         grid.addColumn(IntegrationsView::credentials).setHeader("Credentials").setFlexGrow(2);
         grid.addColumn(new ComponentRenderer<>(i -> i.builtIn() ? badge("built in", "") : new Span()))
                 .setHeader("").setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        // Only admins add, test, edit and remove integrations: the others see no buttons that would be refused.
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true).setFlexGrow(0)
+                .setVisible(admin);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("eddy-integrations");
         grid.setAllRowsVisible(true);
@@ -82,7 +91,7 @@ class IntegrationsView extends VerticalLayout {
     private void test(String name) {
         result.working("Testing " + name + "…");
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> integrations.test(name))
+        Async.supply(() -> integrations.test(name))
                 .whenComplete((check, error) -> ui.access(() -> show(name, check, error)));
     }
 

@@ -1,5 +1,6 @@
 package dev.eddy.ui.jobs;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -36,6 +37,7 @@ import java.util.List;
 
 /** One job: its live state and figures, graph, checkpoints and savepoints, failures, versions and runs. */
 @Route(value = "job", layout = MainLayout.class)
+@PermitAll
 class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     private final JobService jobs;
     private final JobMonitor monitor;

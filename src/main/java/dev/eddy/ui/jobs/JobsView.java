@@ -1,5 +1,6 @@
 package dev.eddy.ui.jobs;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +32,7 @@ import java.util.List;
 /** The jobs Eddy deployed, live: state, version, uptime, restarts, throughput, checkpoints, tables; and the others on the cluster. */
 @Route(value = "jobs", layout = MainLayout.class)
 @PageTitle("Jobs · Eddy")
+@PermitAll
 class JobsView extends VerticalLayout {
     private final JobService jobs;
     private final JobMonitor monitor;

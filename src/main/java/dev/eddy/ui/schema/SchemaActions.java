@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.treegrid.TreeGrid;
+import dev.eddy.ui.Async;
 import dev.eddy.catalog.SchemaNode;
 import dev.eddy.catalog.SchemaNode.Kind;
 import dev.eddy.catalog.SchemaService;
@@ -15,7 +16,6 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.ui.Consoles;
 import dev.eddy.ui.integrations.MessagesGrid;
 import dev.eddy.ui.integrations.RowsGrid;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -136,7 +136,7 @@ final class SchemaActions {
     private <T> void async(Supplier<T> work, Consumer<T> then) {
         UI ui = UI.getCurrent();
         status.setText("Reading…");
-        CompletableFuture.supplyAsync(work).whenComplete((value, error) -> ui.access(() -> {
+        Async.supply(work).whenComplete((value, error) -> ui.access(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 status.setText(cause instanceof GatewayException g ? g.describe() : cause.getMessage());

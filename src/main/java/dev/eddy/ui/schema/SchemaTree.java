@@ -13,12 +13,12 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.eddy.ui.Async;
 import dev.eddy.catalog.SchemaNode;
 import dev.eddy.catalog.SchemaService;
 import dev.eddy.ui.Consoles;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -99,7 +99,7 @@ public class SchemaTree extends VerticalLayout {
         status.setText("Reading catalogs and integrations…");
         UI ui = UI.getCurrent();
         var console = consoles.console();
-        CompletableFuture.supplyAsync(() -> schema.tree(console)).whenComplete((nodes, error) -> ui.access(() -> {
+        Async.supply(() -> schema.tree(console)).whenComplete((nodes, error) -> ui.access(() -> {
             progress.setVisible(false);
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;

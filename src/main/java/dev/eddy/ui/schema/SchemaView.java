@@ -1,5 +1,6 @@
 package dev.eddy.ui.schema;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,6 +15,7 @@ import java.util.Map;
 /** Everything Flink and the integrations can see, as a tree that can be filtered by name. */
 @Route(value = "schema", layout = MainLayout.class)
 @PageTitle("Schema · Eddy")
+@PermitAll
 class SchemaView extends VerticalLayout {
 
     SchemaView(SchemaService schema, Consoles consoles) {

@@ -23,6 +23,14 @@ class MessagePanel extends Div {
         error(e, 1);
     }
 
+    /** A statement Eddy's policy did not let run: the rule and what to do, in its own words. */
+    void refused(String why) {
+        show("error");
+        Span what = new Span(why);
+        what.getStyle().set("font-weight", "600");
+        add(what);
+    }
+
     /** An error of a statement that starts at {@code firstLine} of the script: lines are the script's. */
     void error(GatewayException e, int firstLine) {
         show("error");

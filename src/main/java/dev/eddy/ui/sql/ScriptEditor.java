@@ -9,6 +9,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import dev.eddy.security.AccessRefusedException;
+import dev.eddy.ui.Async;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.query.ResultStream;
@@ -30,7 +32,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -160,7 +161,13 @@ class ScriptEditor extends VerticalLayout {
         int index = total - queue.size();
         setRunning(true, total > 1 ? "Running statement " + index + " of " + total + "…" : "Running…");
         editor.select(current.start(), current.end());
-        running = console.run(current.text(), new Listener(UI.getCurrent(), current, index), UI.getCurrent());
+        try {
+            running = console.run(current.text(), new Listener(UI.getCurrent(), current, index), UI.getCurrent());
+        } catch (AccessRefusedException e) {
+            queue.clear();
+            setRunning(false, "");
+            message.refused(e.getMessage());
+        }
     }
 
     private void explain(SqlStatement statement) {
@@ -168,7 +175,7 @@ class ScriptEditor extends VerticalLayout {
         setRunning(true, "Asking Flink for the plan…");
         UI ui = UI.getCurrent();
         SqlAssistant assistant = console.assistant();
-        CompletableFuture.supplyAsync(() -> assistant.explain(statement.text()))
+        Async.supply(() -> assistant.explain(statement.text()))
                 .whenComplete((plan, error) -> ui.access(() -> {
                     setRunning(false, "");
                     if (error != null) {

@@ -1,5 +1,6 @@
 package dev.eddy.ui.sql;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -41,6 +42,7 @@ import java.util.Map;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("SQL editor · Eddy")
+@PermitAll
 class SqlView extends VerticalLayout implements BeforeEnterObserver {
     private final ConsoleHolder console;
     private final ScriptStore scripts;

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.QueryParameters;
+import dev.eddy.ui.Async;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
@@ -38,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -239,7 +239,7 @@ class TableWizard extends Dialog {
                 : "Reading the columns of " + s + "…");
         String fmt = format.getValue();
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> i.kind() == IntegrationKind.KAFKA
+        Async.supply(() -> i.kind() == IntegrationKind.KAFKA
                 ? (Object) tables.sampleTopic(i.name(), s, fmt, 20) : tables.fromPostgres(i.name(), s))
                 .whenComplete((result, error) -> ui.access(() -> {
                     if (error != null) {

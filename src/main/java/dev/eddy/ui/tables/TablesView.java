@@ -1,5 +1,6 @@
 package dev.eddy.ui.tables;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,6 +46,7 @@ import java.util.Map;
  */
 @Route(value = "tables", layout = MainLayout.class)
 @PageTitle("Tables · Eddy")
+@PermitAll
 class TablesView extends VerticalLayout implements BeforeEnterObserver {
     private final TableService tables;
     private final IntegrationService integrations;
