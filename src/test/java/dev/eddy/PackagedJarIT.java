@@ -52,8 +52,17 @@ class PackagedJarIT {
                 "--eddy.embedded.flink.gateway-port=" + gateway)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            SeparateProcess.awaitHttp(eddy, "the packaged Eddy", "http://127.0.0.1:" + http + "/",
+            SeparateProcess.awaitHttp(eddy, "the packaged Eddy", "http://127.0.0.1:" + http + "/login",
                     Duration.ofSeconds(180), log);
+            // A fresh Eddy without EDDY_ADMIN_PASSWORD says where the first admin is made.
+            Await.until("the log to say how to sign in", Duration.ofSeconds(30), () -> {
+                try {
+                    return Files.readString(log);
+                } catch (IOException e) {
+                    return "";
+                }
+            },
+                    text -> text.contains("Open http://localhost:" + http + "/setup in a browser on this machine"));
 
             SqlGatewayClient gatewayClient = new SqlGatewayClient("http://127.0.0.1:" + gateway,
                     Duration.ofSeconds(30), new ObjectMapper());

@@ -44,12 +44,12 @@ class IntegrationRepository {
         if (sealed.isEmpty() || sealed.get(0) == null) {
             return Map.of();
         }
-        return read(cipher.decrypt(sealed.get(0)));
+        return read(cipher.decrypt(sealed.get(0), context(name)));
     }
 
     void upsert(String name, IntegrationKind kind, Map<String, String> settings, Map<String, String> secrets,
             boolean builtIn) {
-        byte[] sealed = secrets.isEmpty() ? null : cipher.encrypt(write(secrets));
+        byte[] sealed = secrets.isEmpty() ? null : cipher.encrypt(write(secrets), context(name));
         jdbc.update("""
                 INSERT INTO integration (name, kind, settings, secrets, built_in) VALUES (?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, settings = EXCLUDED.settings,
@@ -66,7 +66,7 @@ class IntegrationRepository {
         TreeSet<String> set = new TreeSet<>();
         if (sealed != null) {
             // Only the names leave the repository: which secrets are set, not what they are.
-            read(cipher.decrypt(sealed)).forEach((k, v) -> {
+            read(cipher.decrypt(sealed, context(rs.getString("name")))).forEach((k, v) -> {
                 if (v != null && !v.isEmpty()) {
                     set.add(k);
                 }
@@ -74,6 +74,11 @@ class IntegrationRepository {
         }
         return new Integration(rs.getLong("id"), rs.getString("name"), IntegrationKind.valueOf(rs.getString("kind")),
                 new LinkedHashMap<>(read(rs.getString("settings"))), set, rs.getBoolean("built_in"));
+    }
+
+    /** What each integration's sealed secrets are bound to: copied onto another row they do not open. */
+    static String context(String integration) {
+        return "integration:" + integration;
     }
 
     private Map<String, String> read(String text) {

@@ -1,6 +1,8 @@
 package dev.eddy.query;
 
 import dev.eddy.security.Access;
+import dev.eddy.security.AuditEntry;
+import dev.eddy.security.AuditLog;
 import dev.eddy.security.CurrentUser;
 import dev.eddy.security.Requires;
 import dev.eddy.security.SqlPolicy;
@@ -49,10 +51,13 @@ public class QueryService implements AutoCloseable {
     });
 
     private final SqlPolicy policy;
+    private final AuditLog audit;
 
     public QueryService(GatewaySessions sessions, StatementHistory history, QueryProperties properties,
-            StatementJobs jobs, org.springframework.beans.factory.ObjectProvider<StatementCheck> checks, SqlPolicy policy) {
+            StatementJobs jobs, org.springframework.beans.factory.ObjectProvider<StatementCheck> checks, SqlPolicy policy,
+            AuditLog audit) {
         this.policy = policy;
+        this.audit = audit;
         this.sessions = sessions;
         this.jobs = jobs;
         this.checks = checks;
@@ -231,6 +236,8 @@ public class QueryService implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Could not record the statement in the history: {}", e.getMessage());
             }
+            audit.record("Ran statement", statement, report.outcome() == Outcome.FAILED ? AuditEntry.Outcome.FAILED
+                    : AuditEntry.Outcome.OK, report.outcome() == Outcome.FAILED ? message : report.outcome().name());
             if (error == null) {
                 listener.finished(report);
             } else {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,12 @@ class LoginAttempts {
     static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
     private final UserRepository users;
+    private final AuditLog audit;
     private final Clock clock;
 
-    LoginAttempts(UserRepository users) {
+    LoginAttempts(UserRepository users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -34,8 +37,10 @@ class LoginAttempts {
         int failures = users.loginFailed(name);
         if (failures == 0) {
             log.info("Failed login for an unknown user name");
+            audit.recordAs(name, "Sign in", null, AuditEntry.Outcome.FAILED, "no such user");
             return;
         }
+        audit.recordAs(name, "Sign in", null, AuditEntry.Outcome.FAILED, "wrong password (" + failures + " in a row)");
         lockFor(failures).ifPresentOrElse(lock -> {
             users.lockUntil(name, Instant.now(clock).plus(lock));
             log.warn("Failed login {} in a row for {}: locked for {} s", failures, name, lock.toSeconds());
@@ -43,8 +48,18 @@ class LoginAttempts {
     }
 
     @EventListener
+    void refused(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            return;
+        }
+        audit.recordAs(String.valueOf(event.getAuthentication().getPrincipal()), "Sign in", null,
+                AuditEntry.Outcome.REFUSED, event.getException().getMessage());
+    }
+
+    @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         users.loginSucceeded(event.getAuthentication().getName());
+        audit.recordAs(event.getAuthentication().getName(), "Sign in", null, AuditEntry.Outcome.OK, null);
     }
 
     /** How long the account refuses logins after this many failures in a row. */

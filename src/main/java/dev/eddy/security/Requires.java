@@ -18,4 +18,7 @@ public @interface Requires {
 
     /** What the call does, in words for a refusal: "Running statements". */
     String action() default "";
+
+    /** Whether a call with an action is written to the audit log (reads that happen on every page view are not). */
+    boolean audited() default true;
 }

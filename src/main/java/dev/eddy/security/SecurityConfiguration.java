@@ -2,6 +2,7 @@ package dev.eddy.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,19 +35,35 @@ class SecurityConfiguration {
         return new SecretCipher(keyFromFile(keyFile));
     }
 
-    private static byte[] keyFromFile(Path file) {
+    private static Path createOwnerOnly(Path dir) throws IOException {
+        try {
+            return Files.createTempFile(dir, ".secret", ".key",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: rely on the directory's protection.
+            return Files.createTempFile(dir, ".secret", ".key");
+        }
+    }
+
+    static byte[] keyFromFile(Path file) {
         try {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).strip());
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            // Born owner-only and moved into place whole: no moment where others could read it, nor a half key.
+            Path draft = createOwnerOnly(dir);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: rely on the directory's protection.
+                Files.writeString(draft, Base64.getEncoder().encodeToString(key));
+                // A hard link appears whole and fails if another Eddy made the key first (a rename would replace it).
+                Files.createLink(file, draft);
+            } catch (FileAlreadyExistsException raced) {
+                return Base64.getDecoder().decode(Files.readString(file).strip());
+            } finally {
+                Files.deleteIfExists(draft);
             }
             log.info("Created the key that encrypts stored secrets: {} (set eddy.security.secret-key to keep "
                     + "the key off this disk)", file.toAbsolutePath());

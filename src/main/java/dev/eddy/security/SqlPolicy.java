@@ -44,9 +44,17 @@ public class SqlPolicy {
             "(?is)\\b(ADD|REMOVE)\\s+JAR\\b|\\bUSING\\s+JAR\\b|\\bLOAD\\s+MODULE\\b|\\bCREATE\\s+CATALOG\\b"
                     + "|pipeline\\.(jars|classpaths)|'connector'\\s*=\\s*'(filesystem|legacy-csv)'");
     private final PolicyProperties rules;
+    private final AuditLog audit;
 
-    public SqlPolicy(PolicyProperties rules) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public SqlPolicy(PolicyProperties rules, AuditLog audit) {
         this.rules = rules;
+        this.audit = audit;
+    }
+
+    /** The rules alone, for checks that are not recorded. */
+    public SqlPolicy(PolicyProperties rules) {
+        this(rules, null);
     }
 
     /**
@@ -55,15 +63,22 @@ public class SqlPolicy {
      */
     public void require(String statement) {
         CurrentUser.get().flatMap(actor -> refusal(actor, statement)).ifPresent(why -> {
-            throw new AccessRefusedException(why);
+            refused("Statement refused by the SQL policy", statement, why);
         });
     }
 
     /** Refuses job or session settings the acting user may not change. */
     public void requireSettings(Map<String, String> settings) {
         CurrentUser.get().flatMap(actor -> settingsRefusal(actor, settings)).ifPresent(why -> {
-            throw new AccessRefusedException(why);
+            refused("Settings refused by the SQL policy", String.join(", ", settings.keySet()), why);
         });
+    }
+
+    private void refused(String action, String target, String why) {
+        if (audit != null) {
+            audit.record(action, target, AuditEntry.Outcome.REFUSED, why);
+        }
+        throw new AccessRefusedException(why);
     }
 
     /** Why {@code actor} may not run {@code statement}, or empty when they may. */

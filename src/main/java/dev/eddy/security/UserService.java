@@ -28,7 +28,7 @@ public class UserService {
         return CurrentUser.get().orElseThrow();
     }
 
-    @Requires(value = Role.ADMIN, action = "Managing users")
+    @Requires(value = Role.ADMIN, action = "Managing users", audited = false)
     public List<EddyUser> list() {
         return users.list();
     }

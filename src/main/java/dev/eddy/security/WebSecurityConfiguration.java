@@ -6,6 +6,7 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,7 @@ class WebSecurityConfiguration {
 
     @Bean
     @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor roleCheckAdvisor() {
-        return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Requires.class, true), new RoleCheck());
+    static Advisor roleCheckAdvisor(ObjectProvider<AuditLog> audit) {
+        return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Requires.class, true), new RoleCheck(audit));
     }
 }

@@ -45,7 +45,7 @@ final class StoreIntegrations implements TableConnections.Directory {
             return Map.of();
         }
         try {
-            return StoreJdbc.readMap(cipher.decrypt(sealed));
+            return StoreJdbc.readMap(cipher.decrypt(sealed, "integration:" + name));
         } catch (SecretException e) {
             throw new IntegrationException("The credentials of " + name + " cannot be read here: " + e.getMessage()
                     + " This Flink gateway needs the same secret key as Eddy (EDDY_SECURITY_SECRET_KEY, or "

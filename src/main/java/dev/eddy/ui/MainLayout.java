@@ -60,6 +60,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Cluster", "cluster", VaadinIcon.CLUSTER.create()));
         if (me.may(Role.ADMIN)) {
             nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));
         }
         nav.addClassNames(LumoUtility.Padding.SMALL);
         addToDrawer(nav);

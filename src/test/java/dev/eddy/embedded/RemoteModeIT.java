@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Eddy in remote mode: every embedded piece off, pointed at a Flink SQL Gateway, JobManager, Kafka
  * and PostgreSQL started separately, as a user's existing services would be.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.eddy.support.AsAdmin.class)
 class RemoteModeIT {
     static EmbeddedStack services;
 

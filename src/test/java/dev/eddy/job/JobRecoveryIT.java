@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * retained checkpoint after a stop without savepoint (as after a crash), from the savepoint Eddy
  * takes when it stops normally (here into a resized cluster); PostgreSQL ends with exactly the expected totals.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.eddy.support.AsAdmin.class)
 class JobRecoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
 

@@ -22,11 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.test.context.support.WithMockUser;
 
 /** The SQL policy on the real paths a developer takes: the editor, the deploy dialog, the table wizard. */
 @EddyIntegrationTest
-@WithMockUser(username = "devi", roles = "DEVELOPER")
 class GovernedSqlIT {
     @Autowired
     QueryService queries;
@@ -34,6 +32,11 @@ class GovernedSqlIT {
     JobService jobs;
     @Autowired
     TableService tables;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsADeveloper() {
+        RoleMatrixIT.signIn(Role.DEVELOPER);
+    }
 
     @AfterEach
     void signOut() {

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Eddy with its real embedded stack on free ports and a fresh data directory; every test class
@@ -27,7 +27,7 @@ import org.springframework.security.test.context.support.WithMockUser;
     "vaadin.heartbeatInterval=5",
     "eddy.admin-password=" + EddyIntegrationTest.ADMIN_PASSWORD
 })
-@WithMockUser(username = "admin", roles = "ADMIN")
+@ExtendWith(AsAdmin.class)
 public @interface EddyIntegrationTest {
     /** The first admin's password in every test Eddy: browser tests sign in with it. */
     String ADMIN_PASSWORD = "it-admin-password";

@@ -71,6 +71,13 @@ public final class WholeEddy {
             all.put(setting.substring(0, eq), setting.substring(eq + 1));
         }
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(EddyApplication.class).run(args);
+        // Starting Eddy installs Vaadin's own holder of the acting user: whoever the test acts as
+        // (AsAdmin) moves into it, so calls on the new Eddy's services still have a user.
+        var acting = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        ConfigurableApplicationContext eddy = new SpringApplicationBuilder(EddyApplication.class).run(args);
+        if (acting != null) {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(acting);
+        }
+        return eddy;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Tables and their versions outlive a restart of Eddy (and of its embedded cluster) on the same data directory. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.eddy.support.AsAdmin.class)
 class CatalogRestartIT {
 
     @Test

@@ -59,6 +59,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Eddy in remote mode makes tables there that land in its store, and jobs on that gateway read and
  * write through Eddy's integrations with their (encrypted) credentials.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.eddy.support.AsAdmin.class)
 class RemoteCatalogIT {
     private static final String READER_PASSWORD = "rc-reader-" + UUID.randomUUID();
     private static final String WRITER_PASSWORD = "rc-writer-" + UUID.randomUUID();

@@ -53,4 +53,17 @@ final class BrowserSupport {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /** Signs in on the login page at {@code baseUrl}, as a person does; the browser keeps the session. */
+    static void signIn(ChromeDriver browser, String baseUrl, String user, String password) {
+        browser.get(baseUrl + "/login");
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser,
+                java.time.Duration.ofSeconds(60));
+        org.openqa.selenium.WebElement name = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+                .elementToBeClickable(org.openqa.selenium.By.cssSelector("#vaadinLoginUsername input")));
+        name.sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.cssSelector("#vaadinLoginPassword input"))
+                .sendKeys(password, org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+    }
 }

@@ -4,12 +4,6 @@ import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.sql.ScriptStore;
 import dev.eddy.support.EddyIntegrationTest;
-import java.time.Duration;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +39,7 @@ abstract class BrowserTest {
 
     /** Signs in on the login page, as a person does; the browser keeps the session for the test. */
     void signIn(String user, String password) {
-        open("/login");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+        BrowserSupport.signIn(browser, "http://localhost:" + port, user, password);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.eddy.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.security.AuditEntry;
+import dev.eddy.security.AuditLog;
 import dev.eddy.security.Role;
 import dev.eddy.security.UserService;
 import dev.eddy.support.EddyIntegrationTest;
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LoginBrowserIT extends BrowserTest {
     @Autowired
     UserService users;
+    @Autowired
+    AuditLog audit;
 
     @Override
     boolean startsSignedIn() {
@@ -49,6 +53,14 @@ class LoginBrowserIT extends BrowserTest {
         users.resetPassword("lou", "lou's new password");
         signIn("lou", "lou's new password");
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        assertThat(audit.search("lou", "Sign in", null, null, 20)).extracting(AuditEntry::outcome).containsExactly(
+                AuditEntry.Outcome.OK, AuditEntry.Outcome.REFUSED, AuditEntry.Outcome.FAILED, AuditEntry.Outcome.FAILED,
+                AuditEntry.Outcome.FAILED, AuditEntry.Outcome.FAILED, AuditEntry.Outcome.FAILED);
+        assertThat(audit.search("", "Resetting passwords", null, null, 5)).anySatisfy(e -> {
+            assertThat(e.username()).isEqualTo("admin");
+            assertThat(e.target()).isEqualTo("lou");
+            assertThat(e.detail()).isNull();
+        });
     }
 
     @Test
@@ -60,6 +72,9 @@ class LoginBrowserIT extends BrowserTest {
         assertThat(menu.getText()).contains("vera", "viewer");
         assertThat(browser.findElement(By.tagName("vaadin-side-nav")).getText()).contains("Schema", "Jobs")
                 .doesNotContain("Users");
+        WebElement runButton = browser.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().startsWith("Run")).findFirst().orElseThrow();
+        assertThat(runButton.getAttribute("disabled")).as("viewers see Run disabled").isEqualTo("true");
         WebElement editor = wait.until(d -> Editors.visible(d));
         Editors.setScript(browser, editor, "SELECT 1");
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
@@ -93,6 +108,11 @@ class LoginBrowserIT extends BrowserTest {
         screenshot("users-page");
         assertThat(users.list()).filteredOn(u -> u.username().equals("devi")).singleElement()
                 .extracting(dev.eddy.security.EddyUser::role).isEqualTo(Role.DEVELOPER);
+
+        open("/audit");
+        wait.until(d -> visibleGridCells("eddy-audit").contains("Adding users"));
+        assertThat(visibleGridCells("eddy-audit")).contains("devi", "admin");
+        screenshot("audit-page");
 
         browser.findElement(By.cssSelector(".eddy-user-menu vaadin-menu-bar-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]")))

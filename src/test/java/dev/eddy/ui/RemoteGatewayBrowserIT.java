@@ -3,6 +3,7 @@ package dev.eddy.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.WholeEddy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class RemoteGatewayBrowserIT {
     static void startServicesAndARemoteEddy() {
         // A gateway with the catalog's classes but none of Eddy's settings, as one set up half-way.
         services = WholeEddy.separateServices(Path.of("target/it-remote/" + UUID.randomUUID()));
-        eddy = WholeEddy.remoteOn(services);
+        eddy = WholeEddy.remoteOn(services, "eddy.admin-password=" + EddyIntegrationTest.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -43,7 +44,9 @@ class RemoteGatewayBrowserIT {
     void theTablesPageSaysTheGatewayLacksEddysCatalogAndWhatToDo() throws Exception {
         ChromeDriver browser = BrowserSupport.open();
         try {
-            browser.get("http://localhost:" + eddy.getEnvironment().getProperty("local.server.port") + "/tables");
+            String console = "http://localhost:" + eddy.getEnvironment().getProperty("local.server.port");
+            BrowserSupport.signIn(browser, console, "admin", EddyIntegrationTest.ADMIN_PASSWORD);
+            browser.get(console + "/tables");
             WebElement warning = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(
                     By.cssSelector(".eddy-catalog-warning")).stream().findFirst().orElse(null));
             assertThat(warning.getText()).contains("Your Flink gateway has not opened Eddy's catalog")

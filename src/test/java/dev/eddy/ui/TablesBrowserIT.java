@@ -41,7 +41,13 @@ class TablesBrowserIT extends BrowserTest {
                 .anyMatch(i -> i.getText().equals("orders")));
         topic.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         // The columns come from the topic's latest messages; the DDL follows as the form changes.
-        wait.until(d -> d.findElements(By.cssSelector(".eddy-wizard-column")).size() >= 7);
+        try {
+            wait.until(d -> d.findElements(By.cssSelector(".eddy-wizard-column")).size() >= 7);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("tables-wizard-no-columns");
+            throw new AssertionError("The wizard showed no columns for the topic; it says: "
+                    + browser.findElement(By.tagName("vaadin-dialog-overlay")).getText(), e);
+        }
         wait.until(d -> ddl().contains("'topic' = 'orders'") && ddl().contains("`order_time` TIMESTAMP_LTZ(3)")
                 && ddl().contains("WATERMARK FOR `order_time`"));
         assertThat(ddl()).contains("'eddy.integration' = 'local-kafka'").doesNotContain("bootstrap");

@@ -1,5 +1,7 @@
 package dev.eddy.ui.jobs;
 
+import dev.eddy.security.Role;
+import dev.eddy.security.Access;
 import dev.eddy.ui.Async;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -65,6 +67,10 @@ final class JobActions {
 
     private java.util.Map<String, Runnable> actions(Job job) {
         java.util.Map<String, Runnable> actions = new java.util.LinkedHashMap<>();
+        if (!Access.allows(Role.DEVELOPER)) {
+            // Viewers watch jobs; every action would be refused.
+            return actions;
+        }
         if (job.isActive()) {
             actions.put("Stop with savepoint", () -> stop(job));
             actions.put("Take a savepoint", () -> savepoint(job));

@@ -18,6 +18,8 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.eddy.security.Role;
+import dev.eddy.security.Access;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.job.Job;
 import dev.eddy.job.JobMetrics;
@@ -53,6 +55,7 @@ class JobsView extends VerticalLayout {
         this.actions = new JobActions(jobs, this::refresh);
         Button deploy = new Button("Deploy from the editor", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate(""));
         deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        deploy.setVisible(Access.allows(Role.DEVELOPER));
         HorizontalLayout header = new HorizontalLayout(new H2("Jobs"), deploy);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 

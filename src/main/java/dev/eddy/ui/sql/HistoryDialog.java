@@ -11,6 +11,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.eddy.query.StatementHistory;
+import dev.eddy.security.Access;
+import dev.eddy.security.Role;
 import dev.eddy.ui.RelativeTime;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -41,6 +43,9 @@ class HistoryDialog extends Dialog {
         grid.addColumn(e -> String.format(Locale.ROOT, "%.1f s", e.durationMs() / 1000.0)).setHeader("Took")
                 .setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(e -> "number");
         grid.addColumn(e -> RelativeTime.ago(e.startedAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        // Admins see everyone's statements: who ran each one matters then.
+        grid.addColumn(e -> e.username() == null ? "" : e.username()).setHeader("By").setAutoWidth(true).setFlexGrow(0)
+                .setVisible(Access.allows(Role.ADMIN));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setTooltipGenerator(e -> e.message() == null ? e.statement() : e.message());
         grid.addItemClickListener(e -> {

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import dev.eddy.security.Role;
+import dev.eddy.security.Access;
 import dev.eddy.security.AccessRefusedException;
 import dev.eddy.ui.Async;
 import dev.eddy.gateway.GatewayException;
@@ -51,6 +53,7 @@ class ScriptEditor extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final MessagePanel message = new MessagePanel();
+    private final boolean mayRun = Access.allows(Role.DEVELOPER);
     private final ResultsArea results = new ResultsArea();
     private final Deque<SqlStatement> queue = new ArrayDeque<>();
     private SqlStatement current;
@@ -93,6 +96,13 @@ class ScriptEditor extends VerticalLayout {
         progress.setVisible(false);
         progress.setWidth("8em");
         status.addClassNames("eddy-status", "eddy-run-status");
+        if (!mayRun) {
+            // Viewers may write SQL here; running it is for developers, and the buttons say so.
+            for (Button b : List.of(run, runAll, explain, deploy)) {
+                b.setEnabled(false);
+                b.setTooltipText("Running SQL needs the developer role: ask an admin if you need it");
+            }
+        }
         HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, deploy, stop, progress, status);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
@@ -205,9 +215,9 @@ class ScriptEditor extends VerticalLayout {
     }
 
     private void setRunning(boolean on, String text) {
-        run.setEnabled(!on);
-        runAll.setEnabled(!on);
-        explain.setEnabled(!on);
+        run.setEnabled(!on && mayRun);
+        runAll.setEnabled(!on && mayRun);
+        explain.setEnabled(!on && mayRun);
         stop.setEnabled(on);
         progress.setVisible(on);
         status.setText(text);

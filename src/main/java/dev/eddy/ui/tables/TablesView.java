@@ -28,6 +28,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.eddy.security.Role;
+import dev.eddy.security.Access;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.TopicService;
 import dev.eddy.table.TableException;
@@ -63,6 +65,7 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         Button create = new Button("New table", VaadinIcon.PLUS.create(), e -> openWizard(null, null, null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClassName("eddy-new-table");
+        create.setVisible(Access.allows(Role.DEVELOPER));
         HorizontalLayout header = new HorizontalLayout(new H2("Tables"), create);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
@@ -148,12 +151,15 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         var sub = more.getSubMenu();
         sub.addItem("Query", e -> UI.getCurrent().navigate("", QueryParameters.simple(Map.of(
                 "sql", "SELECT * FROM `" + t.name().replace("`", "``") + "`;", "run", "true"))));
-        if (!t.view()) {
+        boolean developer = Access.allows(Role.DEVELOPER);
+        if (!t.view() && developer) {
             sub.addItem("Edit", e -> openWizard(t.name(), null, null));
         }
         sub.addItem("Versions", e -> versions(t));
-        sub.addItem("Copy", e -> copy(t));
-        sub.addItem("Drop", e -> drop(t));
+        if (developer) {
+            sub.addItem("Copy", e -> copy(t));
+            sub.addItem("Drop", e -> drop(t));
+        }
         menu.addClassName("eddy-table-actions");
         menu.getElement().setAttribute("data-table", t.name());
         return menu;
