@@ -126,7 +126,8 @@ public class UserService {
         return users.insertFirst("admin", encoder.encode(password));
     }
 
-    static boolean isLoopback(String address) {
+    /** Whether the address is this machine's own (127.0.0.1, ::1): the first-run setup works only from there. */
+    public static boolean isLoopback(String address) {
         if (address == null || address.isBlank()) {
             return false;
         }

@@ -57,6 +57,14 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (!users.needsFirstAdmin()) {
             event.forwardTo(LoginView.class);
+            return;
+        }
+        if (!UserService.isLoopback(VaadinSession.getCurrent().getBrowser().getAddress())) {
+            // Said before the form is filled in: the service would refuse it anyway.
+            removeAll();
+            add(new H1("Eddy is not set up yet"), new Paragraph("The first admin can only be created from a browser "
+                    + "on the machine Eddy runs on (open http://localhost:<port>/setup there), or by starting Eddy "
+                    + "with EDDY_ADMIN_PASSWORD set: the admin is then 'admin' with that password."));
         }
     }
 

@@ -278,8 +278,11 @@ class TableWizard extends Dialog {
         inference.columns().stream().filter(c -> c.type().startsWith("TIMESTAMP")).findFirst()
                 .ifPresent(c -> eventTime.setValue(c.name()));
         List<String> lines = new ArrayList<>();
-        lines.add(topic.messages().isEmpty() ? "The topic holds no message yet: add the columns by hand."
-                : inference.sampled() + " of the latest " + topic.messages().size() + " messages read.");
+        // A topic that does not exist has no messages either: its own note says so, not "no message yet".
+        if (!topic.missing()) {
+            lines.add(topic.messages().isEmpty() ? "The topic holds no message yet: add the columns by hand."
+                    : inference.sampled() + " of the latest " + topic.messages().size() + " messages read.");
+        }
         lines.addAll(inference.notes());
         for (TopicMessage m : topic.messages().stream().limit(5).toList()) {
             lines.add("");
