@@ -79,12 +79,16 @@ final class PostgresServer implements AutoCloseable {
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
                     "-w", "-t", "60", "start"), 90);
             running = true;
-            superuserPassword = OwnerOnlyFile.readOrCreate(passwordFile, OwnerOnlyFile::randomPassword);
-            if (!protectedAlready) {
+            if (protectedAlready) {
+                superuserPassword = Files.readString(passwordFile).strip();
+            } else {
+                String chosen = OwnerOnlyFile.randomPassword();
                 try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
                      Statement s = c.createStatement()) {
-                    s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword + "'");
+                    s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + chosen + "'");
                 }
+                // Written only once the server holds it: a crash in between leaves trust for the next start to retry.
+                superuserPassword = OwnerOnlyFile.readOrCreate(passwordFile, () -> chosen);
                 writeAccessRules(false);
                 run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "reload"), 30);
                 log.info("The embedded PostgreSQL superuser now has a password, kept in {} (owner only)", passwordFile);
