@@ -16,7 +16,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  */
 final class RoleCheck implements MethodInterceptor {
     /** Parameters that say what a call acts on; never a password or a statement's text. */
-    private static final Set<String> TARGETS = Set.of("name", "id", "username", "integration", "draft", "table");
+    private static final Set<String> TARGETS = Set.of("name", "id", "username", "integration", "draft", "table", "topic");
     private final ObjectProvider<AuditLog> audit;
 
     RoleCheck(ObjectProvider<AuditLog> audit) {
