@@ -31,8 +31,9 @@ class IntegrationServiceIT {
         assertThat(kafka.summary()).startsWith("Connected to " + endpoints.kafkaBootstrapServers()).contains("topic");
         ConnectionCheck postgres = integrations.test("sample-postgres");
         assertThat(postgres.ok()).as(postgres.summary()).isTrue();
-        assertThat(postgres.summary()).as("the sample integration reads through its own read-only role, by password")
-                .contains("connected as sample_reader", "tables readable").doesNotContain("did not check the password");
+        assertThat(postgres.summary()).contains("tables readable")
+                .as("the embedded server trusts loopback: a password is not what let Eddy in")
+                .contains("did not check the password");
     }
 
     @Test
@@ -227,8 +228,7 @@ class IntegrationServiceIT {
     private IntegrationDraft postgres(String name, String database, String user) {
         return new IntegrationDraft(name, IntegrationKind.POSTGRES, Map.of(PostgresSettings.HOST, "127.0.0.1",
                 PostgresSettings.PORT, port(), PostgresSettings.DATABASE, database, PostgresSettings.SSL_MODE, "disable",
-                PostgresSettings.READ_USER, user), Map.of(PostgresSettings.READ_PASSWORD,
-                Secret.of(endpoints.storePassword().value())));
+                PostgresSettings.READ_USER, user), Map.of());
     }
 
     private String port() {
