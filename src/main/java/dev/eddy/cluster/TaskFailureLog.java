@@ -1,9 +1,11 @@
 package dev.eddy.cluster;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.AppenderBase;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * shutting down"; the real cause is in this log line, keyed by the task's job vertex.
  */
 @Component
-public class TaskFailureLog extends AppenderBase<ILoggingEvent> {
+public class TaskFailureLog extends AppenderBase<ILoggingEvent> implements LoggerContextListener {
+    private static final String TASK_LOGGER = "org.apache.flink.runtime.taskmanager.Task";
     private static final Pattern ATTEMPT = Pattern.compile("\\(([0-9a-f]{32})_([0-9a-f]{32})_\\d+_\\d+\\) switched from \\w+ to FAILED");
     private static final int KEPT = 100;
     private final Deque<Failure> failures = new ArrayDeque<>();
@@ -33,19 +36,47 @@ public class TaskFailureLog extends AppenderBase<ILoggingEvent> {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             setContext(context);
             setName("eddy-task-failures");
-            start();
-            Logger task = context.getLogger("org.apache.flink.runtime.taskmanager.Task");
-            task.addAppender(this);
+            attach(context);
+            context.addListener(this);
         }
+    }
+
+    private void attach(LoggerContext context) {
+        start();
+        context.getLogger(TASK_LOGGER).addAppender(this);
     }
 
     @jakarta.annotation.PreDestroy
     void detach() {
         if (getContext() instanceof LoggerContext context) {
-            context.getLogger("org.apache.flink.runtime.taskmanager.Task").detachAppender(this);
+            context.removeListener(this);
+            context.getLogger(TASK_LOGGER).detachAppender(this);
         }
         stop();
     }
+
+    /**
+     * Every Spring Boot application starting in this JVM resets Logback, which stops and detaches
+     * every appender (a test JVM runs several): listen again, or a failure's cause goes unheard.
+     */
+    @Override
+    public void onReset(LoggerContext context) {
+        attach(context);
+    }
+
+    @Override
+    public boolean isResetResistant() {
+        return true;
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {}
+
+    @Override
+    public void onStop(LoggerContext context) {}
+
+    @Override
+    public void onLevelChange(Logger logger, Level level) {}
 
     @Override
     protected void append(ILoggingEvent event) {

@@ -96,9 +96,6 @@ class JobLifecycleIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Quarantined 2026-11-30: on fresh clones the failure recorded is only the consequence "
-            + "('The TaskExecutor is shutting down'), the task's log line naming the dropped table comes later; "
-            + "JobFailures must look at the task log again. See the closing note of issue #14.")
     void aJobThatFailsSaysWhyAndRestartsOnceTheCauseIsRepaired() {
         PipelineFixture p = fixture();
         p.purchase(3, "fay");
