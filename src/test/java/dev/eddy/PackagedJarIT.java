@@ -68,7 +68,9 @@ class PackagedJarIT {
                     Duration.ofSeconds(30), new ObjectMapper());
             JobManagerClient jobManager = new JobManagerClient("http://127.0.0.1:" + rest, new ObjectMapper());
             String sampleUrl = "jdbc:postgresql://127.0.0.1:" + postgres + "/sample";
-            try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", "");
+            // The embedded superuser has a random password, kept owner-only beside the data.
+            String superuserPassword = Files.readString(dataDir.resolve("postgres/superuser.password")).strip();
+            try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", superuserPassword);
                  Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE jar_numbers (n BIGINT PRIMARY KEY)");
             }
@@ -79,13 +81,13 @@ class PackagedJarIT {
                       'fields.n.start' = '1', 'fields.n.end' = '100')""");
             run(gatewayClient, session, """
                     CREATE TEMPORARY TABLE jar_numbers (n BIGINT, PRIMARY KEY (n) NOT ENFORCED) WITH (
-                      'connector' = 'jdbc', 'url' = '%s?user=postgres', 'table-name' = 'jar_numbers')"""
-                    .formatted(sampleUrl));
+                      'connector' = 'jdbc', 'url' = '%s?user=postgres&password=%s', 'table-name' = 'jar_numbers')"""
+                    .formatted(sampleUrl, superuserPassword));
             String jobId = run(gatewayClient, session, "INSERT INTO jar_numbers SELECT n FROM numbers");
             String state = Await.until("the INSERT job to end", Duration.ofSeconds(120),
                     () -> jobManager.job(jobId).state(), s -> !List.of("INITIALIZING", "CREATED", "RUNNING").contains(s));
             assertThat(state).as("job state; Eddy's log: %s", SeparateProcess.tail(log)).isEqualTo("FINISHED");
-            try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", "");
+            try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", superuserPassword);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*), sum(n) FROM jar_numbers")) {
                 rs.next();

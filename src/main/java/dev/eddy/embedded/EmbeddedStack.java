@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedStack implements AutoCloseable {
     public static final String STORE_DATABASE = "eddy";
+    static final String SAMPLE_READER = "sample_reader";
+    static final String SAMPLE_WRITER = "sample_writer";
+    private String sampleReaderPassword = "";
+    private String sampleWriterPassword = "";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 
     private final EmbeddedProperties properties;
@@ -82,7 +86,19 @@ public final class EmbeddedStack implements AutoCloseable {
         started.push(postgres);
         postgres.ensureDatabase(STORE_DATABASE);
         postgres.ensureDatabase(SampleDatabase.NAME);
-        SampleDatabase.ensure(postgres.jdbcUrl(SampleDatabase.NAME), PostgresServer.SUPERUSER);
+        SampleDatabase.ensure(postgres.jdbcUrl(SampleDatabase.NAME), PostgresServer.SUPERUSER, postgres.superuserPassword());
+        // The sample integration reads and writes through roles of its own, never the superuser, and
+        // no role but the superuser may even connect to Eddy's store.
+        sampleReaderPassword = postgres.ensureRole(SAMPLE_READER);
+        sampleWriterPassword = postgres.ensureRole(SAMPLE_WRITER);
+        postgres.execute("postgres", "REVOKE CONNECT ON DATABASE " + STORE_DATABASE + " FROM PUBLIC");
+        postgres.execute(SampleDatabase.NAME,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + SAMPLE_READER + ", " + SAMPLE_WRITER,
+                "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + SAMPLE_WRITER,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + SAMPLE_READER + ", " + SAMPLE_WRITER,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES TO " + SAMPLE_WRITER,
+                "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + SAMPLE_WRITER,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO " + SAMPLE_WRITER);
         log.info("PostgreSQL {} ready at {} (databases '{}' and '{}', data {}) in {}", PostgresServer.VERSION,
                 postgres.jdbcUrl(""), STORE_DATABASE, SampleDatabase.NAME, dataDir.resolve("postgres"), since(t0));
     }
@@ -145,6 +161,21 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String postgresUser() {
         return PostgresServer.SUPERUSER;
+    }
+
+    /** The embedded superuser's password (random, kept owner-only in the data directory). */
+    public String postgresPassword() {
+        return postgres == null ? "" : postgres.superuserPassword();
+    }
+
+    /** The sample database's read-only role and its password. */
+    public String[] sampleReader() {
+        return new String[] {SAMPLE_READER, sampleReaderPassword};
+    }
+
+    /** The sample database's read-write role and its password. */
+    public String[] sampleWriter() {
+        return new String[] {SAMPLE_WRITER, sampleWriterPassword};
     }
 
     public Optional<String> kafkaBootstrapServers() {

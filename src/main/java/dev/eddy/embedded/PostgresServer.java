@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import dev.eddy.config.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +43,16 @@ final class PostgresServer implements AutoCloseable {
     private static final String BINARIES = "/postgres-linux-x86_64.txz";
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
+    private final Path baseDir;
     private final Path dataDir;
     private final Path logFile;
     private final int port;
     private Path binDir;
     private boolean running;
+    private String superuserPassword;
 
     PostgresServer(Path baseDir, int port) {
+        this.baseDir = baseDir;
         this.dataDir = baseDir.resolve("data");
         this.logFile = baseDir.resolve("postgres.log");
         this.port = port;
@@ -62,7 +66,10 @@ final class PostgresServer implements AutoCloseable {
                 run(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
                         "-A", "trust", "-E", "UTF8", "--no-locale", "--no-instructions"), 120);
             }
-            writeAccessRules();
+            Path passwordFile = baseDir.resolve("superuser.password");
+            boolean protectedAlready = Files.exists(passwordFile);
+            // Until the superuser has its password (a new or an older data directory), loopback is trusted for it.
+            writeAccessRules(!protectedAlready);
             if (isRunning()) {
                 // A previous Eddy died without stopping it: this data directory is ours, so restart it.
                 log.warn("PostgreSQL on {} was left running by an earlier Eddy; stopping it first", dataDir);
@@ -72,24 +79,76 @@ final class PostgresServer implements AutoCloseable {
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
                     "-w", "-t", "60", "start"), 90);
             running = true;
+            if (protectedAlready) {
+                superuserPassword = Files.readString(passwordFile).strip();
+            } else {
+                String chosen = OwnerOnlyFile.randomPassword();
+                try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+                     Statement s = c.createStatement()) {
+                    s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + chosen + "'");
+                }
+                // Written only once the server holds it: a crash in between leaves trust for the next start to retry.
+                superuserPassword = OwnerOnlyFile.readOrCreate(passwordFile, () -> chosen);
+                writeAccessRules(false);
+                run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "reload"), 30);
+                log.info("The embedded PostgreSQL superuser now has a password, kept in {} (owner only)", passwordFile);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL could not start in " + dataDir + ": " + e.getMessage()
                     + ". Its log is " + logFile, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give the embedded PostgreSQL superuser a password: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The superuser's password, kept owner-only beside the data: Eddy's and its tests' way in. */
+    String superuserPassword() {
+        return superuserPassword;
+    }
+
+    /**
+     * A login role with a password kept owner-only beside the data (made on first use); returns the
+     * password. Grants are the caller's.
+     */
+    String ensureRole(String role) {
+        try {
+            String password = OwnerOnlyFile.readOrCreate(baseDir.resolve(role + ".password"), OwnerOnlyFile::randomPassword);
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword);
+                 Statement s = c.createStatement()) {
+                s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                        + "CREATE ROLE " + role + " LOGIN; END IF; END $$");
+                s.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+            }
+            return password;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not prepare the PostgreSQL role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements as the superuser in one database. */
+    void execute(String database, String... statements) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superuserPassword);
+             Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare database " + database + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Written at every start: Eddy's own superuser connects without a password (only from this
-     * machine), every other role must give its password, as on a real server. So roles a user adds
-     * to try read-only and read-write credentials behave as they would in production.
+     * Written at every start: every role gives its password (SCRAM), only from this machine. Only
+     * while the superuser has no password yet (the first start of a data directory) is it trusted.
      */
-    private void writeAccessRules() throws IOException {
+    private void writeAccessRules(boolean trustSuperuser) throws IOException {
+        String superuser = trustSuperuser ? "host    all       %s  127.0.0.1/32  trust\n".formatted(SUPERUSER) : "";
         Files.writeString(dataDir.resolve("pg_hba.conf"), """
                 # Written by Eddy at each start; edits here are replaced.
                 # TYPE  DATABASE  USER      ADDRESS       METHOD
-                host    all       %s  127.0.0.1/32  trust
-                host    all       all       127.0.0.1/32  scram-sha-256
-                """.formatted(SUPERUSER), StandardCharsets.UTF_8);
+                %shost    all       all       127.0.0.1/32  scram-sha-256
+                """.formatted(superuser), StandardCharsets.UTF_8);
     }
 
     String jdbcUrl(String database) {
@@ -102,7 +161,7 @@ final class PostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists already; returns true when it was created. */
     boolean ensureDatabase(String name) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword);
              PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             q.setString(1, name);
             try (ResultSet rs = q.executeQuery()) {

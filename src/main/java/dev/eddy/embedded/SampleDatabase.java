@@ -36,8 +36,8 @@ final class SampleDatabase {
 
     private SampleDatabase() {}
 
-    static void ensure(String jdbcUrl, String user) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, "")) {
+    static void ensure(String jdbcUrl, String user, String password) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("""

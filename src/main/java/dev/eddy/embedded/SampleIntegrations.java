@@ -29,8 +29,10 @@ public final class SampleIntegrations implements IntegrationSeed {
         stack.postgresPort().ifPresent(port -> drafts.add(new IntegrationDraft(POSTGRES, IntegrationKind.POSTGRES,
                 Map.of(PostgresSettings.HOST, "127.0.0.1", PostgresSettings.PORT, String.valueOf(port),
                         PostgresSettings.DATABASE, SampleDatabase.NAME, PostgresSettings.SSL_MODE, "disable",
-                        PostgresSettings.READ_USER, stack.postgresUser(), PostgresSettings.WRITE_USER, stack.postgresUser()),
-                Map.<String, Secret>of())));
+                        PostgresSettings.READ_USER, stack.sampleReader()[0], PostgresSettings.WRITE_USER,
+                        stack.sampleWriter()[0]),
+                Map.of(PostgresSettings.READ_PASSWORD, Secret.of(stack.sampleReader()[1]),
+                        PostgresSettings.WRITE_PASSWORD, Secret.of(stack.sampleWriter()[1])))));
         return drafts;
     }
 }

@@ -62,7 +62,7 @@ class StackConfiguration {
                 pick(embedded.postgresUrl(EmbeddedStack.STORE_DATABASE), remote.store().url(), "eddy.store.url",
                         "eddy.embedded.postgres.enabled"),
                 embedded.postgresUrl("").isPresent() ? embedded.postgresUser() : remote.store().username(),
-                embedded.postgresUrl("").isPresent() ? Secret.of("") : remote.store().password());
+                embedded.postgresUrl("").isPresent() ? Secret.of(embedded.postgresPassword()) : remote.store().password());
     }
 
     private static String pick(Optional<String> embedded, String remote, String setting, String toggle) {

@@ -1,11 +1,10 @@
 package dev.eddy.security;
 
+import dev.eddy.config.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -35,39 +34,19 @@ class SecurityConfiguration {
         return new SecretCipher(keyFromFile(keyFile));
     }
 
-    private static Path createOwnerOnly(Path dir) throws IOException {
-        try {
-            return Files.createTempFile(dir, ".secret", ".key",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: rely on the directory's protection.
-            return Files.createTempFile(dir, ".secret", ".key");
-        }
-    }
-
     static byte[] keyFromFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
+            boolean existed = Files.exists(file);
+            String key = OwnerOnlyFile.readOrCreate(file, () -> {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                return Base64.getEncoder().encodeToString(fresh);
+            });
+            if (!existed) {
+                log.info("Created the key that encrypts stored secrets: {} (set eddy.security.secret-key to keep "
+                        + "the key off this disk)", file.toAbsolutePath());
             }
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            // Born owner-only and moved into place whole: no moment where others could read it, nor a half key.
-            Path draft = createOwnerOnly(dir);
-            try {
-                Files.writeString(draft, Base64.getEncoder().encodeToString(key));
-                // A hard link appears whole and fails if another Eddy made the key first (a rename would replace it).
-                Files.createLink(file, draft);
-            } catch (FileAlreadyExistsException raced) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            } finally {
-                Files.deleteIfExists(draft);
-            }
-            log.info("Created the key that encrypts stored secrets: {} (set eddy.security.secret-key to keep "
-                    + "the key off this disk)", file.toAbsolutePath());
-            return key;
+            return Base64.getDecoder().decode(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file
                     + ": " + e.getMessage() + ". Set eddy.security.secret-key instead.", e);

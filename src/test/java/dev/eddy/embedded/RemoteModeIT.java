@@ -67,7 +67,7 @@ class RemoteModeIT {
                 assertThat(collector.stream.get().tableRows()).containsExactly(java.util.List.of(42L));
             }
         }
-        try (Connection c = DriverManager.getConnection(services.postgresUrl("eddy").orElseThrow(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(services.postgresUrl("eddy").orElseThrow(), "postgres", services.postgresPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT outcome FROM statement_history WHERE statement = 'SELECT 40 + 2 AS answer'")) {
             assertThat(rs.next()).as("the run is recorded in the remote store").isTrue();

@@ -38,8 +38,8 @@ class RestartIT {
                 new EmbeddedProperties.Flink(false, 0, 0, 1, 1, ""));
         try (EmbeddedStack first = new EmbeddedStack(properties).start()) {
             String store = first.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
-            Flyway.configure().dataSource(store, "postgres", "").load().migrate();
-            try (Connection c = DriverManager.getConnection(store, "postgres", "");
+            Flyway.configure().dataSource(store, "postgres", first.postgresPassword()).load().migrate();
+            try (Connection c = DriverManager.getConnection(store, "postgres", first.postgresPassword());
                  Statement s = c.createStatement()) {
                 s.execute("INSERT INTO statement_history (statement, outcome, duration_ms) VALUES ('SELECT 1', 'SUCCEEDED', 5)");
             }
@@ -58,13 +58,13 @@ class RestartIT {
 
         try (EmbeddedStack second = new EmbeddedStack(properties).start()) {
             String store = second.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
-            try (Connection c = DriverManager.getConnection(store, "postgres", "");
+            try (Connection c = DriverManager.getConnection(store, "postgres", second.postgresPassword());
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT statement FROM statement_history")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("SELECT 1");
             }
-            try (Connection c = DriverManager.getConnection(second.postgresUrl("sample").orElseThrow(), "postgres", "");
+            try (Connection c = DriverManager.getConnection(second.postgresUrl("sample").orElseThrow(), "postgres", second.postgresPassword());
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
                 rs.next();

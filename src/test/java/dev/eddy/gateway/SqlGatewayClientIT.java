@@ -86,14 +86,14 @@ class SqlGatewayClientIT {
 
         String pgTable = "it_events_" + suffix;
         String sampleUrl = stack.postgresUrl("sample").orElseThrow();
-        try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", stack.postgresPassword());
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + pgTable + " (id INT PRIMARY KEY, name TEXT)");
         }
         session.run("""
                 CREATE TEMPORARY TABLE pg_events (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
-                  'connector' = 'jdbc', 'url' = '%s?user=postgres', 'table-name' = '%s')"""
-                .formatted(sampleUrl, pgTable), 10);
+                  'connector' = 'jdbc', 'url' = '%s?user=postgres&password=%s', 'table-name' = '%s')"""
+                .formatted(sampleUrl, stack.postgresPassword(), pgTable), 10);
         String pipeline = session.run("INSERT INTO pg_events SELECT id, name FROM events", 10).jobId().orElseThrow();
         try {
             List<String> names = Await.until("the pipeline to write 3 rows to PostgreSQL", Duration.ofSeconds(90),
@@ -149,8 +149,8 @@ class SqlGatewayClientIT {
         assertThat(session.configuration()).containsEntry("pipeline.name", "it-" + suffix);
     }
 
-    private static List<String> names(String url, String table) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+    private List<String> names(String url, String table) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", stack.postgresPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM " + table + " ORDER BY id")) {
             List<String> names = new ArrayList<>();

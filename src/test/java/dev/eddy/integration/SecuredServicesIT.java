@@ -181,7 +181,7 @@ class SecuredServicesIT {
     /** A role that may only read and one that may also write, as a DBA would hand them out. */
     private void createRoles() throws Exception {
         try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(),
-                stack.postgresUser(), "");
+                stack.postgresUser(), stack.postgresPassword());
              Statement s = c.createStatement()) {
             s.execute("""
                     DO $$ BEGIN

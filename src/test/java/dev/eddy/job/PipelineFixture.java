@@ -109,7 +109,7 @@ final class PipelineFixture {
     }
 
     private void sql(SqlWork work) {
-        try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(), stack.postgresUser(), "");
+        try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(), stack.postgresUser(), stack.postgresPassword());
              Statement s = c.createStatement()) {
             work.run(s);
         } catch (Exception e) {

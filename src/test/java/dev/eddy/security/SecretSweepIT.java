@@ -51,7 +51,7 @@ class SecretSweepIT {
         var sample = integrations.get("sample-postgres");
         String url = "jdbc:postgresql://" + sample.setting(PostgresSettings.HOST) + ":" + sample.setting(PostgresSettings.PORT)
                 + "/" + sample.setting(PostgresSettings.DATABASE);
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", endpoints.storePassword().value()); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'swept') THEN "
                     + "CREATE ROLE swept LOGIN PASSWORD '" + SECRET + "'; END IF; END $$");
             s.execute("GRANT SELECT ON customers TO swept");

@@ -135,7 +135,7 @@ class EddyCatalogIT {
     }
 
     private String revenueOf(int customer) {
-        try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(), stack.postgresUser(), "");
+        try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(), stack.postgresUser(), stack.postgresPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT revenue FROM order_totals WHERE customer_id = " + customer)) {
             return rs.next() ? rs.getBigDecimal(1).toPlainString() : null;

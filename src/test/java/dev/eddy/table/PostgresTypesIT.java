@@ -87,7 +87,7 @@ class PostgresTypesIT {
     @Test
     void everyProposedTypeReadsBackAndTheLeftOutOnesCannotBeRead() throws Exception {
         String sampleUrl = endpoints.storeUrl().replaceAll("/[^/?]+(\\?.*)?$", "/sample");
-        try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", endpoints.storePassword().value());
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS types_probe");
             s.execute("DROP TYPE IF EXISTS probe_mood");

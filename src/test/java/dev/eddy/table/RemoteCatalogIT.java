@@ -157,7 +157,7 @@ class RemoteCatalogIT {
 
     private static void prepareData() throws Exception {
         try (Connection c = DriverManager.getConnection(services.postgresUrl("postgres").orElseThrow(),
-                services.postgresUser(), "");
+                services.postgresUser(), services.postgresPassword());
              Statement s = c.createStatement()) {
             s.execute("CREATE ROLE rc_reader LOGIN PASSWORD '" + READER_PASSWORD + "'");
             s.execute("CREATE ROLE rc_writer LOGIN PASSWORD '" + WRITER_PASSWORD + "'");
@@ -190,7 +190,7 @@ class RemoteCatalogIT {
 
     private static List<String> countsInPostgres() {
         try (Connection c = DriverManager.getConnection(services.postgresUrl("postgres").orElseThrow(),
-                services.postgresUser(), "");
+                services.postgresUser(), services.postgresPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT item, n FROM rc_counts ORDER BY item")) {
             List<String> rows = new ArrayList<>();
@@ -243,6 +243,7 @@ class RemoteCatalogIT {
                 "FLINK_CONF_DIR", conf.toString(),
                 "EDDY_STORE_URL", services.postgresUrl("eddy").orElseThrow(),
                 "EDDY_STORE_USERNAME", "postgres",
+                "EDDY_STORE_PASSWORD", services.postgresPassword(),
                 "EDDY_SECURITY_SECRET_KEY", secretKey));
         Process process = builder.start();
         gatewayUrl = "http://127.0.0.1:" + port;
