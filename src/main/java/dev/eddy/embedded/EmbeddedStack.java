@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedStack implements AutoCloseable {
     public static final String STORE_DATABASE = "eddy";
+    static final String STORE_ROLE = "eddy_store";
     static final String SAMPLE_READER = "sample_reader";
     static final String SAMPLE_WRITER = "sample_writer";
+    private String storePassword = "";
     private String sampleReaderPassword = "";
     private String sampleWriterPassword = "";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
@@ -87,11 +89,14 @@ public final class EmbeddedStack implements AutoCloseable {
         postgres.ensureDatabase(STORE_DATABASE);
         postgres.ensureDatabase(SampleDatabase.NAME);
         SampleDatabase.ensure(postgres.jdbcUrl(SampleDatabase.NAME), PostgresServer.SUPERUSER, postgres.superuserPassword());
-        // The sample integration reads and writes through roles of its own, never the superuser, and
-        // no role but the superuser may even connect to Eddy's store.
+        // Eddy's store is owned by a role of its own, not the superuser; the sample integration reads
+        // and writes through roles of its own; no other role may even connect to Eddy's store.
+        storePassword = postgres.ensureRole(STORE_ROLE);
         sampleReaderPassword = postgres.ensureRole(SAMPLE_READER);
         sampleWriterPassword = postgres.ensureRole(SAMPLE_WRITER);
-        postgres.execute("postgres", "REVOKE CONNECT ON DATABASE " + STORE_DATABASE + " FROM PUBLIC");
+        postgres.execute("postgres", "ALTER DATABASE " + STORE_DATABASE + " OWNER TO " + STORE_ROLE,
+                "REVOKE CONNECT ON DATABASE " + STORE_DATABASE + " FROM PUBLIC");
+        postgres.execute(STORE_DATABASE, handOverTo(STORE_ROLE));
         postgres.execute(SampleDatabase.NAME,
                 "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + SAMPLE_READER + ", " + SAMPLE_WRITER,
                 "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + SAMPLE_WRITER,
@@ -166,6 +171,41 @@ public final class EmbeddedStack implements AutoCloseable {
     /** The embedded superuser's password (random, kept owner-only in the data directory). */
     public String postgresPassword() {
         return postgres == null ? "" : postgres.superuserPassword();
+    }
+
+    /** The role Eddy's store is owned by and reached as. */
+    public String storeUser() {
+        return STORE_ROLE;
+    }
+
+    /** The store role's password (random, kept owner-only in the data directory). */
+    public String storePassword() {
+        return storePassword;
+    }
+
+    /**
+     * Gives the store's schema and everything in it to its role: stores made before the role existed
+     * (by the superuser) carry on under it.
+     */
+    private static String handOverTo(String role) {
+        return """
+                DO $$ DECLARE r record; BEGIN
+                  EXECUTE 'ALTER SCHEMA public OWNER TO %1$s';
+                  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+                             AND pg_get_userbyid(c.relowner) <> '%1$s' LOOP
+                    EXECUTE format('ALTER TABLE public.%%I OWNER TO %1$s', r.relname);
+                  END LOOP;
+                  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> '%1$s'
+                             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+                    EXECUTE format('ALTER SEQUENCE public.%%I OWNER TO %1$s', r.relname);
+                  END LOOP;
+                  FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                           WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '%1$s' LOOP
+                    EXECUTE format('ALTER ROUTINE %%s OWNER TO %1$s', r.fn);
+                  END LOOP;
+                END $$""".formatted(role);
     }
 
     /** The sample database's read-only role and its password. */

@@ -61,8 +61,8 @@ class StackConfiguration {
                         "eddy.kafka.bootstrap-servers", "eddy.embedded.kafka.enabled"),
                 pick(embedded.postgresUrl(EmbeddedStack.STORE_DATABASE), remote.store().url(), "eddy.store.url",
                         "eddy.embedded.postgres.enabled"),
-                embedded.postgresUrl("").isPresent() ? embedded.postgresUser() : remote.store().username(),
-                embedded.postgresUrl("").isPresent() ? Secret.of(embedded.postgresPassword()) : remote.store().password());
+                embedded.postgresUrl("").isPresent() ? embedded.storeUser() : remote.store().username(),
+                embedded.postgresUrl("").isPresent() ? Secret.of(embedded.storePassword()) : remote.store().password());
     }
 
     private static String pick(Optional<String> embedded, String remote, String setting, String toggle) {

@@ -1,6 +1,7 @@
 package dev.eddy.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,12 +59,24 @@ class RestartIT {
 
         try (EmbeddedStack second = new EmbeddedStack(properties).start()) {
             String store = second.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
-            try (Connection c = DriverManager.getConnection(store, "postgres", second.postgresPassword());
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT statement FROM statement_history")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("SELECT 1");
+            // Tables the superuser made (as in a store from before the store role) now belong to the store role.
+            Flyway.configure().dataSource(store, second.storeUser(), second.storePassword()).load().migrate();
+            try (Connection c = DriverManager.getConnection(store, second.storeUser(), second.storePassword());
+                 Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT statement FROM statement_history")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("SELECT 1");
+                }
+                try (ResultSet rs = s.executeQuery("SELECT string_agg(tablename, ',') FROM pg_tables "
+                        + "WHERE schemaname = 'public' AND tableowner <> '" + second.storeUser() + "'")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("tables of the store not owned by its role").isNull();
+                }
             }
+            String[] writer = second.sampleWriter();
+            assertThatThrownBy(() -> DriverManager.getConnection(store, writer[0], writer[1]).close())
+                    .as("the sample integration's role cannot reach Eddy's store")
+                    .hasMessageContaining("permission denied for database");
             try (Connection c = DriverManager.getConnection(second.postgresUrl("sample").orElseThrow(), "postgres", second.postgresPassword());
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {

@@ -57,8 +57,8 @@ public final class WholeEddy {
                 "eddy.flink.jobmanager-url=" + services.jobManagerUrl().orElseThrow(),
                 "eddy.kafka.bootstrap-servers=" + services.kafkaBootstrapServers().orElseThrow(),
                 "eddy.store.url=" + services.postgresUrl("eddy").orElseThrow(),
-                "eddy.store.username=" + services.postgresUser(),
-                "eddy.store.password=" + services.postgresPassword()));
+                "eddy.store.username=" + services.storeUser(),
+                "eddy.store.password=" + services.storePassword()));
         all.addAll(List.of(settings));
         return remote(all.toArray(String[]::new));
     }

@@ -242,8 +242,8 @@ class RemoteCatalogIT {
         builder.environment().putAll(Map.of(
                 "FLINK_CONF_DIR", conf.toString(),
                 "EDDY_STORE_URL", services.postgresUrl("eddy").orElseThrow(),
-                "EDDY_STORE_USERNAME", "postgres",
-                "EDDY_STORE_PASSWORD", services.postgresPassword(),
+                "EDDY_STORE_USERNAME", services.storeUser(),
+                "EDDY_STORE_PASSWORD", services.storePassword(),
                 "EDDY_SECURITY_SECRET_KEY", secretKey));
         Process process = builder.start();
         gatewayUrl = "http://127.0.0.1:" + port;
