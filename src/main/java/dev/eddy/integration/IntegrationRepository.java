@@ -29,12 +29,12 @@ class IntegrationRepository {
     }
 
     List<Integration> findAll() {
-        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in FROM integration ORDER BY built_in DESC, name",
+        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in, developers_read_only FROM integration ORDER BY built_in DESC, name",
                 (rs, i) -> map(rs));
     }
 
     Optional<Integration> find(String name) {
-        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in FROM integration WHERE name = ?",
+        return jdbc.query("SELECT id, name, kind, settings, secrets, built_in, developers_read_only FROM integration WHERE name = ?",
                 (rs, i) -> map(rs), name).stream().findFirst();
     }
 
@@ -57,6 +57,12 @@ class IntegrationRepository {
                 name, kind.name(), write(settings), sealed, builtIn);
     }
 
+    /** Whether developers may only read through the integration; true when it exists. */
+    boolean setDevelopersReadOnly(String name, boolean readOnly) {
+        return jdbc.update("UPDATE integration SET developers_read_only = ?, updated_at = now() WHERE name = ?",
+                readOnly, name) > 0;
+    }
+
     boolean delete(String name) {
         return jdbc.update("DELETE FROM integration WHERE name = ?", name) > 0;
     }
@@ -73,7 +79,8 @@ class IntegrationRepository {
             });
         }
         return new Integration(rs.getLong("id"), rs.getString("name"), IntegrationKind.valueOf(rs.getString("kind")),
-                new LinkedHashMap<>(read(rs.getString("settings"))), set, rs.getBoolean("built_in"));
+                new LinkedHashMap<>(read(rs.getString("settings"))), set, rs.getBoolean("built_in"),
+                rs.getBoolean("developers_read_only"));
     }
 
     /** What each integration's sealed secrets are bound to: copied onto another row they do not open. */

@@ -133,6 +133,18 @@ public class IntegrationService {
         return get(draft.name());
     }
 
+    /**
+     * Limits an integration to reading for developers (its tables are sources for them, never sinks),
+     * or lifts the limit. Admins and Eddy itself may still write through it. Built-in ones too.
+     */
+    @Requires(value = Role.ADMIN, action = "Changing who may write through an integration")
+    public Integration setDevelopersReadOnly(String name, boolean readOnly) {
+        if (!repository.setDevelopersReadOnly(name, readOnly)) {
+            throw new IntegrationException("No integration named " + name);
+        }
+        return get(name);
+    }
+
     @Requires(value = Role.ADMIN, action = "Removing integrations")
     public void delete(String name) {
         Integration i = get(name);
@@ -164,7 +176,8 @@ public class IntegrationService {
     public ConnectionCheck test(IntegrationDraft draft) {
         validate(draft);
         Map<String, String> stored = storedSecretsFor(draft);
-        Integration i = new Integration(0, draft.name(), draft.kind(), draft.settings(), java.util.Set.of(), false);
+        Integration i = new Integration(0, draft.name(), draft.kind(), draft.settings(), java.util.Set.of(), false,
+                false);
         return check(i, plain(draft.secrets(), stored));
     }
 

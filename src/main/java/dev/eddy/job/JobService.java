@@ -10,6 +10,7 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.sql.SinkTopics;
+import dev.eddy.table.WriteTrust;
 import dev.eddy.gateway.StatementResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,7 +64,9 @@ public class JobService {
             throw new JobException(String.join(" ", problems));
         }
         try (GatewaySession session = sessions.open("eddy-explain")) {
-            StatementResult result = session.run(statement.explain(), 1, settings.options());
+            Map<String, String> options = new LinkedHashMap<>(settings.options());
+            options.putAll(WriteTrust.options());
+            StatementResult result = session.run(statement.explain(), 1, options);
             String plan = result.rows().isEmpty() ? "" : String.valueOf(result.rows().get(0).fields().get(0));
             // A missing topic passes planning and fails the running job only minutes later.
             sinkTopics.missing(statement.text(), ddl -> session.run(ddl, 1)).ifPresent(missing -> {
@@ -279,6 +282,8 @@ public class JobService {
         options.put("pipeline.name", job.name());
         options.put("table.dml-sync", "false");
         options.put("execution.runtime-mode", "streaming");
+        // A developer's deploy or restart may not write through an integration limited to reading for them.
+        options.putAll(WriteTrust.options());
         // Checkpoints outlive a cancel, so a cancelled or lost job restarts where it was.
         options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         options.putIfAbsent("execution.checkpointing.num-retained", "3");

@@ -1,5 +1,6 @@
 package dev.eddy.query;
 
+import dev.eddy.table.WriteTrust;
 import dev.eddy.security.Access;
 import dev.eddy.security.AuditEntry;
 import dev.eddy.security.AuditLog;
@@ -157,14 +158,14 @@ public class QueryService implements AutoCloseable {
                 }
                 session = console.session();
                 try {
-                    op = session.submit(statement);
+                    op = session.submit(statement, WriteTrust.options());
                 } catch (GatewayException e) {
                     if (e.kind() != GatewayException.Kind.SESSION_NOT_FOUND) {
                         throw e;
                     }
                     // The gateway restarted or expired the session: a fresh one, then try once more.
                     session = console.reopen();
-                    op = session.submit(statement);
+                    op = session.submit(statement, WriteTrust.options());
                 }
                 session.follow(op, page -> {
                     if (stream.columns().isEmpty() && !page.columns().isEmpty() && showsRows(page)) {

@@ -105,8 +105,12 @@ public class SqlPolicy {
         if (actor.may(Role.ADMIN)) {
             return Optional.empty();
         }
-        return settings.keySet().stream().filter(k -> !PolicyProperties.matches(rules.settings(), k)).findFirst()
-                .map(this::settingRefusal);
+        return settings.keySet().stream().filter(k -> !developersMaySet(k)).findFirst().map(this::settingRefusal);
+    }
+
+    /** Eddy's own keys (eddy.*) carry what Eddy decided about the user, so they are never the user's to set. */
+    private boolean developersMaySet(String key) {
+        return !key.toLowerCase(Locale.ROOT).startsWith("eddy.") && PolicyProperties.matches(rules.settings(), key);
     }
 
     private Optional<String> refusal(SqlNode node) {
@@ -125,8 +129,7 @@ public class SqlPolicy {
         if (node instanceof SqlLoadModule || node instanceof SqlUnloadModule || node instanceof SqlUseModules) {
             return Optional.of("Only admins load, unload or choose modules: they change every function of the session.");
         }
-        if (node instanceof SqlSet set && set.getKey() != null
-                && !PolicyProperties.matches(rules.settings(), set.getKeyString())) {
+        if (node instanceof SqlSet set && set.getKey() != null && !developersMaySet(set.getKeyString())) {
             return Optional.of(settingRefusal(set.getKeyString()));
         }
         List<Map.Entry<String, String>> options = new ArrayList<>();

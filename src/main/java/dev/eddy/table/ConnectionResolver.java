@@ -12,10 +12,19 @@ public interface ConnectionResolver {
     String INTEGRATION = "eddy.integration";
 
     /**
+     * Set to {@code true} in the configuration of statements an admin or Eddy itself runs: they may
+     * write through integrations limited to reading for developers. Developers cannot set it:
+     * {@code eddy.*} keys are never theirs to set (SqlPolicy).
+     */
+    String TRUSTED_WRITER = "eddy.trusted-writer";
+
+    /**
      * The table's options with the integration's connection filled in and Eddy's own keys removed.
      *
+     * @param trustedWriter whether the statement may write through an integration limited to
+     *     reading for developers (only asked when {@code write})
      * @throws org.apache.flink.table.api.ValidationException in words, when the integration is
-     *     unknown or known to be unreachable
+     *     unknown, known to be unreachable, or read-only for this writer
      */
-    Map<String, String> resolve(Map<String, String> tableOptions, boolean write);
+    Map<String, String> resolve(Map<String, String> tableOptions, boolean write, boolean trustedWriter);
 }

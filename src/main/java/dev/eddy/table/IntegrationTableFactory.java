@@ -2,6 +2,7 @@ package dev.eddy.table;
 
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
@@ -16,6 +17,8 @@ import org.apache.flink.table.factories.FactoryUtil;
  * DDL a user sees, or in the session's configuration.
  */
 final class IntegrationTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+    private static final ConfigOption<Boolean> TRUSTED_WRITER = ConfigOptions.key(ConnectionResolver.TRUSTED_WRITER)
+            .booleanType().defaultValue(false);
     private final ConnectionResolver connections;
 
     IntegrationTableFactory(ConnectionResolver connections) {
@@ -26,7 +29,7 @@ final class IntegrationTableFactory implements DynamicTableSourceFactory, Dynami
     public DynamicTableSource createDynamicTableSource(Context context) {
         ResolvedCatalogTable table = context.getCatalogTable();
         return FactoryUtil.createDynamicTableSource(null, context.getObjectIdentifier(),
-                table.copy(connections.resolve(table.getOptions(), false)), context.getEnrichmentOptions(),
+                table.copy(connections.resolve(table.getOptions(), false, false)), context.getEnrichmentOptions(),
                 context.getConfiguration(), context.getClassLoader(), context.isTemporary());
     }
 
@@ -34,7 +37,8 @@ final class IntegrationTableFactory implements DynamicTableSourceFactory, Dynami
     public DynamicTableSink createDynamicTableSink(Context context) {
         ResolvedCatalogTable table = context.getCatalogTable();
         return FactoryUtil.createDynamicTableSink(null, context.getObjectIdentifier(),
-                table.copy(connections.resolve(table.getOptions(), true)), context.getEnrichmentOptions(),
+                table.copy(connections.resolve(table.getOptions(), true,
+                        context.getConfiguration().get(TRUSTED_WRITER))), context.getEnrichmentOptions(),
                 context.getConfiguration(), context.getClassLoader(), context.isTemporary());
     }
 

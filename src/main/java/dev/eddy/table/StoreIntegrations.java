@@ -27,9 +27,9 @@ final class StoreIntegrations implements TableConnections.Directory {
 
     @Override
     public Optional<Integration> integration(String name) {
-        return jdbc.query("SELECT id, name, kind, settings, built_in FROM integration WHERE name = ?",
+        return jdbc.query("SELECT id, name, kind, settings, built_in, developers_read_only FROM integration WHERE name = ?",
                 rs -> new Integration(rs.getLong(1), rs.getString(2), IntegrationKind.valueOf(rs.getString(3)),
-                        StoreJdbc.readMap(rs.getString(4)), Set.of(), rs.getBoolean(5)), name)
+                        StoreJdbc.readMap(rs.getString(4)), Set.of(), rs.getBoolean(5), rs.getBoolean(6)), name)
                 .stream().findFirst();
     }
 

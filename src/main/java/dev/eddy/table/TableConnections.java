@@ -31,7 +31,7 @@ public class TableConnections implements ConnectionResolver {
     }
 
     @Override
-    public Map<String, String> resolve(Map<String, String> tableOptions, boolean write) {
+    public Map<String, String> resolve(Map<String, String> tableOptions, boolean write, boolean trustedWriter) {
         Map<String, String> options = new HashMap<>(tableOptions);
         options.keySet().removeIf(k -> k.startsWith("eddy."));
         String name = tableOptions.get(INTEGRATION);
@@ -47,6 +47,11 @@ public class TableConnections implements ConnectionResolver {
             if (integration.kind() != expected) {
                 throw new ValidationException("The table's connector '" + connector + "' cannot use " + name
                         + ", a " + integration.kind().label() + " integration");
+            }
+            if (write && integration.developersReadOnly() && !trustedWriter) {
+                throw new ValidationException("Integration " + name + " is read-only for developers: its tables can "
+                        + "be read, not written to. Write to a table of another integration, or ask an admin to run "
+                        + "this statement or deploy this job.");
             }
             options.putAll(directory.connection(integration, write));
             registry(integration, tableOptions, options);

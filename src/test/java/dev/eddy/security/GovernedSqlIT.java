@@ -3,11 +3,18 @@ package dev.eddy.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eddy.embedded.SampleIntegrations;
+import dev.eddy.integration.IntegrationDraft;
+import dev.eddy.integration.IntegrationKind;
+import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.KafkaSettings;
 import dev.eddy.job.JobDraft;
 import dev.eddy.job.JobService;
 import dev.eddy.job.JobSettings;
+import dev.eddy.query.Outcome;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.RecordingListener;
 import dev.eddy.table.ColumnSpec;
@@ -15,9 +22,14 @@ import dev.eddy.table.TableDraft;
 import dev.eddy.table.TableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +44,8 @@ class GovernedSqlIT {
     JobService jobs;
     @Autowired
     TableService tables;
+    @Autowired
+    IntegrationService integrations;
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsADeveloper() {
@@ -77,6 +91,64 @@ class GovernedSqlIT {
                 .isInstanceOf(AccessRefusedException.class)
                 .hasMessageStartingWith("'pipeline.classpaths' is not a setting developers may change");
         assertThat(jobs.find("escape")).isEmpty();
+    }
+
+    @Test
+    void aDeveloperReadsButCannotWriteThroughAnIntegrationAdminsLimitedToReading() throws Exception {
+        String topic = "read-only-" + UUID.randomUUID();
+        RoleMatrixIT.signIn(Role.ADMIN);
+        String bootstrap = integrations.get(SampleIntegrations.KAFKA).setting(KafkaSettings.BOOTSTRAP_SERVERS);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        integrations.save(new IntegrationDraft("guarded-kafka", IntegrationKind.KAFKA, Map.of(
+                KafkaSettings.BOOTSTRAP_SERVERS, bootstrap, KafkaSettings.SECURITY_PROTOCOL, "PLAINTEXT"), Map.of()));
+        assertThat(integrations.setDevelopersReadOnly("guarded-kafka", true).developersReadOnly()).isTrue();
+        String insert = "INSERT INTO guarded_events VALUES ('written')";
+        try (SqlConsole admin = queries.openConsole("governed-admin")) {
+            RecordingListener created = new RecordingListener();
+            admin.run("CREATE TABLE guarded_events (word STRING) WITH ('connector' = 'kafka', 'topic' = '" + topic
+                    + "', 'format' = 'json', 'scan.startup.mode' = 'earliest-offset', "
+                    + "'eddy.integration' = 'guarded-kafka')", created);
+            created.finished.get(60, TimeUnit.SECONDS);
+
+            RoleMatrixIT.signIn(Role.DEVELOPER);
+            try (SqlConsole developer = queries.openConsole("governed-developer")) {
+                RecordingListener refused = new RecordingListener();
+                developer.run(insert, refused);
+                assertThat(refused.failed.get(60, TimeUnit.SECONDS).describe())
+                        .contains("Integration guarded-kafka is read-only for developers");
+                assertThatThrownBy(() -> developer.run("SET 'eddy.trusted-writer' = 'true'", new RecordingListener()))
+                        .isInstanceOf(AccessRefusedException.class)
+                        .hasMessageStartingWith("'eddy.trusted-writer' is not a setting developers may change");
+                assertThatThrownBy(() -> jobs.deploy(new JobDraft("guarded writer", "", insert, JobSettings.defaults())))
+                        .hasMessageStartingWith("Flink cannot plan this job")
+                        .hasMessageContaining("Integration guarded-kafka is read-only for developers");
+                assertThat(jobs.find("guarded writer")).as("refused while planning, before anything is saved").isEmpty();
+
+                RecordingListener read = new RecordingListener();
+                var reading = developer.run("SELECT word FROM guarded_events", read);
+                Await.until("the developer's query runs on the topic", Duration.ofSeconds(60), () -> read.columns.get(),
+                        columns -> columns != null);
+                reading.stop();
+            }
+
+            RoleMatrixIT.signIn(Role.ADMIN);
+            RecordingListener written = new RecordingListener();
+            admin.run(insert, written);
+            assertThat(written.finished.get(90, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            RecordingListener readBack = new RecordingListener();
+            var reading = admin.run("SELECT word FROM guarded_events", readBack);
+            Await.until("the admin's row in the topic", Duration.ofSeconds(90), readBack::changes, n -> n > 0);
+            reading.stop();
+            assertThat(jobs.explain(insert, JobSettings.defaults()).writes()).as("an admin may plan the job").isNotEmpty();
+            RecordingListener dropped = new RecordingListener();
+            admin.run("DROP TABLE guarded_events", dropped);
+            dropped.finished.get(60, TimeUnit.SECONDS);
+        }
+        integrations.delete("guarded-kafka");
+        {
+        }
     }
 
     @Test

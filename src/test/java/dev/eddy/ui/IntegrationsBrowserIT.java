@@ -7,6 +7,7 @@ import dev.eddy.config.Secret;
 import dev.eddy.integration.IntegrationDraft;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
+import dev.eddy.integration.KafkaSettings;
 import dev.eddy.integration.PostgresSettings;
 import java.util.Map;
 import dev.eddy.support.EddyIntegrationTest;
@@ -103,6 +104,27 @@ class IntegrationsBrowserIT extends BrowserTest {
             screenshot("integrations-edit-secret-hidden");
         } finally {
             integrations.delete("guarded-postgres");
+        }
+    }
+
+    @Test
+    void anAdminLimitsAnIntegrationToReadingForDevelopersFromTheList() throws Exception {
+        integrations.save(new IntegrationDraft("limited-kafka", IntegrationKind.KAFKA, Map.of(
+                KafkaSettings.BOOTSTRAP_SERVERS, endpoints.kafkaBootstrapServers()), Map.of()));
+        try {
+            open("/integrations");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebElement access = wait.until(d -> d.findElement(By.id("developer-access-limited-kafka")));
+            assertThat(access.getText()).contains("read & write");
+            access.click();
+            wait.until(d -> d.findElement(By.xpath("//vaadin-select-item[normalize-space(.)='read only']"))).click();
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-check-result")).getText()
+                    .contains("Developers may now only read through limited-kafka."));
+            assertThat(integrations.get("limited-kafka").developersReadOnly()).isTrue();
+            assertThat(browser.findElement(By.id("developer-access-limited-kafka")).getText()).contains("read only");
+            screenshot("integrations-read-only-for-developers");
+        } finally {
+            integrations.delete("limited-kafka");
         }
     }
 

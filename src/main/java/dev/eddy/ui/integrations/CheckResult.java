@@ -35,8 +35,12 @@ class CheckResult extends Div {
     }
 
     void saved(String name) {
+        done(name + " saved.");
+    }
+
+    void done(String text) {
         reset("success");
-        add(new Span(name + " saved."));
+        add(new Span(text));
     }
 
     void failed(String message) {

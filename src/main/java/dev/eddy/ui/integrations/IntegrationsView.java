@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,6 +38,9 @@ class IntegrationsView extends VerticalLayout {
     private final CheckResult result = new CheckResult();
     private final IntegrationDetails details;
 
+    private static final String READ_WRITE = "read & write";
+    private static final String READ_ONLY = "read only";
+
     IntegrationsView(IntegrationService integrations) {
         this.integrations = integrations;
         this.details = new IntegrationDetails(integrations);
@@ -55,6 +59,7 @@ class IntegrationsView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(Integration::address).setHeader("Address").setFlexGrow(2).setTooltipGenerator(Integration::address);
         grid.addColumn(IntegrationsView::credentials).setHeader("Credentials").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(i -> developers(i, admin))).setHeader("Developers").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(i -> i.builtIn() ? badge("built in", "") : new Span()))
                 .setHeader("").setAutoWidth(true);
         // Only admins add, test, edit and remove integrations: the others see no buttons that would be refused.
@@ -86,6 +91,37 @@ class IntegrationsView extends VerticalLayout {
             remove.setTooltipText("Built in: part of the embedded stack");
         }
         return new HorizontalLayout(test, edit, remove);
+    }
+
+    /** What developers may do through it: admins choose here, everyone else reads it. */
+    private com.vaadin.flow.component.Component developers(Integration i, boolean admin) {
+        if (!admin) {
+            return i.developersReadOnly() ? badge("read only", "contrast") : new Span(READ_WRITE);
+        }
+        Select<String> access = new Select<>();
+        access.setItems(READ_WRITE, READ_ONLY);
+        access.setValue(i.developersReadOnly() ? READ_ONLY : READ_WRITE);
+        access.addThemeName("small");
+        access.setWidth("9em");
+        access.addClassName("eddy-developer-access");
+        access.setId("developer-access-" + i.name());
+        access.setTooltipText("Read only: developers' queries and jobs may read its tables but never write to them; "
+                + "admins still may.");
+        access.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                boolean readOnly = READ_ONLY.equals(e.getValue());
+                integrations.setDevelopersReadOnly(i.name(), readOnly);
+                result.done(readOnly ? "Developers may now only read through " + i.name() + "."
+                        : "Developers may now read and write through " + i.name() + ".");
+            } catch (IntegrationException ex) {
+                result.failed(ex.getMessage());
+            }
+            refresh();
+        });
+        return access;
     }
 
     private void test(String name) {
@@ -141,7 +177,8 @@ class IntegrationsView extends VerticalLayout {
             s.append(s.isEmpty() ? "" : " · ").append("read-write: ").append(write)
                     .append(i.secretsSet().contains(Credentials.WRITE_PASSWORD) ? " (password set)" : "");
         }
-        return s.isEmpty() ? "none (" + i.setting(KafkaSettings.SECURITY_PROTOCOL) + ")" : s.toString();
+        String protocol = i.setting(KafkaSettings.SECURITY_PROTOCOL);
+        return !s.isEmpty() ? s.toString() : protocol.isBlank() ? "none" : "none (" + protocol + ")";
     }
 
     private static Span badge(String text, String theme) {
