@@ -88,7 +88,8 @@ public class SqlPolicy {
         }
         SqlNode node;
         try {
-            node = SqlParser.create(statement, PARSER).parseStmt();
+            // Flink's SQL Client sends each statement with its closing semicolon, which parseStmt refuses.
+            node = SqlParser.create(statement.strip().replaceAll(";+$", ""), PARSER).parseStmt();
         } catch (SqlParseException | RuntimeException e) {
             // Flink will say what is wrong with the syntax; only text that looks like an escape is stopped here.
             return RISKY_TEXT.matcher(statement).find()

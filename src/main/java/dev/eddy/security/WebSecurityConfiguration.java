@@ -15,7 +15,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.core.annotation.Order;
 
 /** Login for every page (Vaadin's form login on /login), and the role check on service entry points. */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +26,32 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 @EnableConfigurationProperties(PolicyProperties.class)
 class WebSecurityConfiguration {
+
+    /** Routes signed in by API tokens, not the login page: the SQL Gateway for Flink's SQL Client. */
+    static final String TOKEN_ROUTES = "/sql-gateway/**";
+
+    /**
+     * API token routes: no session, no CSRF (nothing a browser sends on its own carries a bearer
+     * token), and a JSON error in the gateway's shape for a missing or refused token.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        return http.securityMatcher(TOKEN_ROUTES)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, problem) -> {
+                    response.setStatus(401);
+                    response.setContentType("application/json");
+                    response.getWriter().write("{\"errors\":[\"Eddy needs an API token: send 'Authorization: Bearer "
+                            + "eddy_…' (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…'). "
+                            + "Make one in Eddy under your user menu, API tokens.\"]}");
+                }))
+                .build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

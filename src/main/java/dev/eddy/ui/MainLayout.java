@@ -21,13 +21,16 @@ import dev.eddy.cluster.ClusterService;
 import dev.eddy.security.Actor;
 import dev.eddy.security.Role;
 import dev.eddy.security.UserService;
+import dev.eddy.security.ApiTokenService;
+import dev.eddy.ui.account.ApiTokensDialog;
 import dev.eddy.ui.account.PasswordDialog;
 
 /** The frame around every view: the navigation, the signed-in user's menu and a link to Flink's own web UI. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(ClusterService cluster, UserService users, AuthenticationContext authentication) {
+    public MainLayout(ClusterService cluster, UserService users, ApiTokenService tokens,
+            AuthenticationContext authentication) {
         Actor me = users.current();
         Span title = new Span("Eddy");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
@@ -45,7 +48,7 @@ public class MainLayout extends AppLayout {
         theme.setTooltipText("Switch between the light and the dark theme");
         theme.addClassNames(LumoUtility.Margin.Right.MEDIUM, "eddy-theme-toggle");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, subtitle, flinkUi, theme,
-                userMenu(me, users, authentication));
+                userMenu(me, users, tokens, authentication));
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.addClassNames(LumoUtility.Padding.Vertical.SMALL);
@@ -70,7 +73,8 @@ public class MainLayout extends AppLayout {
                 + "document.documentElement.setAttribute('theme', 'dark');");
     }
 
-    private static MenuBar userMenu(Actor me, UserService users, AuthenticationContext authentication) {
+    private static MenuBar userMenu(Actor me, UserService users, ApiTokenService tokens,
+            AuthenticationContext authentication) {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassNames("eddy-user-menu", LumoUtility.Margin.Right.MEDIUM);
@@ -80,6 +84,7 @@ public class MainLayout extends AppLayout {
         Span who = new Span(VaadinIcon.USER.create(), new Span(" " + me.name()), role);
         SubMenu items = menu.addItem(who).getSubMenu();
         items.addItem("Change password…", e -> new PasswordDialog(users).open());
+        items.addItem("API tokens…", e -> new ApiTokensDialog(tokens, me.role()).open());
         items.addItem("Sign out", e -> authentication.logout());
         return menu;
     }

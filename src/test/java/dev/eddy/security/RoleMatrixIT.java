@@ -32,8 +32,8 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Every service method a view calls, as every role: refused below its rule, before any work is
- * done; a method a view calls without a rule fails here.
+ * Every service method a view or an API route calls, as every role: refused below its rule, before
+ * any work is done; a method a view or a route calls without a rule fails here.
  */
 @EddyIntegrationTest
 class RoleMatrixIT {
@@ -48,7 +48,9 @@ class RoleMatrixIT {
                 .importPackages("dev.eddy");
         Map<String, Method> found = new TreeMap<>();
         for (JavaClass view : classes) {
-            if (!view.getPackageName().startsWith("dev.eddy.ui")) {
+            // The entry layers: views, and the HTTP routes of the API.
+            if (!view.getPackageName().startsWith("dev.eddy.ui")
+                    && !view.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)) {
                 continue;
             }
             for (JavaAccess<?> access : view.getAccessesFromSelf()) {
@@ -150,6 +152,9 @@ class RoleMatrixIT {
         assertRule(UserService.class, "add", Role.ADMIN);
         assertRule(UserService.class, "setRole", Role.ADMIN);
         assertRule(UserService.class, "changeOwnPassword", Role.VIEWER);
+        assertRule(IntegrationService.class, "setDevelopersReadOnly", Role.ADMIN);
+        assertRule(dev.eddy.api.SqlClientGateway.class, "forward", Role.DEVELOPER);
+        assertRule(ApiTokenService.class, "create", Role.VIEWER);
         assertThat(IntegrationService.class.getMethod("save", IntegrationDraft.class).getAnnotation(Requires.class).value())
                 .isEqualTo(Role.ADMIN);
     }

@@ -44,6 +44,8 @@ class SqlPolicyTest {
     void jarsAndFunctionsFromJarsAreForAdminsOnly() {
         assertThat(refused("ADD JAR '/tmp/evil.jar'")).startsWith("Only admins add or remove JARs");
         assertThat(refused("REMOVE JAR '/tmp/evil.jar'")).startsWith("Only admins add or remove JARs");
+        assertThat(refused("ADD JAR '/tmp/evil.jar';\n")).as("as Flink's SQL Client sends it, semicolon and all")
+                .startsWith("Only admins add or remove JARs");
         assertThat(refused("CREATE FUNCTION f AS 'com.example.F' USING JAR '/tmp/f.jar'"))
                 .startsWith("Only admins create functions from a JAR");
         assertThat(refused("CREATE FUNCTION f AS 'com.example.F'")).isEqualTo("ALLOWED");
@@ -59,6 +61,8 @@ class SqlPolicyTest {
         assertThat(policy.settingsRefusal(DEV, Map.of("parallelism.default", "2", "restart-strategy.type", "none"))).isEmpty();
         assertThat(policy.settingsRefusal(DEV, Map.of("pipeline.jars", "x"))).isPresent();
         assertThat(policy.settingsRefusal(ADMIN, Map.of("pipeline.jars", "x"))).isEmpty();
+        assertThat(refused("SET 'eddy.trusted-writer' = 'true'")).as("Eddy's own keys, whatever the allow-list")
+                .startsWith("'eddy.trusted-writer' is not a setting developers may change");
     }
 
     @Test

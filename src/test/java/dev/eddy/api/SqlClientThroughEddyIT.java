@@ -1,0 +1,121 @@
+package dev.eddy.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.security.ApiTokenService;
+import dev.eddy.security.AuditEntry;
+import dev.eddy.security.AuditLog;
+import dev.eddy.security.Role;
+import dev.eddy.security.UserService;
+import dev.eddy.support.EddyIntegrationTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Flink's own SQL Client 2.2, in gateway mode, as a separate process pointed at Eddy: it gets in
+ * with a developer's API token sent as a header, and meets the same SQL policy and audit as the
+ * console; without a token it is turned away.
+ */
+@EddyIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SqlClientThroughEddyIT {
+    private static final Path WORK = Path.of("target/it-sql-client");
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    AuditLog audit;
+    private String developerToken;
+
+    @BeforeAll
+    void aDeveloperWithAToken() throws Exception {
+        Files.createDirectories(WORK.resolve("conf"));
+        Files.writeString(WORK.resolve("conf/config.yaml"), "");
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN"));
+        users.add("sql-client-dev", "a-long-enough-password", Role.DEVELOPER);
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("sql-client-dev", "n/a", Role.DEVELOPER.authority()));
+        developerToken = tokens.create("sql-client test", Role.DEVELOPER, Duration.ofDays(1)).secret();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aDevelopersTokenRunsStatementsInEddysCatalog() throws Exception {
+        Run run = sqlClient(developerToken, """
+                SET 'sql-client.execution.result-mode' = 'tableau';
+                SHOW TABLES;
+                SELECT UPPER('through eddy') AS greeting;
+                """);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("orders").contains("THROUGH EDDY");
+        assertThat(audit.search("sql-client-dev", "Ran statement (SQL Client)", null, null, 20))
+                .extracting(AuditEntry::target).anyMatch(t -> t.contains("UPPER('through eddy')"));
+    }
+
+    @Test
+    void withoutATokenTheClientIsTurnedAwayInWords() throws Exception {
+        Run run = sqlClient(null, "SHOW TABLES;\n");
+        assertThat(run.exit()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("Eddy needs an API token");
+
+        Run forged = sqlClient("eddy_not-a-real-token", "SHOW TABLES;\n");
+        assertThat(forged.exit()).as(forged.output()).isNotZero();
+        assertThat(forged.output()).contains("Eddy needs an API token");
+    }
+
+    @Test
+    void aDeveloperCannotAddAJarThroughTheSqlClient() throws Exception {
+        Run run = sqlClient(developerToken, "ADD JAR '/tmp/evil.jar';\n");
+        assertThat(run.output()).contains("Only admins add or remove JARs");
+        assertThat(audit.search("sql-client-dev", "Statement refused by the SQL policy", null, null, 20)).isNotEmpty();
+    }
+
+    private record Run(int exit, String output) {}
+
+    private Run sqlClient(String token, String script) throws Exception {
+        Path file = Files.createTempFile(Files.createDirectories(WORK), "script", ".sql");
+        Files.writeString(file, script);
+        Path log = Files.createTempFile(WORK, "client", ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", classPath(), "org.apache.flink.table.client.SqlClient", "gateway",
+                "--endpoint", "http://127.0.0.1:" + port + "/sql-gateway", "-f", file.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FLINK_CONF_DIR", WORK.resolve("conf").toAbsolutePath().toString());
+        if (token != null) {
+            builder.environment().put("FLINK_REST_CLIENT_HEADERS", "Authorization:Bearer " + token);
+        } else {
+            builder.environment().remove("FLINK_REST_CLIENT_HEADERS");
+        }
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The SQL Client did not finish in 120 s:\n" + Files.readString(log));
+        }
+        return new Run(process.exitValue(), Files.readString(log));
+    }
+
+    /** Flink's jars (the SQL Client among them), without Eddy's own classes. */
+    private static String classPath() {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> entries = new ArrayList<>(Arrays.stream(path.split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).toList());
+        return String.join(File.pathSeparator, entries);
+    }
+}
