@@ -121,6 +121,20 @@ class LoginBrowserIT extends BrowserTest {
         signIn("devi", "devi's first password");
         WebElement menu = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".eddy-user-menu")));
         assertThat(menu.getText()).contains("devi", "developer");
+
+        // Her own API token for Flink's SQL Client: shown once, with the command line to paste.
+        browser.findElement(By.cssSelector(".eddy-user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-menu-bar-item[contains(., 'API tokens')]")))
+                .click();
+        WebElement tokens = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-dialog-overlay")));
+        tokens.findElement(By.cssSelector("vaadin-text-field input")).sendKeys("sql-client on my laptop");
+        tokens.findElements(By.tagName("vaadin-button")).stream().filter(b -> b.getText().equals("Create token"))
+                .findFirst().orElseThrow().click();
+        WebElement secret = wait.until(d -> d.findElement(By.cssSelector(".eddy-token-value input")));
+        assertThat(secret.getDomProperty("value")).startsWith("eddy_");
+        assertThat(tokens.getText()).contains("FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_")
+                .contains("/sql-gateway").contains("sql-client on my laptop", "developer", "never");
+        screenshot("api-tokens-created");
     }
 
     private String loginError() {

@@ -52,7 +52,7 @@ public class ApiTokensDialog extends Dialog {
                 + "higher than yours. It is shown once; Eddy keeps only a fingerprint of it.");
         about.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
 
-        grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(3).setTooltipGenerator(ApiToken::name);
         grid.addColumn(t -> t.role().label()).setHeader("Acts as").setAutoWidth(true);
         grid.addColumn(t -> DAY.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(t -> t.expired(Instant.now()) ? "expired" : DAY.format(t.expiresAt())).setHeader("Expires")
