@@ -126,6 +126,28 @@ public class UserService {
         return users.insertFirst("admin", encoder.encode(password));
     }
 
+    /**
+     * Keeps a single sign-on user's row in step at each sign-in: made on the first, its role from
+     * the provider's groups after that. A user an admin disabled stays out. The row's password is
+     * random and never told, so such a user signs in only through the provider.
+     */
+    @Transactional
+    void syncSingleSignOn(String username, Role role) {
+        String name = username.strip();
+        PasswordRules.nameProblem(name).ifPresent(p -> refuse("The sign-in provider's name for you cannot be used in "
+                + "Eddy: " + p));
+        java.util.Optional<EddyUser> known = users.find(name);
+        if (known.isEmpty()) {
+            users.insert(name, encoder.encode(java.util.UUID.randomUUID().toString()), role);
+            log.info("Single sign-on made user {} a {}", name, role.label());
+        } else if (!known.get().enabled()) {
+            refuse("An admin disabled " + known.get().username() + " in Eddy. Ask an admin to enable it again.");
+        } else if (known.get().role() != role) {
+            users.setRole(known.get().username(), role);
+            log.info("Single sign-on made {} a {} (from their groups)", known.get().username(), role.label());
+        }
+    }
+
     /** Whether the address is this machine's own (127.0.0.1, ::1): the first-run setup works only from there. */
     public static boolean isLoopback(String address) {
         if (address == null || address.isBlank()) {

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,7 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
-@EnableConfigurationProperties(PolicyProperties.class)
+@EnableConfigurationProperties({PolicyProperties.class, OidcProperties.class})
 class WebSecurityConfiguration {
 
     /** Routes signed in by API tokens, not the login page: the SQL Gateway for Flink's SQL Client. */
@@ -54,8 +55,15 @@ class WebSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> providers,
+            OidcProperties oidc, UserService users, AuditLog audit) throws Exception {
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"));
+        if (providers.getIfAvailable() != null) {
+            // Single sign-on beside the password form, on the same login page; failures land there in words.
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(new OidcUsers(oidc, users, audit))));
+        }
+        return http.build();
     }
 
     /** Spring Security's current encoder (bcrypt today), with the algorithm kept beside each hash. */

@@ -12,7 +12,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.vaadin.flow.component.html.Anchor;
+import dev.eddy.security.SingleSignOn;
 import dev.eddy.security.UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -26,7 +29,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final UserService users;
     private final LoginForm form = new LoginForm();
 
-    public LoginView(UserService users) {
+    public LoginView(UserService users, SingleSignOn singleSignOn) {
         this.users = users;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -40,7 +43,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         Paragraph forgot = new Paragraph("Forgot your password? An admin can set a new one on the Users page.");
         forgot.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        add(title, subtitle, form, forgot);
+        add(title, subtitle, form);
+        for (SingleSignOn.Provider provider : singleSignOn.providers()) {
+            // A plain link: the provider's page is not part of Vaadin's single-page navigation.
+            Anchor link = new Anchor(provider.path(), "Sign in with " + provider.name());
+            link.setRouterIgnore(true);
+            link.addClassNames("eddy-sso", LumoUtility.FontWeight.SEMIBOLD);
+            add(link);
+        }
+        add(forgot);
     }
 
     @Override
@@ -53,7 +64,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             LoginI18n i18n = LoginI18n.createDefault();
             LoginI18n.ErrorMessage error = i18n.getErrorMessage();
             Object last = lastFailure();
-            if (last instanceof LockedException) {
+            if (last instanceof OAuth2AuthenticationException sso) {
+                error.setTitle("Single sign-on did not let you in");
+                error.setMessage(sso.getError().getDescription() != null ? sso.getError().getDescription()
+                        : "The sign-in provider refused: " + sso.getError().getErrorCode() + ". Try again, or ask an admin.");
+            } else if (last instanceof LockedException) {
                 error.setTitle("This user is locked for now");
                 error.setMessage("Too many wrong passwords in a row. Wait a few minutes and try again, "
                         + "or ask an admin to set a new password.");
