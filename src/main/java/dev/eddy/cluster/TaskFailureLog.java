@@ -28,6 +28,13 @@ public class TaskFailureLog extends AppenderBase<ILoggingEvent> implements Logge
     private static final Pattern ATTEMPT = Pattern.compile("\\(([0-9a-f]{32})_([0-9a-f]{32})_\\d+_\\d+\\) switched from \\w+ to FAILED");
     private static final int KEPT = 100;
     private final Deque<Failure> failures = new ArrayDeque<>();
+    /** Looks every second that it still listens (see {@link #onStop}). */
+    private final java.util.concurrent.ScheduledExecutorService watch =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "eddy-task-failure-log");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A logged task failure: the job vertex it hit, when, and its trace. */
     public record Failure(String vertexId, Instant at, String trace) {}
@@ -38,16 +45,23 @@ public class TaskFailureLog extends AppenderBase<ILoggingEvent> implements Logge
             setName("eddy-task-failures");
             attach(context);
             context.addListener(this);
+            watch.scheduleWithFixedDelay(() -> attach(context), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
-    private void attach(LoggerContext context) {
-        start();
-        context.getLogger(TASK_LOGGER).addAppender(this);
+    private synchronized void attach(LoggerContext context) {
+        Logger task = context.getLogger(TASK_LOGGER);
+        if (!isStarted()) {
+            start();
+        }
+        if (!task.isAttached(this)) {
+            task.addAppender(this);
+        }
     }
 
     @jakarta.annotation.PreDestroy
     void detach() {
+        watch.shutdownNow();
         if (getContext() instanceof LoggerContext context) {
             context.removeListener(this);
             context.getLogger(TASK_LOGGER).detachAppender(this);
@@ -58,6 +72,8 @@ public class TaskFailureLog extends AppenderBase<ILoggingEvent> implements Logge
     /**
      * Every Spring Boot application starting in this JVM resets Logback, which stops and detaches
      * every appender (a test JVM runs several): listen again, or a failure's cause goes unheard.
+     * Spring Boot stops the context before resetting it, which drops every listener, this one too:
+     * the watch attaches the appender again within a second.
      */
     @Override
     public void onReset(LoggerContext context) {

@@ -14,13 +14,17 @@ class TaskFailureLogTest {
     private static final Logger TASK = LoggerFactory.getLogger("org.apache.flink.runtime.taskmanager.Task");
 
     @Test
-    void aTaskFailureLoggedAfterAnotherAppResetTheLoggingIsStillHeard() {
+    void aTaskFailureLoggedAfterAnotherAppResetTheLoggingIsStillHeard() throws Exception {
         TaskFailureLog log = new TaskFailureLog();
         try {
             Instant since = Instant.now().minusSeconds(1);
-            // Every Spring Boot application that starts in this JVM resets Logback, which detaches
-            // and stops every appender: the failure that follows must still be heard.
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
+            // Every Spring Boot application that starts in this JVM stops and resets Logback, which
+            // detaches and stops every appender and drops every listener: the failure that follows
+            // a moment later must still be heard.
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.stop();
+            context.reset();
+            Thread.sleep(1500);
             TASK.warn("Sink: totals (1/1)#0 (0a448493b4782967b2a2ea8ccc8ea2a0_" + VERTEX
                     + "_0_0) switched from RUNNING to FAILED with failure cause:",
                     new IllegalStateException("relation \"totals_1\" does not exist"));
