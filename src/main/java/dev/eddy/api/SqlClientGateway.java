@@ -12,7 +12,7 @@ import dev.eddy.security.Redaction;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
 import dev.eddy.security.SqlPolicy;
-import dev.eddy.table.WriteTrust;
+import dev.eddy.security.WriteTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

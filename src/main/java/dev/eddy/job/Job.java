@@ -7,7 +7,13 @@ import java.time.Instant;
  * what Flink last said about the run of it ({@code flinkJobId}).
  */
 public record Job(long id, String name, String description, int version, DesiredState desiredState,
-        String flinkJobId, Integer runningVersion, String state, String failure, Instant createdAt, Instant updatedAt) {
+        String flinkJobId, Integer runningVersion, String state, String failure, Instant createdAt, Instant updatedAt,
+        String owner) {
+
+    /** Whether this user may stop, restart, edit or delete it: its owner, an admin, anyone for an ownerless job. */
+    public boolean manageableBy(dev.eddy.security.Actor actor) {
+        return actor.may(dev.eddy.security.Role.ADMIN) || owner == null || owner.equalsIgnoreCase(actor.name());
+    }
 
     /** What the user asked for; Eddy brings a job that should run back after restarts. */
     public enum DesiredState { RUNNING, STOPPED }

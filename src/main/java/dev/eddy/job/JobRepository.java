@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class JobRepository {
     private static final String JOB_COLUMNS = "id, name, description, version, desired_state, flink_job_id, "
-            + "running_version, state, failure, created_at, updated_at";
+            + "running_version, state, failure, created_at, updated_at, owner";
     private static final String RUN_COLUMNS = "flink_job_id, job, version, restored_from, started_at, ended_at, "
             + "end_state, last_checkpoint, last_checkpoint_at";
     private static final String SAVEPOINT_COLUMNS = "id, job, flink_job_id, version, kind, path, size_bytes, reason, created_at";
@@ -33,10 +33,10 @@ class JobRepository {
     }
 
     /** Creates the job with its first version, stopped until its first run is submitted. */
-    Job create(String name, String description, JobVersion first) {
+    Job create(String name, String description, JobVersion first, String owner) {
         return tx.execute(status -> {
-            Long id = jdbc.queryForObject("INSERT INTO job (name, description, version, desired_state) "
-                    + "VALUES (?, ?, 1, 'STOPPED') RETURNING id", Long.class, name, description);
+            Long id = jdbc.queryForObject("INSERT INTO job (name, description, version, desired_state, owner) "
+                    + "VALUES (?, ?, 1, 'STOPPED', ?) RETURNING id", Long.class, name, description, owner);
             insertVersion(id, 1, first);
             return find(id).orElseThrow();
         });
@@ -150,7 +150,7 @@ class JobRepository {
         return new Job(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getInt("version"),
                 Job.DesiredState.valueOf(rs.getString("desired_state")), rs.getString("flink_job_id"),
                 rs.wasNull() ? null : running, rs.getString("state"), rs.getString("failure"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("owner"));
     }
 
     private JobVersion version(ResultSet rs, int i) throws SQLException {

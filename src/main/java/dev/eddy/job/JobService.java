@@ -1,5 +1,8 @@
 package dev.eddy.job;
 
+import dev.eddy.security.AccessRefusedException;
+import dev.eddy.security.Actor;
+import dev.eddy.security.CurrentUser;
 import dev.eddy.security.Requires;
 import dev.eddy.security.SqlPolicy;
 import dev.eddy.security.Role;
@@ -10,7 +13,7 @@ import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.sql.SinkTopics;
-import dev.eddy.table.WriteTrust;
+import dev.eddy.security.WriteTrust;
 import dev.eddy.gateway.StatementResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -90,7 +93,7 @@ public class JobService {
         }
         JobPlan plan = explain(draft.statement(), draft.settings());
         Job job = store.create(name, blankToEmpty(draft.description()),
-                version(draft.statement(), draft.settings(), plan));
+                version(draft.statement(), draft.settings(), plan), CurrentUser.get().map(Actor::name).orElse(null));
         synchronized (lock(job.id())) {
             return start(job, job.version(), null, false);
         }
@@ -183,7 +186,7 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
         synchronized (lock(id)) {
-            Job job = get(id);
+            Job job = mine(id, "restart");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop it (with a savepoint) before restarting it.");
             }
@@ -205,7 +208,7 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Editing jobs")
     public JobVersion edit(long id, String description, String sql, JobSettings settings) {
         synchronized (lock(id)) {
-            Job job = get(id);
+            Job job = mine(id, "edit");
             JobVersion current = version(id, job.version());
             JobStatement statement = JobStatement.of(sql);
             if (statement.text().equals(current.statement()) && settings.equals(current.settings())
@@ -240,7 +243,7 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs")
     public Job redeploy(long id, boolean allowNonRestored) {
         synchronized (lock(id)) {
-            Job job = get(id);
+            Job job = mine(id, "redeploy");
             StateCheck.Verdict verdict = checkState(id);
             if (!verdict.compatible() && !allowNonRestored) {
                 throw new StateMismatchException(verdict);
@@ -262,7 +265,7 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Deleting jobs")
     public void delete(long id) {
         synchronized (lock(id)) {
-            Job job = get(id);
+            Job job = mine(id, "delete");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop or cancel it before deleting it.");
             }
@@ -339,8 +342,21 @@ public class JobService {
         }
     }
 
-    private Job running(long id, String action) {
+    /**
+     * The job, when the acting user may manage it (its owner, an admin; Eddy itself always): a
+     * developer cannot stop, restart, edit or delete another developer's job.
+     */
+    private Job mine(long id, String action) {
         Job job = get(id);
+        CurrentUser.get().filter(actor -> !job.manageableBy(actor)).ifPresent(actor -> {
+            throw new AccessRefusedException("'" + job.name() + "' belongs to " + job.owner() + ": only they or an admin "
+                    + "can " + action + " it. Ask " + job.owner() + " or an admin.");
+        });
+        return job;
+    }
+
+    private Job running(long id, String action) {
+        Job job = mine(id, action);
         if (!isRunning(job)) {
             throw new JobException("'" + job.name() + "' is not running (" + job.state().toLowerCase()
                     + "), so there is nothing to " + action + ".");

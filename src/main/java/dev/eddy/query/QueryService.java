@@ -1,6 +1,6 @@
 package dev.eddy.query;
 
-import dev.eddy.table.WriteTrust;
+import dev.eddy.security.WriteTrust;
 import dev.eddy.security.Access;
 import dev.eddy.security.AuditEntry;
 import dev.eddy.security.AuditLog;

@@ -16,7 +16,7 @@ public interface ConnectionResolver {
      * write through integrations limited to reading for developers. Developers cannot set it:
      * {@code eddy.*} keys are never theirs to set (SqlPolicy).
      */
-    String TRUSTED_WRITER = "eddy.trusted-writer";
+    String TRUSTED_WRITER = dev.eddy.security.WriteTrust.KEY;
 
     /**
      * The table's options with the integration's connection filled in and Eddy's own keys removed.

@@ -2,6 +2,7 @@ package dev.eddy.ui.jobs;
 
 import dev.eddy.security.Role;
 import dev.eddy.security.Access;
+import dev.eddy.security.CurrentUser;
 import dev.eddy.ui.Async;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -59,7 +60,13 @@ final class JobActions {
                 return false;
             }
             Job job = jobs.get(jobOf.apply(row).id());
-            actions(job).forEach((label, action) -> menu.addItem(label, e -> action.run()));
+            actions(job).forEach((label, action) -> {
+                if (action == null) {
+                    menu.addItem(label).setEnabled(false);
+                } else {
+                    menu.addItem(label, e -> action.run());
+                }
+            });
             return true;
         });
         return menu;
@@ -69,6 +76,11 @@ final class JobActions {
         java.util.Map<String, Runnable> actions = new java.util.LinkedHashMap<>();
         if (!Access.allows(Role.DEVELOPER)) {
             // Viewers watch jobs; every action would be refused.
+            return actions;
+        }
+        if (!manageable(job)) {
+            // Another developer's job: the service would refuse, so say whose it is instead.
+            actions.put(job.owner() + "'s job: only they or an admin can change it", null);
             return actions;
         }
         if (job.isActive()) {
@@ -87,6 +99,11 @@ final class JobActions {
             actions.put("Delete", () -> delete(job));
         }
         return actions;
+    }
+
+    /** Whether the signed-in user may act on the job (theirs, or they are an admin). */
+    static boolean manageable(Job job) {
+        return CurrentUser.get().map(job::manageableBy).orElse(false);
     }
 
     private void stop(Job job) {

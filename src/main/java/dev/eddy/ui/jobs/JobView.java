@@ -100,7 +100,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
                 refresh();
             });
             restart.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            restart.setEnabled(!job.isActive());
+            restart.setEnabled(!job.isActive() && JobActions.manageable(job));
             return restart;
         })).setAutoWidth(true);
         restorePoints.setAllRowsVisible(true);

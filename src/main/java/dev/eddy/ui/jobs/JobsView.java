@@ -66,6 +66,8 @@ class JobsView extends VerticalLayout {
         })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
         grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.job().owner() == null ? "" : r.job().owner()).setHeader("Owner").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.job().isActive() ? JobBadges.duration(r.metrics().uptime()) : "").setHeader("Uptime").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.job().isActive() ? String.valueOf(r.metrics().restarts()) : "").setHeader("Restarts")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
