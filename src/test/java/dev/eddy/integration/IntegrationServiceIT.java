@@ -47,7 +47,7 @@ class IntegrationServiceIT {
 
     @Test
     void missingDatabaseIsNamed() {
-        ConnectionCheck check = integrations.test(postgres("wrong-db", "nosuchdb", "postgres"));
+        ConnectionCheck check = integrations.test(postgres("wrong-db", "nosuchdb", endpoints.storeUser()));
         assertThat(check.ok()).isFalse();
         assertThat(check.summary()).isEqualTo("Database nosuchdb does not exist on 127.0.0.1:" + port());
     }
