@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.config.Endpoints;
+import dev.eddy.gateway.GatewayErrors;
 import dev.eddy.security.Actor;
 import dev.eddy.security.AuditEntry;
 import dev.eddy.security.AuditLog;
@@ -138,6 +139,11 @@ public class SqlClientGateway {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                // The gateway answers errors with server stack traces: the client gets the console's words instead.
+                return Answer.error(response.statusCode(), GatewayErrors.fromResponse(response.statusCode(),
+                        new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).describe());
+            }
             return new Answer(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,6 +9,10 @@ import dev.eddy.security.Role;
 import dev.eddy.security.UserService;
 import dev.eddy.support.EddyIntegrationTest;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +47,7 @@ class SqlClientThroughEddyIT {
     @Autowired
     AuditLog audit;
     private String developerToken;
+    private String otherToken;
 
     @BeforeAll
     void aDeveloperWithAToken() throws Exception {
@@ -53,6 +58,11 @@ class SqlClientThroughEddyIT {
         SecurityContextHolder.getContext().setAuthentication(
                 new TestingAuthenticationToken("sql-client-dev", "n/a", Role.DEVELOPER.authority()));
         developerToken = tokens.create("sql-client test", Role.DEVELOPER, Duration.ofDays(1)).secret();
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN"));
+        users.add("sql-client-other", "a-long-enough-password", Role.DEVELOPER);
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("sql-client-other", "n/a", Role.DEVELOPER.authority()));
+        otherToken = tokens.create("another developer", Role.DEVELOPER, Duration.ofDays(1)).secret();
         SecurityContextHolder.clearContext();
     }
 
@@ -85,6 +95,44 @@ class SqlClientThroughEddyIT {
         Run run = sqlClient(developerToken, "ADD JAR '/tmp/evil.jar';\n");
         assertThat(run.output()).contains("Only admins add or remove JARs");
         assertThat(audit.search("sql-client-dev", "Statement refused by the SQL policy", null, null, 20)).isNotEmpty();
+    }
+
+    @Test
+    void aFailingStatementIsAnsweredInWordsWithoutTheServersStackTrace() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port + "/sql-gateway/v3/sessions";
+        String session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(send(http, base, "{}").body())
+                .path("sessionHandle").asText();
+        HttpResponse<String> submitted = send(http, base + "/" + session + "/statements",
+                "{\"statement\": \"SELECT * FROM no_such_table\"}");
+        // The gateway refuses it on submission or when its result is fetched: either answer is checked.
+        String operation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(submitted.body())
+                .path("operationHandle").asText();
+        HttpResponse<String> result = submitted.statusCode() >= 400 ? submitted
+                : dev.eddy.support.Await.until("the statement's answer", Duration.ofSeconds(30),
+                        () -> fetch(http, base + "/" + session + "/operations/" + operation + "/result/0?rowFormat=JSON"),
+                        r -> r.statusCode() >= 400);
+        assertThat(result.body()).contains("no_such_table").doesNotContain("\\tat ").doesNotContain("at org.apache");
+
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(URI.create(base + "/" + session))
+                .header("Authorization", "Bearer " + otherToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as("another user's session").isEqualTo(404);
+        assertThat(stranger.body()).contains("No session " + session + " of yours");
+    }
+
+    private HttpResponse<String> fetch(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + developerToken)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpClient http, String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + developerToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private record Run(int exit, String output) {}
