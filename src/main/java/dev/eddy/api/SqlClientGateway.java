@@ -1,5 +1,6 @@
 package dev.eddy.api;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,8 @@ public class SqlClientGateway {
     /** What the gateway (or Eddy, refusing) answered. */
     public record Answer(int status, byte[] body) {
         static Answer error(int status, String message) {
-            return new Answer(status, ("{\"errors\":[" + quote(message) + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(message));
+            return new Answer(status, ("{\"errors\":[\"" + quoted + "\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -164,18 +166,5 @@ public class SqlClientGateway {
 
     private static String abbreviate(String text) {
         return text.length() <= 300 ? text : text.substring(0, 299) + "…";
-    }
-
-    private static String quote(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                default -> s.append(c < 0x20 ? ' ' : c);
-            }
-        }
-        return s.append('"').toString();
     }
 }
