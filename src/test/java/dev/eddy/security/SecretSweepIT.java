@@ -45,13 +45,16 @@ class SecretSweepIT {
     JdbcTemplate store;
     @Autowired
     Endpoints endpoints;
+    /** The embedded PostgreSQL's superuser: the test makes roles and tables as an operator would. */
+    @Autowired
+    dev.eddy.embedded.EmbeddedStack stack;
 
     @Test
     void aPasswordInUseAppearsNowhereAPersonOrAProcessCouldReadIt() throws Exception {
         var sample = integrations.get("sample-postgres");
         String url = "jdbc:postgresql://" + sample.setting(PostgresSettings.HOST) + ":" + sample.setting(PostgresSettings.PORT)
                 + "/" + sample.setting(PostgresSettings.DATABASE);
-        try (Connection c = DriverManager.getConnection(url, "postgres", endpoints.storePassword().value()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, stack.postgresUser(), stack.postgresPassword()); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'swept') THEN "
                     + "CREATE ROLE swept LOGIN PASSWORD '" + SECRET + "'; END IF; END $$");
             s.execute("GRANT SELECT ON customers TO swept");

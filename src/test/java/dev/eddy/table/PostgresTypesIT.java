@@ -83,11 +83,14 @@ class PostgresTypesIT {
     GatewaySessions sessions;
     @Autowired
     Endpoints endpoints;
+    /** The embedded PostgreSQL's superuser: the test makes roles and tables as an operator would. */
+    @Autowired
+    dev.eddy.embedded.EmbeddedStack stack;
 
     @Test
     void everyProposedTypeReadsBackAndTheLeftOutOnesCannotBeRead() throws Exception {
         String sampleUrl = endpoints.storeUrl().replaceAll("/[^/?]+(\\?.*)?$", "/sample");
-        try (Connection c = DriverManager.getConnection(sampleUrl, "postgres", endpoints.storePassword().value());
+        try (Connection c = DriverManager.getConnection(sampleUrl, stack.postgresUser(), stack.postgresPassword());
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS types_probe");
             s.execute("DROP TYPE IF EXISTS probe_mood");
