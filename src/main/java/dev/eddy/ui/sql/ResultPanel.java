@@ -74,7 +74,7 @@ class ResultPanel extends VerticalLayout {
         table.setItemDetailsRenderer(new ComponentRenderer<>(row -> RowDetails.of(currentColumns, row)));
         changelog.setItemDetailsRenderer(new ComponentRenderer<>(c -> RowDetails.of(currentColumns, c.row())));
         changelog.addClassName("eddy-changelog-view");
-        changelog.setVisible(false);
+        shown(changelog, false);
         views.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
         views.addSelectedChangeListener(e -> showSelectedView());
         figures.addClassName("eddy-status");
@@ -110,6 +110,8 @@ class ResultPanel extends VerticalLayout {
         // A finished table (SHOW, DESCRIBE) has no changelog worth a view of its own.
         views.setVisible(stream.changelog());
         views.setSelectedTab(tableTab);
+        shown(table, true);
+        shown(changelog, false);
         text.setVisible(false);
         text.removeAll();
         // A lit template, not a component per row: the view re-renders thousands of rows a few times a
@@ -189,15 +191,28 @@ class ResultPanel extends VerticalLayout {
         text.removeAll();
         text.add(copy, pre);
         text.setVisible(true);
-        table.setVisible(false);
-        changelog.setVisible(false);
+        shown(table, false);
+        shown(changelog, false);
     }
 
     private void showSelectedView() {
         boolean tableView = views.getSelectedTab() == tableTab;
-        table.setVisible(tableView);
-        changelog.setVisible(!tableView);
+        shown(table, tableView);
+        shown(changelog, !tableView);
         refresh();
+    }
+
+    /**
+     * Shows or hides a result grid with CSS, not {@code setVisible}: a grid made invisible is taken
+     * off the page, and made visible again while rows stream in, its component headers were put
+     * back before they existed ("insertBefore on Node" in the page).
+     */
+    private static void shown(Grid<?> grid, boolean shown) {
+        if (shown) {
+            grid.getStyle().remove("display");
+        } else {
+            grid.getStyle().set("display", "none");
+        }
     }
 
     private <T> void addValueColumns(Grid<T> grid, List<ResultColumn> columns, Function<T, List<Object>> fields) {
