@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JobFailures {
+    private static final String FREE_A_SLOT = "Stop a query in another script tab, cancel a job you no longer need "
+            + "(Jobs page, Other jobs on the cluster), or give the cluster more task slots.";
+
     private final JobManagerClient flink;
     private final TaskFailureLog taskFailures;
 
@@ -36,7 +39,32 @@ public class JobFailures {
             failure = latest(flinkJobId, entries, started > 0 ? Instant.ofEpochMilli(started) : Instant.EPOCH);
         }
         Optional<String> words = failure.map(f -> lacksSlots(f.trace()) ? noFreeSlot(flinkJobId) : f.words());
-        return new JobHealth(state, restarts, words, failure.map(Failure::trace));
+        Optional<String> waiting = waitsForSlots(job) ? slotsHeld(flinkJobId) : Optional.empty();
+        return new JobHealth(state, restarts, words, failure.map(Failure::trace), waiting);
+    }
+
+    /**
+     * A running job with tasks not yet deployed (CREATED until slots are allocated, then SCHEDULED):
+     * with no slot free in the cluster it waits for one, which Flink only reports as a failure when
+     * its slot request times out (about 15 s on the embedded cluster).
+     */
+    static boolean waitsForSlots(JsonNode job) {
+        String state = job.path("state").asText("");
+        JsonNode tasks = job.path("status-counts");
+        return ("RUNNING".equals(state) || "CREATED".equals(state))
+                && tasks.path("CREATED").asLong(0) + tasks.path("SCHEDULED").asLong(0) > 0;
+    }
+
+    /** "Waiting for a free task slot: …" when the cluster has none free now; empty when one is (it is being taken). */
+    private Optional<String> slotsHeld(String flinkJobId) {
+        try {
+            if (flink.overview().slotsAvailable() > 0) {
+                return Optional.empty();
+            }
+        } catch (ClusterException e) {
+            return Optional.empty();
+        }
+        return Optional.of("Waiting for a free task slot" + holders(flinkJobId) + ". " + FREE_A_SLOT);
     }
 
     /** The latest failure of a job in words, if Flink kept one. */
@@ -88,20 +116,33 @@ public class JobFailures {
 
     /** "Not enough task slots", said with what holds them and what to do. */
     String noFreeSlot(String flinkJobId) {
-        StringBuilder text = new StringBuilder("The cluster has no free task slot for it");
+        return "The cluster has no free task slot for it" + holders(flinkJobId) + ". " + FREE_A_SLOT;
+    }
+
+    /** ": all 3 slots are held by 2 running jobs (a, b)", or nothing when the cluster cannot be read. */
+    private String holders(String flinkJobId) {
         try {
             ClusterOverview cluster = flink.overview();
             java.util.List<String> holders = flink.jobs().stream()
                     .filter(j -> j.isRunning() && !j.id().equals(flinkJobId))
-                    .map(j -> j.name().length() > 60 ? j.name().substring(0, 59) + "…" : j.name()).toList();
-            text.append(": all ").append(cluster.slotsTotal()).append(" slots are held by ");
-            text.append(holders.isEmpty() ? "jobs that just ended" : holders.size() + " running job"
-                    + (holders.size() == 1 ? "" : "s") + " (" + String.join(", ", holders) + ")");
+                    .map(j -> shortName(j.name())).toList();
+            // Four editor tabs running the same query are one line "4 × SELECT …", not four.
+            java.util.Map<String, Long> byName = holders.stream().collect(java.util.stream.Collectors.groupingBy(
+                    n -> n, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+            String named = byName.entrySet().stream().map(e -> (e.getValue() > 1 ? e.getValue() + " × " : "") + e.getKey())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return ": all " + cluster.slotsTotal() + " slots are held by " + (holders.isEmpty() ? "jobs that just ended"
+                    : holders.size() + " running job" + (holders.size() == 1 ? "" : "s") + " (" + named + ")");
         } catch (ClusterException e) {
             // The overview could not be read: say what is known.
+            return "";
         }
-        return text.append(". Stop a query in another script tab, cancel a job you no longer need (Jobs page, "
-                + "Other jobs on the cluster), or give the cluster more task slots.").toString();
+    }
+
+    /** A job's name on one line and short: the gateway names a query's job by its whole statement. */
+    static String shortName(String name) {
+        String line = name.replaceAll("\\s+", " ").strip();
+        return line.length() > 60 ? line.substring(0, 59) + "…" : line;
     }
 
     private long restarts(String flinkJobId) {

@@ -215,11 +215,13 @@ public class IntegrationService {
         Metadata previous = cache.get(name);
         Metadata fresh;
         try {
+            java.util.Optional<String> unreachable = Reachability.unreachable(i.kind() == IntegrationKind.KAFKA
+                    ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i));
+            if (unreachable.isPresent()) {
+                // Known in at most two seconds: no client timeout, and no connection test to repeat it.
+                throw new Unreachable(unreachable.get());
+            }
             if (i.kind() == IntegrationKind.KAFKA) {
-                java.util.Optional<String> refused = Reachability.allRefused(i.setting(KafkaSettings.BOOTSTRAP_SERVERS));
-                if (refused.isPresent()) {
-                    throw new IntegrationException(refused.get());
-                }
                 KafkaBrowser.Contents kafka = KafkaBrowser.contents(kafkaClient(i, secrets));
                 fresh = new Metadata(kafka.topics(), kafka.groups(), List.of(), java.time.Instant.now(),
                         java.util.Optional.empty(), java.util.Optional.empty());
@@ -234,8 +236,14 @@ public class IntegrationService {
             throw new IntegrationException("Interrupted while reading " + name);
         } catch (Exception e) {
             // Say it in words: run the connection test, which knows how to explain the failure.
-            ConnectionCheck check = check(i, secrets);
-            String reason = check.ok() ? rootMessage(e) : check.summary();
+            String reason;
+            if (e instanceof Unreachable) {
+                reason = i.kind() == IntegrationKind.POSTGRES ? PostgresConnectionTester.unreachable(e.getMessage())
+                        : KafkaConnectionTester.capitalize(e.getMessage());
+            } else {
+                ConnectionCheck check = check(i, secrets);
+                reason = check.ok() ? rootMessage(e) : check.summary();
+            }
             java.time.Instant since = previous != null && previous.failingSince().isPresent()
                     ? previous.failingSince().get() : java.time.Instant.now();
             fresh = new Metadata(previous == null ? List.of() : previous.topics(),
@@ -336,6 +344,13 @@ public class IntegrationService {
                 : seconds / 3600 + " h ago";
         return "since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
                 .withZone(java.time.ZoneOffset.UTC).format(at) + " (" + ago + ")";
+    }
+
+    /** The service's address cannot be reached at all: said without asking its client. */
+    private static final class Unreachable extends Exception {
+        Unreachable(String why) {
+            super(why, null, false, false);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -26,9 +26,9 @@ final class KafkaConnectionTester {
         long t0 = System.nanoTime();
         String bootstrap = integration.setting(KafkaSettings.BOOTSTRAP_SERVERS);
         List<String> details = new ArrayList<>();
-        java.util.Optional<String> refused = Reachability.allRefused(bootstrap);
-        if (refused.isPresent()) {
-            return new ConnectionCheck(false, capitalize(refused.get()), List.of("connection: " + refused.get()),
+        java.util.Optional<String> unreachable = Reachability.unreachable(bootstrap);
+        if (unreachable.isPresent()) {
+            return new ConnectionCheck(false, capitalize(unreachable.get()), List.of("connection: " + unreachable.get()),
                     Duration.ofNanos(System.nanoTime() - t0));
         }
         String failure = null;

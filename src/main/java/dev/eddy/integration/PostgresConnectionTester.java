@@ -24,8 +24,18 @@ final class PostgresConnectionTester {
 
     private PostgresConnectionTester() {}
 
+    /** The quick look's finding, naming the service: "Cannot reach PostgreSQL: nothing listens at …". */
+    static String unreachable(String why) {
+        return "Cannot reach PostgreSQL: " + why;
+    }
+
     static ConnectionCheck test(Integration integration, Map<String, String> secrets) {
         long t0 = System.nanoTime();
+        java.util.Optional<String> unreachable = Reachability.unreachable(PostgresSettings.address(integration));
+        if (unreachable.isPresent()) {
+            return new ConnectionCheck(false, unreachable(unreachable.get()), List.of("connection: " + unreachable.get()),
+                    java.time.Duration.ofNanos(System.nanoTime() - t0));
+        }
         List<String> details = new ArrayList<>();
         String failure = null;
         String success = null;

@@ -17,6 +17,11 @@ public final class PostgresSettings {
     private PostgresSettings() {}
 
     /** The JDBC URL of the integration's database, without credentials. */
+    /** host:port, for a quick look at whether the server can be reached at all. */
+    static String address(Integration i) {
+        return i.setting(HOST) + ":" + i.setting(PORT);
+    }
+
     public static String jdbcUrl(Integration i) {
         return "jdbc:postgresql://" + i.setting(HOST) + ":" + i.setting(PORT) + "/" + i.setting(DATABASE);
     }

@@ -180,6 +180,8 @@ public class QueryService implements AutoCloseable {
                                 if (health.troubled()) {
                                     clusterFailure = health;
                                 }
+                                stream.waitingFor(health.waiting());
+                                publisher.nudge();
                             });
                         }
                     });

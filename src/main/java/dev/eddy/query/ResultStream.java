@@ -25,6 +25,7 @@ public final class ResultStream {
     private long thisSecond;
     private long lastSecond;
     private volatile long version;
+    private volatile String waitingFor;
     private long endNanos;
 
     public ResultStream(int tableCap, int changelogCap) {
@@ -39,6 +40,19 @@ public final class ResultStream {
         this.columns = List.copyOf(columns);
         this.changelog = changelog;
         version++;
+    }
+
+    /** What the query's Flink job waits for before it can run (a free task slot), told in words; empty when nothing. */
+    public java.util.Optional<String> waitingFor() {
+        return java.util.Optional.ofNullable(waitingFor);
+    }
+
+    void waitingFor(java.util.Optional<String> what) {
+        String now = what.orElse(null);
+        if (!java.util.Objects.equals(now, waitingFor)) {
+            waitingFor = now;
+            version++;
+        }
     }
 
     /** True for a continuous query's changes, false for a finished table such as SHOW or DESCRIBE gives. */

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class SqlAssistant {
     private static final Logger LOG = LoggerFactory.getLogger(SqlAssistant.class);
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
+    private static final String EXPLAIN = "EXPLAIN ";
     private final SqlConsole console;
     private final SchemaService schema;
     private final CompletionService service;
@@ -57,13 +58,31 @@ public final class SqlAssistant {
 
     /** The plan Flink would run the statement with, as {@code EXPLAIN} prints it; blocks on the gateway. */
     public String explain(String statement) {
-        List<ResultRow> rows = console.collect("EXPLAIN " + statement, 1).rows();
+        List<ResultRow> rows;
+        try {
+            rows = console.collect(EXPLAIN + statement, 1).rows();
+        } catch (GatewayException e) {
+            throw withoutExplainPrefix(e);
+        }
         return rows.isEmpty() || rows.get(0).fields().isEmpty() ? "" : String.valueOf(rows.get(0).fields().get(0));
     }
 
-    /** The error with what the session's catalog suggests (similar table or column names). */
-    public GatewayException withHints(GatewayException error) {
-        return ErrorHints.enrich(error, session);
+    /**
+     * The error of a statement with what Eddy can add: the place in the statement when Flink named
+     * none (a query item that does not fit its sink column) and what the session's catalog suggests
+     * (similar table, column or function names).
+     */
+    public GatewayException withHints(GatewayException error, String statement) {
+        return ErrorHints.enrich(SinkMismatchPlace.place(error, statement), session);
+    }
+
+    /** Flink places errors in "EXPLAIN statement": on the first line, the columns the prefix took are the user's. */
+    static GatewayException withoutExplainPrefix(GatewayException e) {
+        if (e.line().orElse(0) != 1 || e.column().isEmpty()) {
+            return e;
+        }
+        int column = Math.max(1, e.column().get() - EXPLAIN.length());
+        return new GatewayException(e.kind(), e.getMessage(), e.rootCause(), e.detail(), 1, column, e.hint().orElse(null));
     }
 
     /** What the session's catalog held when last read. */

@@ -69,6 +69,11 @@ public final class SyntaxChecker {
         return targets;
     }
 
+    /** One statement parsed by Flink's parser, as the gateway would parse it. */
+    static SqlNode parse(String statement) throws SqlParseException {
+        return SqlParser.create(statement, CONFIG).parseStmt();
+    }
+
     /** The syntax error of one statement of a script, placed in the script. */
     public static Optional<SyntaxProblem> check(SqlStatement statement) {
         try {

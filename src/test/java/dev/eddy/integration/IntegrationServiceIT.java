@@ -59,7 +59,7 @@ class IntegrationServiceIT {
                         PostgresSettings.READ_USER, "reader"), Map.of());
         ConnectionCheck check = integrations.test(draft);
         assertThat(check.ok()).isFalse();
-        assertThat(check.summary()).startsWith("Cannot reach PostgreSQL at 127.0.0.1:1");
+        assertThat(check.summary()).startsWith("Cannot reach PostgreSQL: nothing listens at 127.0.0.1:1 (connection refused)");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The SQL page in a real headless Chromium: run the example over the live sample topic, see rows. */
 @EddyIntegrationTest
 class SqlPageBrowserIT extends BrowserTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.eddy.query.QueryService queries;
 
     @Test
     void runningTheExampleStreamsSampleOrdersIntoTheGrid() throws Exception {
@@ -144,6 +146,54 @@ class SqlPageBrowserIT extends BrowserTest {
         WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
         assertThat(mark.getText()).isEqualTo("ordres");
         screenshot("sql-page-error");
+    }
+
+    @Test
+    void anInsertThatDoesNotFitItsTableIsPlacedOnTheQueryItem() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        openAndType(wait, "INSERT INTO orders SELECT order_id FROM orders");
+        browser.findElement(By.cssSelector("vaadin-button.eddy-run")).click();
+        WebElement error = wait.until(d -> d.findElement(By.cssSelector(".eddy-message.error")));
+        wait.until(d -> error.getText().contains("do not match"));
+        assertThat(error.getText()).contains("Line 1, column 27").contains("The query gives 1 column, the sink takes")
+                .doesNotContain("org.apache");
+        WebElement mark = wait.until(d -> d.findElement(By.cssSelector("eddy-sql-editor .cm-lintRange-error")));
+        assertThat(mark.getText()).isEqualTo("order_id");
+        screenshot("sql-page-sink-mismatch");
+    }
+
+    @Test
+    void aQueryWithoutAFreeTaskSlotSaysSoWhileItWaitsAndRunsOnceOneIsFree() throws Exception {
+        java.util.List<dev.eddy.query.SqlConsole> holders = new java.util.ArrayList<>();
+        try {
+            int slots = jobManager.overview().slotsAvailable();
+            for (int i = 0; i < slots; i++) {
+                dev.eddy.query.SqlConsole holder = queries.openConsole("browser-slot-holder-" + i);
+                holders.add(holder);
+                dev.eddy.support.RecordingListener running = new dev.eddy.support.RecordingListener();
+                holder.run("SELECT order_id FROM orders", running);
+                dev.eddy.support.Await.until("query " + i + " to hold its slot", Duration.ofSeconds(60),
+                        () -> running.columns.get() != null, ready -> ready);
+            }
+            dev.eddy.support.Await.until("every slot to be taken", Duration.ofSeconds(60),
+                    () -> jobManager.overview().slotsAvailable(), free -> free == 0);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            openAndType(wait, "SELECT customer_id FROM orders").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            WebElement warning = wait.until(d -> d.findElements(By.cssSelector(".eddy-message.warning")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            assertThat(warning.getText()).startsWith("Waiting for a free task slot: all " + slots + " slots are held by")
+                    .contains("Stop a query in another script tab");
+            assertThat(browser.findElement(By.cssSelector(".eddy-run-status")).getText())
+                    .isEqualTo("Waiting for a free task slot…");
+            screenshot("sql-page-waiting-for-a-slot");
+
+            holders.remove(0).close();
+            wait.until(d -> gridSize("eddy-table-view") >= 1);
+            assertThat(browser.findElements(By.cssSelector(".eddy-message.warning")).stream()
+                    .filter(WebElement::isDisplayed).toList()).as("the wait is over").isEmpty();
+        } finally {
+            holders.forEach(dev.eddy.query.SqlConsole::close);
+        }
     }
 
     private long gridSize(String gridClass) {

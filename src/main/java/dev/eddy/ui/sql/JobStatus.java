@@ -25,6 +25,8 @@ final class JobStatus {
                             health.trace().orElse(null), null, null,
                             "Flink restarts it by its restart strategy. Cancel it on the Jobs page (Other jobs on "
                                     + "the cluster), fix the cause, and run it again; or deploy it as a job."));
+                } else if (health.waiting().isPresent()) {
+                    message.warning("The INSERT's job is not running yet. " + health.waiting().get());
                 } else {
                     message.success("The INSERT's job is running on the cluster.");
                 }

@@ -72,6 +72,22 @@ class MessagePanel extends Div {
         add(title, plan);
     }
 
+    /** Something the running statement waits for (a free task slot), with what to do; shown until it clears. */
+    void warning(String text) {
+        if (getClassNames().contains("warning") && getElement().getTextRecursively().equals(text)) {
+            return;
+        }
+        show("warning");
+        add(new Span(text));
+    }
+
+    /** Takes a {@link #warning} away once what it waited for came; any other message stays. */
+    void hideWarning() {
+        if (getClassNames().contains("warning")) {
+            hide();
+        }
+    }
+
     void hide() {
         removeAll();
         setVisible(false);
@@ -79,7 +95,7 @@ class MessagePanel extends Div {
 
     private void show(String kind) {
         removeAll();
-        removeClassNames("error", "success", "plan");
+        removeClassNames("error", "success", "plan", "warning");
         addClassName(kind);
         setVisible(true);
     }

@@ -192,7 +192,7 @@ class ScriptEditor extends VerticalLayout {
                         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
                         if (cause instanceof GatewayException failure) {
-                            GatewayException g = assistant.withHints(failure);
+                            GatewayException g = assistant.withHints(failure, statement.text());
                             markPlace(statement, g);
                             message.error(g, statement.line());
                         } else {
@@ -297,6 +297,7 @@ class ScriptEditor extends VerticalLayout {
                 if (stop.isEnabled()) {
                     status.setText(rows == null ? running(stream) : stream.stats().changes() == 0 ? waiting(stream)
                             : "Streaming…");
+                    stream.waitingFor().ifPresentOrElse(message::warning, message::hideWarning);
                 }
             });
         }
@@ -344,7 +345,7 @@ class ScriptEditor extends VerticalLayout {
         @Override
         public void failed(GatewayException failure, QueryReport report) {
             GatewayException error = failure instanceof MissingTopicException ? failure
-                    : console.assistant().withHints(failure);
+                    : console.assistant().withHints(failure, statement.text());
             later(() -> {
                 queue.clear();
                 setRunning(false, (total > 1 ? "Statement " + index + " of " + total + " failed after "
@@ -381,7 +382,7 @@ class ScriptEditor extends VerticalLayout {
     }
 
     private static String waiting(ResultStream stream) {
-        return "Waiting for the first row…";
+        return stream.waitingFor().isPresent() ? "Waiting for a free task slot…" : "Waiting for the first row…";
     }
 
     /** Statements after which the session's catalogs look different, so completion re-reads them. */
