@@ -59,6 +59,11 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.port", String.valueOf(restPort));
         conf.setString("taskmanager.numberOfTaskSlots", String.valueOf(taskSlots));
+        // A standalone cluster fails slot requests at once after its start-up grace (5 minutes): a job
+        // restored while the watchdog replaces a lost TaskManager would burn a restart, and a query
+        // started while every slot is taken would fail without a chance. Kept in grace, a request
+        // waits for a slot (Eddy says so and names the holders) up to the slot request timeout.
+        conf.setString("resourcemanager.standalone.start-up-time", "86400000");
         conf.setString("state.backend.type", "hashmap");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
         conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");

@@ -5,4 +5,15 @@ public class IntegrationException extends RuntimeException {
     public IntegrationException(String message) {
         super(message);
     }
+
+    /** There is no such integration. */
+    public static IntegrationException missing(String message) {
+        return new Missing(message);
+    }
+
+    private static final class Missing extends IntegrationException implements dev.eddy.config.NotFound {
+        Missing(String message) {
+            super(message);
+        }
+    }
 }

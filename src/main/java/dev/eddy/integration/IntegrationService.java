@@ -107,7 +107,7 @@ public class IntegrationService {
 
     @Requires(Role.VIEWER)
     public Integration get(String name) {
-        return find(name).orElseThrow(() -> new IntegrationException("No integration named " + name));
+        return find(name).orElseThrow(() -> IntegrationException.missing("No integration named " + name));
     }
 
     /** For Eddy's own lookups (a connector resolving its integration inside Flink), with or without a user. */
@@ -140,7 +140,7 @@ public class IntegrationService {
     @Requires(value = Role.ADMIN, action = "Changing who may write through an integration")
     public Integration setDevelopersReadOnly(String name, boolean readOnly) {
         if (!repository.setDevelopersReadOnly(name, readOnly)) {
-            throw new IntegrationException("No integration named " + name);
+            throw IntegrationException.missing("No integration named " + name);
         }
         return get(name);
     }

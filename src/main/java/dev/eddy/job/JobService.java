@@ -106,7 +106,7 @@ public class JobService {
 
     @Requires(Role.VIEWER)
     public Job get(long id) {
-        return store.find(id).orElseThrow(() -> new JobException("Job " + id + " does not exist (any more)."));
+        return store.find(id).orElseThrow(() -> JobException.missing("Job " + id + " does not exist (any more)."));
     }
 
     @Requires(Role.VIEWER)
@@ -224,6 +224,7 @@ public class JobService {
      * Whether the state the job would restart from (what runs now, or its newest savepoint or
      * checkpoint) fits the job's current version.
      */
+    @Requires(Role.VIEWER)
     public StateCheck.Verdict checkState(long id) {
         Job job = get(id);
         Integer savedBy = isRunning(job) ? job.runningVersion()

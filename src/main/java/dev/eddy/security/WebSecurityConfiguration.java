@@ -30,8 +30,10 @@ import org.springframework.core.annotation.Order;
 @EnableConfigurationProperties({PolicyProperties.class, OidcProperties.class})
 class WebSecurityConfiguration {
 
-    /** Routes signed in by API tokens, not the login page: the SQL Gateway for Flink's SQL Client. */
-    static final String TOKEN_ROUTES = "/sql-gateway/**";
+    /** Routes signed in by API tokens, not the login page: the REST API and the SQL Gateway for Flink's SQL Client. */
+    static final String[] TOKEN_ROUTES = {"/api/**", "/sql-gateway/**"};
+    /** The REST API's description and its browsable page: no data, only the shape of the routes. */
+    static final String[] API_DESCRIPTION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * API token routes: no session, no CSRF (nothing a browser sends on its own carries a bearer
@@ -50,11 +52,32 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, problem) -> {
                     response.setStatus(401);
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"errors\":[\"Eddy needs an API token: send 'Authorization: Bearer "
-                            + "eddy_…' (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…'). "
-                            + "Make one in Eddy under your user menu, API tokens.\"]}");
+                    String why = "Eddy needs an API token: send 'Authorization: Bearer eddy_…'"
+                            + (request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? ""
+                                    : " (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…')")
+                            + ". Make one in Eddy under your user menu, API tokens.";
+                    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                        // RFC 9457 problem details, as every other answer of the REST API that is not a success.
+                        response.setContentType("application/problem+json");
+                        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                + "\"detail\":\"" + why + "\"}");
+                    } else {
+                        response.setContentType("application/json");
+                        response.getWriter().write("{\"errors\":[\"" + why + "\"]}");
+                    }
                 }))
+                .build();
+    }
+
+    /** The API's description and its page: readable by anyone, no session, nothing to change. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDescriptionFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(API_DESCRIPTION)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET).permitAll()
+                        .anyRequest().denyAll())
                 .build();
     }
 

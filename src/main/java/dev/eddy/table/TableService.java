@@ -372,7 +372,7 @@ public class TableService implements IntegrationUsage {
 
     private StoredTable stored(String name) {
         return store.table(EddyCatalog.DEFAULT_DATABASE, name)
-                .orElseThrow(() -> new TableException("There is no table " + name + " in Eddy's catalog"));
+                .orElseThrow(() -> TableException.missing("There is no table " + name + " in Eddy's catalog"));
     }
 
     static TableInfo info(StoredTable t) {

@@ -1,0 +1,231 @@
+package dev.eddy.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.job.JobService;
+import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
+import dev.eddy.security.ApiTokenService;
+import dev.eddy.security.AuditEntry;
+import dev.eddy.security.AuditLog;
+import dev.eddy.security.Role;
+import dev.eddy.security.UserService;
+import dev.eddy.support.Await;
+import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.support.RecordingListener;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The REST API over real HTTP on the running server, signed in by API tokens of each role. */
+@EddyIntegrationTest
+class RestApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    private static final String JOB = "rest api counts";
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    UserService users;
+    @Autowired
+    JobService jobs;
+    @Autowired
+    QueryService queries;
+    @Autowired
+    AuditLog audit;
+
+    @BeforeEach
+    void tokensForEveryRole() {
+        for (Role role : Role.values()) {
+            TOKENS.computeIfAbsent(role, r -> {
+                String user = "rest-" + r.name().toLowerCase();
+                users.add(user, user + "'s long password", r);
+                SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, "n/a",
+                        r.authority()));
+                try {
+                    return tokens.create("rest api test", r, Duration.ofDays(1)).secret();
+                } finally {
+                    SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "n/a",
+                            Role.ADMIN.authority()));
+                }
+            });
+        }
+    }
+
+    /** Whatever happened, the test's job is gone afterwards: other tests count the cluster's free slots. */
+    @AfterEach
+    void removeTheJob() {
+        jobs.find(JOB).ifPresent(job -> {
+            if (jobs.get(job.id()).isActive()) {
+                jobs.cancel(job.id());
+            }
+            Await.until("the job to stop", Duration.ofSeconds(60), () -> jobs.get(job.id()).isActive(), active -> !active);
+            jobs.delete(job.id());
+        });
+    }
+
+    @Test
+    void withoutATokenTheApiAnswers401AsAProblemThatSaysWhatToSend() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/jobs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(r.body()).path("detail").asText()).contains("Authorization: Bearer eddy_")
+                .contains("API tokens");
+        HttpResponse<String> wrong = send("GET", "/api/v1/jobs", "eddy_not-a-token", null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerReadsIntegrationsTablesAndTheClusterButChangesNothing() throws Exception {
+        JsonNode integrations = ok(send("GET", "/api/v1/integrations", Role.VIEWER, null));
+        assertThat(integrations.findValuesAsText("name")).contains("local-kafka", "sample-postgres");
+        assertThat(integrations.toString()).doesNotContain("password\":\"").doesNotContain("sample_reader_password");
+        JsonNode kafka = ok(send("GET", "/api/v1/integrations/local-kafka/metadata", Role.VIEWER, null));
+        assertThat(kafka.path("topics").findValuesAsText("name")).contains("orders");
+        assertThat(problem(send("POST", "/api/v1/integrations/local-kafka/test", Role.VIEWER, null), 403)
+                .path("detail").asText()).contains("needs the admin role");
+        JsonNode check = ok(send("POST", "/api/v1/integrations/local-kafka/test", Role.ADMIN, null));
+        assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
+        assertThat(ok(send("GET", "/api/v1/cluster", Role.VIEWER, null)).path("slotsTotal").asInt()).isPositive();
+        assertThat(ok(send("GET", "/api/v1/tables", Role.VIEWER, null)).findValuesAsText("name")).contains("orders");
+
+        JsonNode refused = problem(send("DELETE", "/api/v1/tables/orders", Role.VIEWER, null), 403);
+        assertThat(refused.path("detail").asText()).contains("needs the developer role");
+        assertThat(problem(send("GET", "/api/v1/audit", Role.VIEWER, null), 403).path("detail").asText())
+                .contains("needs the admin role");
+        assertThat(ok(send("GET", "/api/v1/tables/orders", Role.VIEWER, null)).path("name").asText())
+                .as("still there").isEqualTo("orders");
+    }
+
+    @Test
+    void aDeveloperDeploysStopsRestartsAndDeletesAJobAndMistakesAreProblemsInWords() throws Exception {
+        try (SqlConsole console = queries.openConsole("rest-api")) {
+            RecordingListener created = new RecordingListener();
+            console.run("CREATE TABLE IF NOT EXISTS rest_counts (customer_id INT, n BIGINT) WITH ('connector' = 'blackhole')",
+                    created);
+            created.finished.get(60, TimeUnit.SECONDS);
+        }
+        String sql = "INSERT INTO rest_counts SELECT customer_id, COUNT(*) FROM orders GROUP BY customer_id";
+
+        JsonNode bad = problem(send("POST", "/api/v1/jobs", Role.DEVELOPER,
+                Map.of("name", JOB, "statement", "INSERT INTO rest_counts SELECT nosuch FROM orders")), 400);
+        assertThat(bad.path("detail").asText()).contains("nosuch").doesNotContain("at org.apache");
+        assertThat(problem(send("POST", "/api/v1/jobs", Role.VIEWER, Map.of("name", JOB, "statement", sql)), 403)
+                .path("detail").asText()).contains("needs the developer role");
+
+        HttpResponse<String> deployed = send("POST", "/api/v1/jobs", Role.DEVELOPER, Map.of("name", JOB, "statement", sql,
+                "settings", Map.of("parallelism.default", "1")));
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+        long id = JSON.readTree(deployed.body()).path("id").asLong();
+        assertThat(JSON.readTree(deployed.body()).path("owner").asText()).isEqualTo("rest-developer");
+        Await.until("the job to run", Duration.ofSeconds(60),
+                () -> read("/api/v1/jobs/" + id).path("state").asText(), "RUNNING"::equals);
+        assertThat(ok(send("GET", "/api/v1/jobs?state=running&name=REST%20API", Role.VIEWER, null)).path("items")
+                .findValuesAsText("name")).containsExactly(JOB);
+
+        JsonNode savepoint = ok(send("POST", "/api/v1/jobs/" + id + "/stop", Role.DEVELOPER, null));
+        assertThat(savepoint.path("path").asText()).isNotBlank();
+        assertThat(ok(send("GET", "/api/v1/jobs/" + id + "/restore-points", Role.VIEWER, null)).findValuesAsText("path"))
+                .contains(savepoint.path("path").asText());
+        JsonNode restarted = ok(send("POST", "/api/v1/jobs/" + id + "/restart", Role.DEVELOPER,
+                Map.of("from", savepoint.path("path").asText())));
+        assertThat(restarted.path("id").asLong()).isEqualTo(id);
+        Await.until("the job to run again", Duration.ofSeconds(60),
+                () -> read("/api/v1/jobs/" + id).path("state").asText(), "RUNNING"::equals);
+        assertThat(ok(send("GET", "/api/v1/jobs/" + id + "/runs", Role.VIEWER, null)).size()).isEqualTo(2);
+
+        assertThat(send("POST", "/api/v1/jobs/" + id + "/cancel", Role.DEVELOPER, null).statusCode()).isEqualTo(204);
+        Await.until("the job to stop", Duration.ofSeconds(60),
+                () -> read("/api/v1/jobs/" + id).path("state").asText(), s -> !s.equals("RUNNING"));
+        Await.until("the job to be deleted", Duration.ofSeconds(30),
+                () -> send("DELETE", "/api/v1/jobs/" + id, Role.DEVELOPER, null).statusCode(), s -> s == 204);
+        JsonNode gone = problem(send("GET", "/api/v1/jobs/" + id, Role.VIEWER, null), 404);
+        assertThat(gone.path("detail").asText()).isEqualTo("Job " + id + " does not exist (any more).");
+
+        assertThat(audit.search("rest-developer", "Cancelling jobs", null, null, 5)).extracting(AuditEntry::outcome)
+                .containsExactly(AuditEntry.Outcome.OK);
+        JsonNode log = ok(send("GET", "/api/v1/audit?user=rest-developer&limit=50", Role.ADMIN, null));
+        assertThat(log.path("items").findValuesAsText("action")).contains("Cancelling jobs", "Deleting jobs");
+    }
+
+    @Test
+    void malformedRequestsAndUnknownRoutesAreProblemsNotStackTraces() throws Exception {
+        HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(uri("/api/v1/jobs"))
+                .header("Authorization", "Bearer " + TOKENS.get(Role.DEVELOPER)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(problem(notJson, 400).path("detail").asText()).contains("not the JSON this route takes");
+        assertThat(problem(send("GET", "/api/v1/jobs/abc", Role.VIEWER, null), 400).path("detail").asText())
+                .contains("'abc' is not a valid id");
+        assertThat(problem(send("GET", "/api/v1/jobs?limit=100000", Role.VIEWER, null), 400).path("detail").asText())
+                .contains("limit must be between 1 and 500");
+        assertThat(problem(send("GET", "/api/v1/nothing-here", Role.VIEWER, null), 404).path("detail").asText())
+                .contains("/swagger-ui.html");
+        assertThat(problem(send("GET", "/api/v1/integrations/nosuch", Role.VIEWER, null), 404).path("detail").asText())
+                .isEqualTo("No integration named nosuch");
+    }
+
+    private JsonNode read(String path) {
+        try {
+            return ok(send("GET", path, Role.VIEWER, null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, Role role, Object body) {
+        return send(method, path, TOKENS.get(role), body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + token);
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode ok(HttpResponse<String> r) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode problem(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(r.body()).doesNotContain("\tat ").doesNotContain("Exception:");
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
