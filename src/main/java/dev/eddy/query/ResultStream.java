@@ -109,6 +109,23 @@ public final class ResultStream {
         return changes.changes();
     }
 
+    /**
+     * Up to {@code max} changes from the {@code from}-th (0-based, counted over the whole result) on:
+     * a reader that pages through the result asks again from {@link Slice#next()}. Changes the cap
+     * already dropped are counted in {@link Slice#skipped()}.
+     */
+    public synchronized Slice changesSince(long from, int max) {
+        List<Change> kept = changes.changes();
+        long first = total - kept.size();
+        long start = Math.max(from, first);
+        int offset = (int) Math.min(kept.size(), start - first);
+        List<Change> page = List.copyOf(kept.subList(offset, Math.min(kept.size(), offset + Math.max(0, max))));
+        return new Slice(page, start + page.size(), Math.max(0, start - from));
+    }
+
+    /** A page of changes, where the next one starts, and how many before it were dropped unread. */
+    public record Slice(List<Change> changes, long next, long skipped) {}
+
     public synchronized ResultStats stats() {
         tick();
         return new ResultStats(total, byKind[0], byKind[1], byKind[2], byKind[3], table.size(), table.droppedRows(),
