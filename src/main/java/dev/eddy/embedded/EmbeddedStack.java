@@ -42,6 +42,9 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public EmbeddedStack start() {
         try {
+            if (properties.postgres().enabled()) {
+                PostgresServer.stopLeftover(dataDir.resolve("postgres"));
+            }
             Ports.Claimed ports = claimPorts();
             if (properties.postgres().enabled()) {
                 startPostgres(ports);

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -56,6 +57,15 @@ final class PostgresServer implements AutoCloseable {
         this.dataDir = baseDir.resolve("data");
         this.logFile = baseDir.resolve("postgres.log");
         this.port = port;
+    }
+
+    /**
+     * Stops a PostgreSQL an earlier Eddy left running on this data directory (killed with -9, its
+     * child survived), before this start checks its port: the data is Eddy's, so is the server.
+     */
+    static boolean stopLeftover(Path baseDir) {
+        // Smart shutdown: the dead Eddy's connections are gone, so it ends at once; killed only if not.
+        return LeftoverProcess.stopIfOurs(baseDir.resolve("data").resolve("postmaster.pid"), "postgres", Duration.ofSeconds(30));
     }
 
     void start() {

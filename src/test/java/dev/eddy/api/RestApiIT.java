@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +145,11 @@ class RestApiIT {
                 () -> read("/api/v1/jobs/" + id).path("state").asText(), "RUNNING"::equals);
         assertThat(ok(send("GET", "/api/v1/jobs?state=running&name=REST%20API", Role.VIEWER, null)).path("items")
                 .findValuesAsText("name")).containsExactly(JOB);
+        JsonNode figures = Await.until("the job's operators", Duration.ofSeconds(30),
+                () -> read("/api/v1/jobs/" + id + "/figures"), f -> f.path("operators").size() > 0);
+        assertThat(figures.path("operators").findValuesAsText("name")).anyMatch(n -> n.contains("rest_counts"));
+        assertThat(figures.path("metrics").has("recordsInPerSecond")).isTrue();
+        assertThat(ok(send("GET", "/api/v1/jobs/" + id + "/failures", Role.VIEWER, null)).size()).isZero();
 
         JsonNode savepoint = ok(send("POST", "/api/v1/jobs/" + id + "/stop", Role.DEVELOPER, null));
         assertThat(savepoint.path("path").asText()).isNotBlank();
@@ -228,6 +234,39 @@ class RestApiIT {
         assertThat(problem(send("DELETE", "/api/v1/tokens/" + adminsToken, Role.VIEWER, null), 400).path("detail").asText())
                 .as("another user's token is not there for a viewer").startsWith("No such token");
         assertThat(send("GET", "/api/v1/jobs", Role.ADMIN, null).statusCode()).as("the admin's token still works").isEqualTo(200);
+    }
+
+    @Test
+    void aDeveloperInfersATableFromPostgresCreatesItFromTheDraftAndDropsIt() throws Exception {
+        JsonNode shape = ok(send("POST", "/api/v1/tables/infer/postgres", Role.DEVELOPER,
+                Map.of("integration", "sample-postgres", "table", "public.products")));
+        assertThat(shape.path("columns").findValuesAsText("name")).contains("id", "name", "price");
+        assertThat(shape.path("primaryKey").toString()).isEqualTo("[\"id\"]");
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("name", "rest_products");
+        draft.put("integration", "sample-postgres");
+        draft.put("connector", "JDBC");
+        draft.put("source", "public.products");
+        draft.put("columns", JSON.convertValue(shape.path("columns"), List.class));
+        draft.put("primaryKey", JSON.convertValue(shape.path("primaryKey"), List.class));
+        draft.put("options", Map.of());
+        draft.put("comment", "made over the REST API");
+        assertThat(ok(send("POST", "/api/v1/tables/ddl", Role.VIEWER, draft)).path("ddl").asText())
+                .startsWith("CREATE TABLE `rest_products`");
+        assertThat(problem(send("POST", "/api/v1/tables", Role.VIEWER, draft), 403).path("detail").asText())
+                .contains("needs the developer role");
+        HttpResponse<String> created = send("POST", "/api/v1/tables", Role.DEVELOPER, draft);
+        try {
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).path("source").asText()).isEqualTo("products");
+            assertThat(ok(send("GET", "/api/v1/tables/rest_products/draft", Role.VIEWER, null)).path("comment").asText())
+                    .isEqualTo("made over the REST API");
+            assertThat(problem(send("POST", "/api/v1/tables", Role.DEVELOPER, draft), 400).path("detail").asText())
+                    .contains("exists already");
+        } finally {
+            assertThat(send("DELETE", "/api/v1/tables/rest_products", Role.DEVELOPER, null).statusCode()).isEqualTo(204);
+        }
+        problem(send("GET", "/api/v1/tables/rest_products", Role.VIEWER, null), 404);
     }
 
     @Test

@@ -89,6 +89,29 @@ class RestartIT {
         }
     }
 
+    /** Eddy killed with -9 leaves its PostgreSQL running on its port: the next start stops it and starts its own. */
+    @Test
+    void aPostgresLeftRunningByAKilledEddyIsStoppedAtTheNextStart() throws Exception {
+        int port = Ports.claim(0, "test", "test");
+        EmbeddedProperties properties = new EmbeddedProperties(Path.of("target/it-restart/" + UUID.randomUUID()),
+                new EmbeddedProperties.Postgres(true, port), new EmbeddedProperties.Kafka(false, 0, 0, 0),
+                new EmbeddedProperties.Flink(false, 0, 0, 1, 1, ""));
+        // Started and never closed: what a killed Eddy leaves behind, its server still holding the port.
+        EmbeddedStack killed = new EmbeddedStack(properties).start();
+        String password = killed.postgresPassword();
+        assertThat(Ports.isFree(port)).isFalse();
+
+        try (EmbeddedStack next = new EmbeddedStack(properties).start()) {
+            try (Connection c = DriverManager.getConnection(next.postgresUrl("sample").orElseThrow(), "postgres", password);
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(SampleDatabase.CUSTOMERS);
+            }
+        }
+        assertThat(Ports.isFree(port)).as("stopped with the stack that started it").isTrue();
+    }
+
     private static List<String> readAll(String kafka, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,

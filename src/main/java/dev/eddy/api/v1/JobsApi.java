@@ -1,7 +1,11 @@
 package dev.eddy.api.v1;
 
 import dev.eddy.job.Job;
+import dev.eddy.job.CheckpointStat;
 import dev.eddy.job.JobDraft;
+import dev.eddy.job.JobMetrics;
+import dev.eddy.job.JobMonitor;
+import dev.eddy.job.JobVertex;
 import dev.eddy.job.JobPlan;
 import dev.eddy.job.JobRun;
 import dev.eddy.job.JobService;
@@ -33,10 +37,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Jobs", description = "Deployed INSERT INTO pipelines and their state")
 class JobsApi {
     private final JobService jobs;
+    private final JobMonitor monitor;
 
-    JobsApi(JobService jobs) {
+    JobsApi(JobService jobs, JobMonitor monitor) {
         this.jobs = jobs;
+        this.monitor = monitor;
     }
+
+    /** A running job's live figures: throughput, checkpoints, and each operator with its back pressure. */
+    record Figures(JobMetrics metrics, List<JobVertex> operators, List<CheckpointStat> checkpoints) {}
+
+    /** A failure of the job's current run: when, in which task, the cause in words (root cause first). */
+    record Failure(java.time.Instant at, String task, String cause) {}
 
     /** A pipeline to deploy or plan: its SQL and Flink settings (parallelism.default, checkpoint interval, …). */
     record JobRequest(String name, String description, String statement, Map<String, String> settings) {
@@ -138,6 +150,19 @@ class JobsApi {
     @Operation(summary = "Delete a job that is not running, with its versions and savepoint records (developer)")
     void delete(@PathVariable long id) {
         jobs.delete(id);
+    }
+
+    @GetMapping("/{id}/figures")
+    @Operation(summary = "Live figures of the job's current run: records per second, checkpoints, operators and back pressure (viewer)")
+    Figures figures(@PathVariable long id) {
+        Job job = jobs.get(id);
+        return new Figures(monitor.metrics(job), monitor.graph(job), monitor.checkpoints(job));
+    }
+
+    @GetMapping("/{id}/failures")
+    @Operation(summary = "Failures of the job's current run, newest first, in words (viewer)")
+    List<Failure> failures(@PathVariable long id) {
+        return monitor.failures(jobs.get(id)).stream().map(f -> new Failure(f.at(), f.task(), f.cause())).toList();
     }
 
     @GetMapping("/{id}/versions")
