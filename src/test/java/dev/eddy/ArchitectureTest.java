@@ -21,7 +21,17 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveSimpleName("JobManagerClient")
             .orShould().dependOnClassesThat().haveSimpleName("GatewaySessions")
             .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
-            .orShould().dependOnClassesThat().resideInAPackage("dev.eddy.embedded..");
+            .orShould().dependOnClassesThat().resideInAPackage("dev.eddy.embedded..")
+            .orShould().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+
+    /** The REST API is a thin face over the same services the pages call, never over the store. */
+    @ArchTest
+    static final ArchRule routesOnlyCallServices = noClasses().that().resideInAPackage("dev.eddy.api..")
+            .should().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+            .orShould().dependOnClassesThat().haveSimpleName("JdbcTemplate");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheStackBeingEmbedded = noClasses()

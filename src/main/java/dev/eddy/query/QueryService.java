@@ -89,6 +89,12 @@ public class QueryService implements AutoCloseable {
                 """);
     }
 
+    /** The acting user's latest statements containing the text (admins: everyone's), newest first. */
+    @Requires(Role.VIEWER)
+    public java.util.List<StatementHistory.Entry> history(String text, int limit) {
+        return history.search(text, limit);
+    }
+
     @Requires(Role.VIEWER)
     public QueryProperties limits() {
         return properties;

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.eddy.query.QueryService;
 import dev.eddy.query.StatementHistory;
 import dev.eddy.security.Access;
 import dev.eddy.security.Role;
@@ -20,12 +21,12 @@ import java.util.function.Consumer;
 /** Statements run from the console, newest first, searchable; a click opens one in a new script tab. */
 class HistoryDialog extends Dialog {
     private static final int SHOWN = 500;
-    private final StatementHistory history;
+    private final QueryService queries;
     private final Grid<StatementHistory.Entry> grid = new Grid<>();
     private final TextField search = new TextField();
 
-    HistoryDialog(StatementHistory history, Consumer<String> open) {
-        this.history = history;
+    HistoryDialog(QueryService queries, Consumer<String> open) {
+        this.queries = queries;
         setHeaderTitle("History");
         setWidth("min(70em, 95vw)");
         setHeight("min(40em, 90vh)");
@@ -65,7 +66,7 @@ class HistoryDialog extends Dialog {
     }
 
     private void load() {
-        grid.setItems(history.search(search.getValue(), SHOWN));
+        grid.setItems(queries.history(search.getValue(), SHOWN));
     }
 
     private static String firstLines(String statement) {

@@ -25,9 +25,8 @@ import dev.eddy.integration.TopicService;
 import dev.eddy.job.JobService;
 import dev.eddy.query.QueryService;
 import dev.eddy.ui.jobs.DeployDialog;
-import dev.eddy.query.StatementHistory;
 import dev.eddy.sql.Script;
-import dev.eddy.sql.ScriptStore;
+import dev.eddy.sql.ScriptService;
 import dev.eddy.ui.MainLayout;
 import dev.eddy.ui.schema.SchemaTree;
 import java.time.DateTimeException;
@@ -45,14 +44,14 @@ import java.util.Map;
 @PermitAll
 class SqlView extends VerticalLayout implements BeforeEnterObserver {
     private final ConsoleHolder console;
-    private final ScriptStore scripts;
+    private final ScriptService scripts;
     private final JobService jobs;
     private final TopicService topics;
     private final TabSheet sheet = new TabSheet();
     private final List<ScriptEditor> editors = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
 
-    SqlView(ConsoleHolder console, QueryService queries, ScriptStore scripts, StatementHistory history,
+    SqlView(ConsoleHolder console, QueryService queries, ScriptService scripts,
             SchemaService schema, JobService jobs, TopicService topics) {
         this.console = console;
         this.topics = topics;
@@ -64,18 +63,14 @@ class SqlView extends VerticalLayout implements BeforeEnterObserver {
         add.setTooltipText("New script tab: its query runs beside the others");
         add.addClassName("eddy-new-script");
         Button past = new Button("History", VaadinIcon.CLOCK.create(),
-                e -> new HistoryDialog(history, statement -> open(scripts.create(null, statement))).open());
+                e -> new HistoryDialog(queries, statement -> open(scripts.create(null, statement))).open());
         past.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         past.setTooltipText("Statements run before, with their outcome: search, and open one in a new tab");
         past.addClassName("eddy-history");
         sheet.setSuffixComponent(new HorizontalLayout(add, past));
         sheet.setSizeFull();
         sheet.addClassName("eddy-scripts");
-        List<Script> saved = scripts.list();
-        if (saved.isEmpty()) {
-            saved = List.of(scripts.create(null, queries.exampleScript()));
-        }
-        saved.forEach(this::open);
+        scripts.mine().forEach(this::open);
         sheet.setSelectedIndex(0);
 
         // The schema beside the editor: a double-click writes the name where the cursor is.
