@@ -34,6 +34,8 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(QueryProperties.class)
 public class QueryService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueryService.class);
+    /** How long a query whose job restarted waits for Flink to name why before it fails without a cause. */
+    private static final Duration CAUSE_WAIT = Duration.ofSeconds(10);
     private final GatewaySessions sessions;
     private final StatementHistory history;
     private final QueryProperties properties;
@@ -123,11 +125,27 @@ public class QueryService implements AutoCloseable {
         /** Set when the Flink job behind a query failed: the query stops instead of waiting on restarts. */
         private volatile JobHealth clusterFailure;
         private StatementJobs.Watch watch;
+        /** A restart Flink counted before its exception history names the cause (the two are read apart). */
+        private volatile JobHealth unexplainedTrouble;
+        private volatile long unexplainedSince;
 
         Run(SqlConsole console, String statement, QueryListener listener) {
             this.console = console;
             this.statement = statement;
             this.listener = listener;
+        }
+
+        /**
+         * The query fails once Flink's cause is known; a restart counted without one waits a little
+         * for it, so the user reads why rather than only "it restarted".
+         */
+        private void troubled(JobHealth health) {
+            if (health.failure().isPresent() || health.ended()) {
+                clusterFailure = health;
+            } else if (unexplainedTrouble == null) {
+                unexplainedSince = System.nanoTime();
+                unexplainedTrouble = health;
+            }
         }
 
         @Override
@@ -184,7 +202,7 @@ public class QueryService implements AutoCloseable {
                         if (watch == null && page.queryResult()) {
                             watch = jobs.watch(id, health -> {
                                 if (health.troubled()) {
-                                    clusterFailure = health;
+                                    troubled(health);
                                 }
                                 stream.waitingFor(health.waiting());
                                 publisher.nudge();
@@ -199,6 +217,11 @@ public class QueryService implements AutoCloseable {
                 }, () -> {
                     if (!limit.isZero() && System.nanoTime() - t0 > limit.toNanos()) {
                         timedOut = true;
+                    }
+                    JobHealth unexplained = unexplainedTrouble;
+                    if (clusterFailure == null && unexplained != null
+                            && System.nanoTime() - unexplainedSince > CAUSE_WAIT.toNanos()) {
+                        clusterFailure = unexplained;
                     }
                     return stopped || timedOut || clusterFailure != null;
                 });
@@ -277,7 +300,8 @@ public class QueryService implements AutoCloseable {
 
     /** A query whose Flink job failed, in the user's terms: the cause first, Flink's trace as the details. */
     static GatewayException failedOnCluster(JobHealth health) {
-        String cause = health.failure().orElse("Flink restarted its job (" + health.restarts() + " restarts)");
+        String cause = health.failure().orElse("Flink restarted its job (" + health.restarts()
+                + (health.restarts() == 1 ? " restart" : " restarts") + ") and did not say why");
         return new GatewayException(GatewayException.Kind.SQL, "The query failed while running on Flink: " + cause,
                 cause, health.trace().orElse(null), null, null,
                 "Eddy stopped it and cancelled its Flink job rather than let Flink restart it again and again. "
