@@ -162,6 +162,14 @@ public class IntegrationService {
         reloadKnown();
     }
 
+    /** The names of the given secrets whose stored value differs: a plan says "changed", never the value. */
+    @Requires(Role.ADMIN)
+    public java.util.Set<String> changedSecrets(String name, Map<String, Secret> secrets) {
+        Map<String, String> stored = repository.secrets(name);
+        return secrets.entrySet().stream().filter(e -> !e.getValue().value().equals(stored.getOrDefault(e.getKey(), "")))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     @Requires(value = Role.ADMIN, action = "Testing integration settings")
     public ConnectionCheck test(String name) {
         Integration i = get(name);

@@ -84,6 +84,14 @@ public class JobService {
     /** Saves the job as version 1 and starts it; the job is kept even if Flink refuses to start it. */
     @Requires(value = Role.DEVELOPER, action = "Deploying jobs")
     public Job deploy(JobDraft draft) {
+        Job job = save(draft);
+        synchronized (lock(job.id())) {
+            return start(job, job.version(), null, false);
+        }
+    }
+
+    /** Saves a new job's version 1, stopped, once its name is free and Flink can plan its statement. */
+    Job save(JobDraft draft) {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
             throw new JobException("Give the job a name: it is how you will find it in the Jobs page.");
@@ -92,11 +100,8 @@ public class JobService {
             throw new JobException("A job named '" + name + "' exists already: pick another name, or edit that job.");
         }
         JobPlan plan = explain(draft.statement(), draft.settings());
-        Job job = store.create(name, blankToEmpty(draft.description()),
+        return store.create(name, blankToEmpty(draft.description()),
                 version(draft.statement(), draft.settings(), plan), CurrentUser.get().map(Actor::name).orElse(null));
-        synchronized (lock(job.id())) {
-            return start(job, job.version(), null, false);
-        }
     }
 
     @Requires(Role.VIEWER)
@@ -281,6 +286,12 @@ public class JobService {
 
     /** Starts a version of a job, optionally from saved state, and records the run. */
     Job start(Job job, int version, String restorePath, boolean allowNonRestored) {
+        return start(job, version, restorePath, allowNonRestored, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Job, int, String, boolean)}, running the version's statement as {@code rewrite} turns it. */
+    Job start(Job job, int version, String restorePath, boolean allowNonRestored,
+            java.util.function.UnaryOperator<String> rewrite) {
         JobVersion v = version(job.id(), version);
         Map<String, String> options = new LinkedHashMap<>(v.settings().options());
         options.put("pipeline.name", job.name());
@@ -296,7 +307,7 @@ public class JobService {
             options.put("execution.state-recovery.ignore-unclaimed-state", String.valueOf(allowNonRestored));
         }
         try (GatewaySession session = sessions.open("eddy-job-" + job.id())) {
-            StatementResult result = session.run(v.statement(), 10, options);
+            StatementResult result = session.run(rewrite.apply(v.statement()), 10, options);
             String flinkJobId = result.jobId().orElseThrow(() -> new JobException("Flink accepted '" + job.name()
                     + "' but named no job for it; look at the Flink web UI for what runs."));
             store.started(job.id(), flinkJobId, version, restorePath);
@@ -347,7 +358,7 @@ public class JobService {
      * The job, when the acting user may manage it (its owner, an admin; Eddy itself always): a
      * developer cannot stop, restart, edit or delete another developer's job.
      */
-    private Job mine(long id, String action) {
+    Job mine(long id, String action) {
         Job job = get(id);
         CurrentUser.get().filter(actor -> !job.manageableBy(actor)).ifPresent(actor -> {
             throw new AccessRefusedException("'" + job.name() + "' belongs to " + job.owner() + ": only they or an admin "
@@ -365,7 +376,7 @@ public class JobService {
         return job;
     }
 
-    private boolean isRunning(Job job) {
+    boolean isRunning(Job job) {
         if (job.flinkJobId() == null) {
             return false;
         }

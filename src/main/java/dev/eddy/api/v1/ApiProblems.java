@@ -35,7 +35,8 @@ class ApiProblems {
     }
 
     @ExceptionHandler({JobException.class, IntegrationException.class, TableException.class, UserException.class,
-        SecretException.class, dev.eddy.query.StatementException.class, IllegalArgumentException.class})
+        SecretException.class, dev.eddy.query.StatementException.class, dev.eddy.gitops.SpecException.class,
+        IllegalArgumentException.class})
     ProblemDetail cannot(RuntimeException e) {
         return problem(e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
     }
