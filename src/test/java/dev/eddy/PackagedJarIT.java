@@ -11,6 +11,7 @@ import dev.eddy.support.SeparateProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,23 @@ import org.junit.jupiter.api.Test;
  * embedded cluster, and stops cleanly: Flink must load job classes from inside Spring Boot's jar.
  */
 class PackagedJarIT {
+
+    @Test
+    void theSameJarIsTheEddyCommandLine() throws Exception {
+        Path jar = Path.of("target/eddy.jar");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process help = new ProcessBuilder(java, "-jar", jar.toString(), "--help").redirectErrorStream(true).start();
+        String out = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).as(out).isZero();
+        assertThat(out).contains("Usage: eddy").contains("plan").contains("apply").contains("export").contains("sql");
+        ProcessBuilder jobs = new ProcessBuilder(java, "-Duser.home=" + Files.createTempDirectory("eddy-home"), "-jar",
+                jar.toString(), "jobs").redirectErrorStream(true);
+        jobs.environment().keySet().removeIf(k -> k.startsWith("EDDY_"));
+        Process notLoggedIn = jobs.start();
+        String said = new String(notLoggedIn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(notLoggedIn.waitFor()).as(said).isEqualTo(1);
+        assertThat(said).contains("Not logged in: run eddy login");
+    }
 
     @Test
     void packagedJarRunsAnInsertJobAndStopsCleanly() throws Exception {

@@ -31,6 +31,20 @@ public class ClusterService {
                 .toList();
     }
 
+    /**
+     * The cluster's effective Flink configuration for admins: task slots, restart strategy, state
+     * backend, checkpoint storage. Values of keys that name a secret are hidden, whatever Flink did.
+     */
+    @Requires(Role.ADMIN)
+    public java.util.Map<String, String> settings() {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>(jobManager.configuration());
+        settings.replaceAll((key, value) -> SENSITIVE.matcher(key).find() ? "******" : value);
+        return settings;
+    }
+
+    private static final java.util.regex.Pattern SENSITIVE = java.util.regex.Pattern.compile(
+            "(?i)password|secret|token|credential|access[.-]?key|private[.-]?key|jaas");
+
     @Requires(Role.VIEWER)
     public String webUiUrl() {
         return jobManager.baseUrl();

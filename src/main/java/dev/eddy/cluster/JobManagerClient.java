@@ -107,6 +107,13 @@ public class JobManagerClient {
         post("/savepoint-disposal", json.createObjectNode().put("savepoint-path", path));
     }
 
+    /** The JobManager's effective configuration, key by key (Flink hides sensitive values as ******). */
+    public java.util.Map<String, String> configuration() {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        get("/jobmanager/config").forEach(e -> settings.put(e.path("key").asText(), e.path("value").asText()));
+        return settings;
+    }
+
     /** The job's details: its vertices with parallelism, state and record counts. */
     public JsonNode details(String jobId) {
         return get("/jobs/" + jobId);

@@ -82,6 +82,16 @@ class JobRepository {
                 + "WHERE job = ? ORDER BY version", this::version, job);
     }
 
+    /**
+     * Claims a lost run for bringing back: true only for the one Eddy (of several on this store)
+     * whose claim lands while the run is still the job's. A claim left by an Eddy that died while
+     * restarting the job lapses after two minutes.
+     */
+    boolean claimLost(long job, String flinkJobId) {
+        return jdbc.update("UPDATE job SET state = 'RESTORING', updated_at = now() WHERE id = ? AND flink_job_id = ? "
+                + "AND (state <> 'RESTORING' OR updated_at < now() - interval '2 minutes')", job, flinkJobId) == 1;
+    }
+
     void setDesired(long job, Job.DesiredState desired) {
         jdbc.update("UPDATE job SET desired_state = ?, updated_at = now() WHERE id = ?", desired.name(), job);
     }
@@ -123,6 +133,19 @@ class JobRepository {
     boolean isManaged(String flinkJobId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM job_run WHERE flink_job_id = ?)",
                 Boolean.class, flinkJobId));
+    }
+
+    /**
+     * A stop with savepoint, recorded whole: the job should no longer run, its run ended, and the
+     * savepoint to restart from. Separate writes could leave a stopped job whose savepoint is lost.
+     */
+    void stoppedWithSavepoint(long job, String flinkJobId, int version, String path, Long size, String reason) {
+        tx.executeWithoutResult(status -> {
+            setDesired(job, Job.DesiredState.STOPPED);
+            ended(flinkJobId, "FINISHED");
+            setState(job, "FINISHED", null);
+            addSavepoint(job, flinkJobId, version, Savepoint.Kind.SAVEPOINT, path, size, reason);
+        });
     }
 
     void addSavepoint(long job, String flinkJobId, int version, Savepoint.Kind kind, String path, Long size, String reason) {

@@ -38,7 +38,7 @@ public class JobService {
     private final GatewaySessions sessions;
     private final JobManagerClient flink;
     private final JobProperties properties;
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.concurrent.locks.ReentrantLock> locks = new ConcurrentHashMap<>();
 
     private final JobTables tables;
     private final SinkTopics sinkTopics;
@@ -85,8 +85,12 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Deploying jobs")
     public Job deploy(JobDraft draft) {
         Job job = save(draft);
-        synchronized (lock(job.id())) {
+        java.util.concurrent.locks.Lock held = lock(job.id());
+        held.lock();
+        try {
             return start(job, job.version(), null, false);
+        } finally {
+            held.unlock();
         }
     }
 
@@ -148,33 +152,44 @@ public class JobService {
     /** Stops the job with a savepoint; it restarts from there. */
     @Requires(value = Role.DEVELOPER, action = "Stopping jobs")
     public Savepoint stop(long id) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = running(id, "stop");
             String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());
-            store.setDesired(id, Job.DesiredState.STOPPED);
-            store.ended(job.flinkJobId(), "FINISHED");
-            store.setState(id, "FINISHED", null);
-            return recordSavepoint(job, path, "stopped");
+            store.stoppedWithSavepoint(id, job.flinkJobId(), savedVersion(job), path, RestorePoints.sizeOf(path), "stopped");
+            pruneSavepoints(id);
+            return store.savepoints(id).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
+        } finally {
+            held.unlock();
         }
     }
 
     /** Takes a savepoint of the running job, which keeps running. */
     @Requires(value = Role.DEVELOPER, action = "Taking savepoints")
     public Savepoint savepoint(long id) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = running(id, "take a savepoint of");
             return recordSavepoint(job, flink.savepoint(job.flinkJobId(), null, properties.savepointTimeout()), "taken by hand");
+        } finally {
+            held.unlock();
         }
     }
 
     /** Cancels the job without a savepoint; its latest checkpoint is kept to restart from. */
     @Requires(value = Role.DEVELOPER, action = "Cancelling jobs")
     public void cancel(long id) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = running(id, "cancel");
             recordCheckpoint(job.flinkJobId());
             store.setDesired(id, Job.DesiredState.STOPPED);
             flink.cancel(job.flinkJobId());
+        } finally {
+            held.unlock();
         }
     }
 
@@ -190,7 +205,9 @@ public class JobService {
      */
     @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = mine(id, "restart");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop it (with a savepoint) before restarting it.");
@@ -206,13 +223,17 @@ public class JobService {
                 }
             }
             return start(job, job.version(), from == null ? null : from.path(), allowNonRestored);
+        } finally {
+            held.unlock();
         }
     }
 
     /** Saves new SQL or settings as the job's next version; a running job keeps its version until redeployed. */
     @Requires(value = Role.DEVELOPER, action = "Editing jobs")
     public JobVersion edit(long id, String description, String sql, JobSettings settings) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = mine(id, "edit");
             JobVersion current = version(id, job.version());
             JobStatement statement = JobStatement.of(sql);
@@ -222,6 +243,8 @@ public class JobService {
             }
             JobPlan plan = explain(sql, settings);
             return store.addVersion(id, blankToEmpty(description), version(sql, settings, plan));
+        } finally {
+            held.unlock();
         }
     }
 
@@ -248,7 +271,9 @@ public class JobService {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs")
     public Job redeploy(long id, boolean allowNonRestored) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = mine(id, "redeploy");
             StateCheck.Verdict verdict = checkState(id);
             if (!verdict.compatible() && !allowNonRestored) {
@@ -264,18 +289,24 @@ public class JobService {
                 from = restorePoints(id).stream().findFirst().orElse(null);
             }
             return start(get(id), job.version(), from == null ? null : from.path(), allowNonRestored);
+        } finally {
+            held.unlock();
         }
     }
 
     /** Removes a job that is not running, with its versions and savepoint records. */
     @Requires(value = Role.DEVELOPER, action = "Deleting jobs")
     public void delete(long id) {
-        synchronized (lock(id)) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
             Job job = mine(id, "delete");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop or cancel it before deleting it.");
             }
             store.delete(id);
+        } finally {
+            held.unlock();
         }
     }
 
@@ -335,9 +366,14 @@ public class JobService {
         }
     }
 
+    /** The version whose state a savepoint of the job's run holds. */
+    private static int savedVersion(Job job) {
+        return job.runningVersion() == null ? job.version() : job.runningVersion();
+    }
+
     Savepoint recordSavepoint(Job job, String path, String reason) {
-        store.addSavepoint(job.id(), job.flinkJobId(), job.runningVersion() == null ? job.version() : job.runningVersion(),
-                Savepoint.Kind.SAVEPOINT, path, RestorePoints.sizeOf(path), reason);
+        store.addSavepoint(job.id(), job.flinkJobId(), savedVersion(job), Savepoint.Kind.SAVEPOINT, path,
+                RestorePoints.sizeOf(path), reason);
         pruneSavepoints(job.id());
         return store.savepoints(job.id()).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
     }
@@ -387,8 +423,9 @@ public class JobService {
         }
     }
 
-    Object lock(long id) {
-        return locks.computeIfAbsent(id, k -> new Object());
+    /** The job's lock: one action on a job at a time; the watcher skips a job whose action takes long. */
+    java.util.concurrent.locks.ReentrantLock lock(long id) {
+        return locks.computeIfAbsent(id, k -> new java.util.concurrent.locks.ReentrantLock());
     }
 
     private JobVersion version(String sql, JobSettings settings, JobPlan plan) {

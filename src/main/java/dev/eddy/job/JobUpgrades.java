@@ -62,7 +62,9 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs from the last checkpoint")
     public Job fromLastCheckpoint(long id) {
-        synchronized (jobs.lock(id)) {
+        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        held.lock();
+        try {
             Job job = jobs.mine(id, "redeploy");
             if (jobs.isRunning(job)) {
                 flink.cancel(job.flinkJobId());
@@ -70,8 +72,9 @@ public class JobUpgrades {
                 jobs.recordCheckpoint(job.flinkJobId());
                 store.ended(job.flinkJobId(), "CANCELED");
             }
-            RestorePoint from = jobs.restorePoints(id).stream().filter(p -> p.kind() == Savepoint.Kind.CHECKPOINT)
-                    .findFirst().orElseGet(() -> jobs.restorePoints(id).stream().findFirst().orElse(null));
+            // The newest state there is: the run's latest checkpoint, or the savepoint it started from when
+            // it had not checkpointed yet (an older checkpoint would read messages twice).
+            RestorePoint from = jobs.restorePoints(id).stream().findFirst().orElse(null);
             if (from != null && from.version() != job.version()) {
                 StateCheck.Verdict verdict = StateCheck.compare(jobs.version(id, from.version()).plan(),
                         jobs.version(id, job.version()).plan());
@@ -80,6 +83,8 @@ public class JobUpgrades {
                 }
             }
             return jobs.start(jobs.get(id), job.version(), from == null ? null : from.path(), false);
+        } finally {
+            held.unlock();
         }
     }
 
@@ -90,7 +95,9 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs without state")
     public Job stateless(long id) {
-        synchronized (jobs.lock(id)) {
+        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        held.lock();
+        try {
             Job job = jobs.mine(id, "redeploy");
             String from;
             if (jobs.isRunning(job)) {
@@ -105,6 +112,8 @@ public class JobUpgrades {
                     job.version(), at.isEmpty() ? "their own start (no positions kept)" : at);
             UnaryOperator<String> keepPositions = at.isEmpty() ? UnaryOperator.identity() : positions.startingAt(at);
             return jobs.start(jobs.get(id), job.version(), null, false, keepPositions);
+        } finally {
+            held.unlock();
         }
     }
 
@@ -114,12 +123,16 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Stopping jobs")
     public Job keepStopped(long id) {
-        synchronized (jobs.lock(id)) {
+        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        held.lock();
+        try {
             Job job = jobs.mine(id, "stop");
             if (!jobs.isRunning(job)) {
                 store.setDesired(id, Job.DesiredState.STOPPED);
                 return jobs.get(id);
             }
+        } finally {
+            held.unlock();
         }
         jobs.stop(id);
         return jobs.get(id);

@@ -72,25 +72,48 @@ class JobWatcher implements AutoCloseable {
 
     /** One pass over every job: record what Flink says, restore what it lost. */
     void reconcile() {
-        for (Job job : store.all()) {
+        // The jobs first, then Flink's list: one list a pass, not one a job.
+        List<Job> all = store.all();
+        Map<String, JobSummary> known;
+        try {
+            known = flinkJobs();
+        } catch (ClusterException e) {
+            return; // The cluster is down or restarting: nothing can be said about any job now.
+        }
+        for (Job job : all) {
             if (closing) {
                 return;
             }
-            synchronized (jobs.lock(job.id())) {
-                // Read under the job's lock: a list read before a deploy or restart would not know its
-                // new Flink job, and the job would look lost and be started twice.
-                Map<String, JobSummary> known;
-                try {
-                    known = flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
-                } catch (ClusterException e) {
-                    return; // The cluster is down or restarting: nothing can be said about any job now.
-                }
+            java.util.concurrent.locks.Lock held = jobs.lock(job.id());
+            // A job busy with a long action (a stop with savepoint can take minutes) is looked at next pass,
+            // rather than holding up every other job's.
+            if (!held.tryLock()) {
+                continue;
+            }
+            try {
                 Job current = store.find(job.id()).orElse(null);
-                if (current != null) {
-                    follow(current, current.flinkJobId() == null ? null : known.get(current.flinkJobId()));
+                if (current == null) {
+                    continue;
                 }
+                // A job changed since the pass began was deployed, stopped or restarted meanwhile (every
+                // such change writes its row under this lock): the list read before may not know its new
+                // Flink job, which would look lost and be started twice. Only then is the list read again.
+                if (!current.equals(job)) {
+                    try {
+                        known = flinkJobs();
+                    } catch (ClusterException e) {
+                        return;
+                    }
+                }
+                follow(current, current.flinkJobId() == null ? null : known.get(current.flinkJobId()));
+            } finally {
+                held.unlock();
             }
         }
+    }
+
+    private Map<String, JobSummary> flinkJobs() {
+        return flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
     }
 
     private void follow(Job job, JobSummary seen) {
@@ -123,6 +146,10 @@ class JobWatcher implements AutoCloseable {
     }
 
     private void restoreLost(Job job) {
+        if (!store.claimLost(job.id(), job.flinkJobId())) {
+            log.debug("Job '{}' is being brought back by another Eddy on this store", job.name());
+            return;
+        }
         store.ended(job.flinkJobId(), "LOST");
         RestorePoint from = RestorePoints.of(store.savepoints(job.id()), store.runs(job.id())).stream().findFirst().orElse(null);
         log.info("Job '{}' should run but Flink does not know {}: restarting version {} from {}", job.name(),
@@ -179,7 +206,9 @@ class JobWatcher implements AutoCloseable {
     }
 
     private void stopWithSavepoint(Job job) {
-        synchronized (jobs.lock(job.id())) {
+        java.util.concurrent.locks.Lock held = jobs.lock(job.id());
+        held.lock();
+        try {
             try {
                 if (!flink.job(job.flinkJobId()).isRunning()) {
                     return;
@@ -192,6 +221,8 @@ class JobWatcher implements AutoCloseable {
                 log.warn("Job '{}' could not be stopped with a savepoint ({}); it resumes from its latest checkpoint",
                         job.name(), e.getMessage());
             }
+        } finally {
+            held.unlock();
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * rate (the oldest rows and changes are dropped, with a note); a time limit of 0 means none.
  *
  * @param refreshInterval how often a running result is pushed to the browser
+ * @param maxRunningPerUser queries one person may run at once (each holds a task slot while it runs)
  */
 @Validated
 @ConfigurationProperties("eddy.query")
@@ -20,4 +21,5 @@ public record QueryProperties(
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxTableRows,
         @DefaultValue("100000") @Min(1) @Max(10_000_000) int maxChangelogEntries,
         @DefaultValue("0s") @NotNull Duration timeLimit,
-        @DefaultValue("250ms") @NotNull Duration refreshInterval) {}
+        @DefaultValue("250ms") @NotNull Duration refreshInterval,
+        @DefaultValue("10") @Min(1) @Max(1000) int maxRunningPerUser) {}

@@ -36,17 +36,21 @@ public class QueryService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueryService.class);
     /** How long a query whose job restarted waits for Flink to name why before it fails without a cause. */
     private static final Duration CAUSE_WAIT = Duration.ofSeconds(10);
+    private static final int MAX_THREADS = 512;
     private final GatewaySessions sessions;
     private final StatementHistory history;
     private final QueryProperties properties;
     private final StatementJobs jobs;
     private final org.springframework.beans.factory.ObjectProvider<StatementCheck> checks;
     private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** A thread a running query (it reads its result until it ends); bounded, so a flood is refused, not absorbed. */
+    private final ExecutorService executor = new java.util.concurrent.ThreadPoolExecutor(0, MAX_THREADS, 60,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.Map<String, AtomicInteger> runningByUser = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-query-publisher");
         t.setDaemon(true);
@@ -107,7 +111,13 @@ public class QueryService implements AutoCloseable {
         policy.require(statement);
         Run run = new Run(console, statement, listener);
         // Checks and records made while it runs belong to the user who started it.
-        executor.execute(CurrentUser.carrying(run));
+        try {
+            executor.execute(CurrentUser.carrying(run));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new GatewayException(GatewayException.Kind.TIMEOUT, "Eddy runs " + MAX_THREADS
+                    + " statements already: try again when some have ended", null, null, null, null,
+                    "Stop queries you no longer read (each script tab's Stop).");
+        }
         return run;
     }
 
@@ -165,6 +175,32 @@ public class QueryService implements AutoCloseable {
 
         @Override
         public void run() {
+            String user = CurrentUser.nameOrSystem();
+            AtomicInteger mine = runningByUser.computeIfAbsent(user, k -> new AtomicInteger());
+            int running = mine.incrementAndGet();
+            try {
+                if (running > properties.maxRunningPerUser()) {
+                    refuse(user, running - 1);
+                } else {
+                    execute();
+                }
+            } finally {
+                mine.decrementAndGet();
+            }
+        }
+
+        /** One person's open tabs must not take every task slot a deployed job needs to restart. */
+        private void refuse(String user, int running) {
+            GatewayException error = new GatewayException(GatewayException.Kind.SQL, user + " runs " + running
+                    + " statements already, the most one person may run at once", null, null, null, null,
+                    "Stop a query in another script tab, then run this again. An admin can raise "
+                            + "eddy.query.max-running-per-user.");
+            end(new ResultPublisher(stream, listener, ticker, properties.refreshInterval()),
+                    new QueryReport(Outcome.FAILED, 0, Duration.ZERO, jobId, false, false), error.describe(),
+                    Instant.now(), error);
+        }
+
+        private void execute() {
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
             Duration limit = properties.timeLimit();

@@ -52,11 +52,15 @@ public class CatalogRepository {
                 write(properties), name);
     }
 
-    /** Drops the database with its tables (the caller decides whether a non-empty one may go). */
+    /**
+     * Drops the database with its tables (the caller decides whether a non-empty one may go). One
+     * statement: a crash cannot leave tables whose database is gone, or versions without their table.
+     */
     public void dropDatabase(String name) {
-        jdbc.update("DELETE FROM catalog_table_version WHERE database = ?", name);
-        jdbc.update("DELETE FROM catalog_table WHERE database = ?", name);
-        jdbc.update("DELETE FROM catalog_database WHERE name = ?", name);
+        jdbc.update("""
+                WITH versions AS (DELETE FROM catalog_table_version WHERE database = ?),
+                     tables AS (DELETE FROM catalog_table WHERE database = ?)
+                DELETE FROM catalog_database WHERE name = ?""", name, name, name);
     }
 
     public List<String> tableNames(String database, String kind) {
@@ -113,15 +117,19 @@ public class CatalogRepository {
                 kind, write(properties), database, name) == 1;
     }
 
+    /** Drops a table with its versions, in one statement. */
     public boolean dropTable(String database, String name) {
-        jdbc.update("DELETE FROM catalog_table_version WHERE database = ? AND name = ?", database, name);
-        return jdbc.update("DELETE FROM catalog_table WHERE database = ? AND name = ?", database, name) == 1;
+        return jdbc.update("""
+                WITH versions AS (DELETE FROM catalog_table_version WHERE database = ? AND name = ?)
+                DELETE FROM catalog_table WHERE database = ? AND name = ?""", database, name, database, name) == 1;
     }
 
+    /** Renames a table with its versions, in one statement: a taken name changes neither. */
     public boolean renameTable(String database, String name, String newName) {
-        jdbc.update("UPDATE catalog_table_version SET name = ? WHERE database = ? AND name = ?", newName, database, name);
-        return jdbc.update("UPDATE catalog_table SET name = ?, updated_at = now() WHERE database = ? AND name = ?",
-                newName, database, name) == 1;
+        return jdbc.update("""
+                WITH versions AS (UPDATE catalog_table_version SET name = ? WHERE database = ? AND name = ?)
+                UPDATE catalog_table SET name = ?, updated_at = now() WHERE database = ? AND name = ?""",
+                newName, database, name, newName, database, name) == 1;
     }
 
     private static final String COLUMNS = "database, name, kind, properties, version, created_at, updated_at";

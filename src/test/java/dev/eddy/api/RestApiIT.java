@@ -110,6 +110,15 @@ class RestApiIT {
         JsonNode check = ok(send("POST", "/api/v1/integrations/local-kafka/test", Role.ADMIN, null));
         assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
         assertThat(ok(send("GET", "/api/v1/cluster", Role.VIEWER, null)).path("slotsTotal").asInt()).isPositive();
+        assertThat(problem(send("GET", "/api/v1/cluster/settings", Role.VIEWER, null), 403).path("detail").asText())
+                .contains("needs the admin role");
+        JsonNode settings = ok(send("GET", "/api/v1/cluster/settings", Role.ADMIN, null));
+        assertThat(settings.path("taskmanager.numberOfTaskSlots").asInt()).isPositive();
+        settings.fieldNames().forEachRemaining(key -> {
+            if (key.toLowerCase().contains("password")) {
+                assertThat(settings.path(key).asText()).as(key).isEqualTo("******");
+            }
+        });
         assertThat(ok(send("GET", "/api/v1/tables", Role.VIEWER, null)).findValuesAsText("name")).contains("orders");
 
         JsonNode refused = problem(send("DELETE", "/api/v1/tables/orders", Role.VIEWER, null), 403);

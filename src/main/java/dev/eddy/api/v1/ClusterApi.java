@@ -27,6 +27,12 @@ class ClusterApi {
         return cluster.overview();
     }
 
+    @GetMapping("/settings")
+    @Operation(summary = "The cluster's effective Flink configuration; secret values hidden (admin)")
+    java.util.Map<String, String> settings() {
+        return cluster.settings();
+    }
+
     @GetMapping("/jobs")
     @Operation(summary = "Every Flink job the cluster knows, Eddy's and others', newest first (viewer)")
     Page<JobSummary> jobs(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {

@@ -65,6 +65,7 @@ class IntegrationDetails extends VerticalLayout {
         topics.addColumn(new ComponentRenderer<>(t -> {
             Button preview = new Button("Preview", e -> preview(t.name()));
             preview.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            preview.getElement().setAttribute("data-topic", t.name());
             return preview;
         })).setAutoWidth(true).setFlexGrow(0);
         topics.addClassName("eddy-topics");

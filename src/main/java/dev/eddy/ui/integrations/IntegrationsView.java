@@ -34,6 +34,8 @@ import dev.eddy.ui.MainLayout;
 @PermitAll
 class IntegrationsView extends VerticalLayout {
     private final IntegrationService integrations;
+    private final dev.eddy.gitops.SpecService specs;
+    private java.util.Map<String, String> managed = java.util.Map.of();
     private final Grid<Integration> grid = new Grid<>();
     private final CheckResult result = new CheckResult();
     private final IntegrationDetails details;
@@ -41,7 +43,8 @@ class IntegrationsView extends VerticalLayout {
     private static final String READ_WRITE = "read & write";
     private static final String READ_ONLY = "read only";
 
-    IntegrationsView(IntegrationService integrations) {
+    IntegrationsView(IntegrationService integrations, dev.eddy.gitops.SpecService specs) {
+        this.specs = specs;
         this.integrations = integrations;
         this.details = new IntegrationDetails(integrations);
         Button addKafka = new Button("Add Kafka", VaadinIcon.PLUS.create(), e -> edit(null, IntegrationKind.KAFKA));
@@ -54,7 +57,8 @@ class IntegrationsView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(new H2("Integrations"), addKafka, addPostgres);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
-        grid.addColumn(Integration::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(i -> dev.eddy.ui.SpecBadge.named(i.name(), managed.get(i.name()))))
+                .setHeader("Name").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(i -> badge(i.kind().label(), "contrast"))).setHeader("Kind")
                 .setAutoWidth(true);
         grid.addColumn(Integration::address).setHeader("Address").setFlexGrow(2).setTooltipGenerator(Integration::address);
@@ -163,6 +167,7 @@ class IntegrationsView extends VerticalLayout {
     }
 
     private void refresh() {
+        managed = specs.managed(dev.eddy.gitops.ResourceKind.INTEGRATION);
         grid.setItems(integrations.list());
     }
 

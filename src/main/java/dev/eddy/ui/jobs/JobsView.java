@@ -30,6 +30,7 @@ import dev.eddy.ui.EmptyState;
 import dev.eddy.ui.MainLayout;
 import dev.eddy.ui.RelativeTime;
 import java.util.List;
+import java.util.Map;
 
 /** The jobs Eddy deployed, live: state, version, uptime, restarts, throughput, checkpoints, tables; and the others on the cluster. */
 @Route(value = "jobs", layout = MainLayout.class)
@@ -38,6 +39,9 @@ import java.util.List;
 class JobsView extends VerticalLayout {
     private final JobService jobs;
     private final JobMonitor monitor;
+    private final dev.eddy.gitops.SpecService specs;
+    /** A refresh is on its way: the next poll does not start another. */
+    private boolean loading;
     private final JobActions actions;
     private final Grid<Row> grid = new Grid<>();
     private final Grid<JobSummary> others = new Grid<>();
@@ -47,9 +51,10 @@ class JobsView extends VerticalLayout {
             + "INSERT INTO … in the editor and choose Deploy as job.", "Open the SQL editor", "");
 
     /** A job with its live figures and the tables its current version uses. */
-    record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables) {}
+    record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables, String specProject) {}
 
-    JobsView(JobService jobs, JobMonitor monitor) {
+    JobsView(JobService jobs, JobMonitor monitor, dev.eddy.gitops.SpecService specs) {
+        this.specs = specs;
         this.jobs = jobs;
         this.monitor = monitor;
         this.actions = new JobActions(jobs, this::refresh);
@@ -62,7 +67,7 @@ class JobsView extends VerticalLayout {
         grid.addColumn(new ComponentRenderer<>(r -> {
             RouterLink link = new RouterLink(r.job().name(), JobView.class, r.job().id());
             link.getElement().setAttribute("title", r.job().description().isBlank() ? r.job().name() : r.job().description());
-            return link;
+            return dev.eddy.ui.SpecBadge.named(link, r.specProject());
         })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
         grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
@@ -115,18 +120,37 @@ class JobsView extends VerticalLayout {
         othersHelp.addClassName("eddy-help");
         add(header, empty, grid, othersTitle, othersHelp, others);
         refresh();
-        LiveRefresh.every3Seconds(this, this::refresh);
+        // Every 3 s the figures are read off the UI thread: a slow cluster must not hold the page's lock.
+        LiveRefresh.every3Seconds(this, () -> {
+            if (!loading) {
+                loading = true;
+                dev.eddy.ui.Async.run(this::load, this::show, e -> loading = false);
+            }
+        });
     }
 
+    /** What the page shows, read in one go: Eddy's jobs with their figures, and the cluster's other jobs. */
+    private record Snapshot(List<Row> rows, List<JobSummary> unmanaged) {}
+
+    private Snapshot load() {
+        Map<String, String> managed = specs.managed(dev.eddy.gitops.ResourceKind.JOB);
+        List<Row> rows = jobs.list().stream().map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()),
+                jobs.olderTables(j), managed.get(j.name()))).toList();
+        return new Snapshot(rows, monitor.unmanaged());
+    }
 
     private void refresh() {
-        List<Row> rows = jobs.list().stream()
-                .map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()), jobs.olderTables(j))).toList();
+        show(load());
+    }
+
+    private void show(Snapshot snapshot) {
+        loading = false;
+        List<Row> rows = snapshot.rows();
         grid.setItems(rows);
         rows.forEach(r -> grid.setDetailsVisible(r, r.job().failure() != null && !r.job().isActive()));
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
-        List<JobSummary> unmanaged = monitor.unmanaged();
+        List<JobSummary> unmanaged = snapshot.unmanaged();
         others.setItems(unmanaged);
         others.setVisible(!unmanaged.isEmpty());
         othersTitle.setVisible(!unmanaged.isEmpty());

@@ -53,12 +53,16 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
     private final TableService tables;
     private final IntegrationService integrations;
     private final TopicService topics;
+    private final dev.eddy.gitops.SpecService specs;
+    private Map<String, String> managed = Map.of();
     private final Grid<TableInfo> grid = new Grid<>();
     private final EmptyState empty = new EmptyState("Tables over your Kafka topics and PostgreSQL tables are listed "
             + "here. Point at a topic to create the first one: its columns are read from the messages.",
             "New table", "tables?new=true");
 
-    TablesView(TableService tables, IntegrationService integrations, TopicService topics) {
+    TablesView(TableService tables, IntegrationService integrations, TopicService topics,
+            dev.eddy.gitops.SpecService specs) {
+        this.specs = specs;
         this.topics = topics;
         this.tables = tables;
         this.integrations = integrations;
@@ -69,10 +73,12 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout header = new HorizontalLayout(new H2("Tables"), create);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
-        grid.addColumn(TableInfo::name).setHeader("Table").setFlexGrow(1).setSortable(true)
+        grid.addColumn(new ComponentRenderer<>(t -> dev.eddy.ui.SpecBadge.named(t.name(), managed.get(t.name()))))
+                .setHeader("Table").setAutoWidth(true).setFlexGrow(0).setSortable(true).setComparator(TableInfo::name)
                 .setTooltipGenerator(t -> t.comment().isBlank() ? t.name() : t.name() + " · " + t.comment());
         grid.addColumn(t -> t.view() ? "view" : t.integration() + " · " + t.source()).setHeader("Reads from")
-                .setFlexGrow(2).setSortable(true).setTooltipGenerator(t -> t.integration() + " · " + t.source());
+                .setWidth("10em").setFlexGrow(1).setSortable(true)
+                .setTooltipGenerator(t -> t.integration() + " · " + t.source());
         grid.addColumn(new ComponentRenderer<>(t -> badge(t.connector() + (t.format().isBlank() ? "" : " · " + t.format()))))
                 .setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.columns().size()).setHeader("Columns").setTextAlign(ColumnTextAlign.END)
@@ -120,6 +126,7 @@ class TablesView extends VerticalLayout implements BeforeEnterObserver {
 
     private void load() {
         List<TableInfo> all = tables.list();
+        managed = specs.managed(dev.eddy.gitops.ResourceKind.TABLE);
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());
         empty.setVisible(all.isEmpty());
