@@ -6,7 +6,6 @@ import dev.eddy.security.CurrentUser;
 import dev.eddy.security.Requires;
 import dev.eddy.security.SqlPolicy;
 import dev.eddy.security.Role;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.gateway.GatewayException;
@@ -15,7 +14,6 @@ import dev.eddy.gateway.GatewaySessions;
 import dev.eddy.sql.SinkTopics;
 import dev.eddy.security.WriteTrust;
 import dev.eddy.gateway.StatementResult;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,7 @@ public class JobService {
     private final GatewaySessions sessions;
     private final JobManagerClient flink;
     private final JobProperties properties;
+    private final SavepointBook book;
     private final Map<Long, java.util.concurrent.locks.ReentrantLock> locks = new ConcurrentHashMap<>();
 
     private final JobTables tables;
@@ -46,7 +45,8 @@ public class JobService {
     private final SqlPolicy policy;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy) {
+            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book) {
+        this.book = book;
         this.policy = policy;
         this.tables = tables;
         this.sinkTopics = sinkTopics;
@@ -85,13 +85,9 @@ public class JobService {
     @Requires(value = Role.DEVELOPER, action = "Deploying jobs")
     public Job deploy(JobDraft draft) {
         Job job = save(draft);
-        java.util.concurrent.locks.Lock held = lock(job.id());
-        held.lock();
-        try {
+        return locked(job.id(), () -> {
             return start(job, job.version(), null, false);
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Saves a new job's version 1, stopped, once its name is free and Flink can plan its statement. */
@@ -152,45 +148,31 @@ public class JobService {
     /** Stops the job with a savepoint; it restarts from there. */
     @Requires(value = Role.DEVELOPER, action = "Stopping jobs")
     public Savepoint stop(long id) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        return locked(id, () -> {
             Job job = running(id, "stop");
             String path = flink.stopWithSavepoint(job.flinkJobId(), null, properties.savepointTimeout());
-            store.stoppedWithSavepoint(id, job.flinkJobId(), savedVersion(job), path, RestorePoints.sizeOf(path), "stopped");
-            pruneSavepoints(id);
-            return store.savepoints(id).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
-        } finally {
-            held.unlock();
-        }
+            return book.stopped(job, path);
+        });
     }
 
     /** Takes a savepoint of the running job, which keeps running. */
     @Requires(value = Role.DEVELOPER, action = "Taking savepoints")
     public Savepoint savepoint(long id) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        return locked(id, () -> {
             Job job = running(id, "take a savepoint of");
             return recordSavepoint(job, flink.savepoint(job.flinkJobId(), null, properties.savepointTimeout()), "taken by hand");
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Cancels the job without a savepoint; its latest checkpoint is kept to restart from. */
     @Requires(value = Role.DEVELOPER, action = "Cancelling jobs")
     public void cancel(long id) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        locked(id, () -> {
             Job job = running(id, "cancel");
             recordCheckpoint(job.flinkJobId());
             store.setDesired(id, Job.DesiredState.STOPPED);
             flink.cancel(job.flinkJobId());
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Restarts a stopped, cancelled or failed job's current version from the newest safe state. */
@@ -205,9 +187,7 @@ public class JobService {
      */
     @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        return locked(id, () -> {
             Job job = mine(id, "restart");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop it (with a savepoint) before restarting it.");
@@ -223,17 +203,13 @@ public class JobService {
                 }
             }
             return start(job, job.version(), from == null ? null : from.path(), allowNonRestored);
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Saves new SQL or settings as the job's next version; a running job keeps its version until redeployed. */
     @Requires(value = Role.DEVELOPER, action = "Editing jobs")
     public JobVersion edit(long id, String description, String sql, JobSettings settings) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        return locked(id, () -> {
             Job job = mine(id, "edit");
             JobVersion current = version(id, job.version());
             JobStatement statement = JobStatement.of(sql);
@@ -243,9 +219,7 @@ public class JobService {
             }
             JobPlan plan = explain(sql, settings);
             return store.addVersion(id, blankToEmpty(description), version(sql, settings, plan));
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /**
@@ -271,9 +245,7 @@ public class JobService {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs")
     public Job redeploy(long id, boolean allowNonRestored) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        return locked(id, () -> {
             Job job = mine(id, "redeploy");
             StateCheck.Verdict verdict = checkState(id);
             if (!verdict.compatible() && !allowNonRestored) {
@@ -289,25 +261,19 @@ public class JobService {
                 from = restorePoints(id).stream().findFirst().orElse(null);
             }
             return start(get(id), job.version(), from == null ? null : from.path(), allowNonRestored);
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Removes a job that is not running, with its versions and savepoint records. */
     @Requires(value = Role.DEVELOPER, action = "Deleting jobs")
     public void delete(long id) {
-        java.util.concurrent.locks.Lock held = lock(id);
-        held.lock();
-        try {
+        locked(id, () -> {
             Job job = mine(id, "delete");
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop or cancel it before deleting it.");
             }
             store.delete(id);
-        } finally {
-            held.unlock();
-        }
+        });
     }
 
     /** Whether Flink runs a job Eddy started (or Eddy has just started it). */
@@ -353,41 +319,12 @@ public class JobService {
         }
     }
 
-    /** Records the newest completed checkpoint of a run, so a restart can find it even after Flink forgets the run. */
     void recordCheckpoint(String flinkJobId) {
-        try {
-            JsonNode latest = flink.checkpoints(flinkJobId).path("latest").path("completed");
-            if (latest.hasNonNull("external_path")) {
-                store.checkpointed(flinkJobId, latest.get("external_path").asText(),
-                        Instant.ofEpochMilli(latest.path("latest_ack_timestamp").asLong(System.currentTimeMillis())));
-            }
-        } catch (ClusterException e) {
-            log.debug("No checkpoint statistics for {}: {}", flinkJobId, e.getMessage());
-        }
-    }
-
-    /** The version whose state a savepoint of the job's run holds. */
-    private static int savedVersion(Job job) {
-        return job.runningVersion() == null ? job.version() : job.runningVersion();
+        book.recordCheckpoint(flinkJobId);
     }
 
     Savepoint recordSavepoint(Job job, String path, String reason) {
-        store.addSavepoint(job.id(), job.flinkJobId(), savedVersion(job), Savepoint.Kind.SAVEPOINT, path,
-                RestorePoints.sizeOf(path), reason);
-        pruneSavepoints(job.id());
-        return store.savepoints(job.id()).stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow();
-    }
-
-    private void pruneSavepoints(long id) {
-        List<Savepoint> savepoints = savepoints(id);
-        for (Savepoint old : savepoints.subList(Math.min(savepoints.size(), properties.savepointsRetained()), savepoints.size())) {
-            try {
-                flink.disposeSavepoint(old.path());
-            } catch (ClusterException e) {
-                log.warn("Could not dispose of savepoint {}: {}", old.path(), e.getMessage());
-            }
-            store.deleteSavepoint(old.id());
-        }
+        return book.recordSavepoint(job, path, reason);
     }
 
     /**
@@ -421,6 +358,24 @@ public class JobService {
         } catch (ClusterException e) {
             return false;
         }
+    }
+
+    /** Runs one action on the job, none other on it meanwhile. */
+    <T> T locked(long id, java.util.function.Supplier<T> action) {
+        java.util.concurrent.locks.Lock held = lock(id);
+        held.lock();
+        try {
+            return action.get();
+        } finally {
+            held.unlock();
+        }
+    }
+
+    private void locked(long id, Runnable action) {
+        locked(id, () -> {
+                action.run();
+                return null;
+        });
     }
 
     /** The job's lock: one action on a job at a time; the watcher skips a job whose action takes long. */

@@ -33,6 +33,8 @@ class JobWatcher implements AutoCloseable {
     private final JobManagerClient flink;
     private final JobProperties properties;
     private final JobFailures failures;
+    /** Of several Eddys on one store, only the leader watches: two would bring the same lost job back twice. */
+    private final dev.eddy.store.Leadership leadership;
     private final boolean savepointOnShutdown;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-job-watcher");
@@ -43,7 +45,8 @@ class JobWatcher implements AutoCloseable {
     private volatile boolean closing;
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
-            ClusterHosting hosting, JobFailures failures) {
+            ClusterHosting hosting, JobFailures failures, dev.eddy.store.Leadership leadership) {
+        this.leadership = leadership;
         this.failures = failures;
         this.jobs = jobs;
         this.store = store;
@@ -63,6 +66,9 @@ class JobWatcher implements AutoCloseable {
     }
 
     private void tick() {
+        if (!leadership.lead()) {
+            return;
+        }
         try {
             reconcile();
         } catch (RuntimeException e) {

@@ -23,4 +23,11 @@ class StoreConfiguration {
         ds.setInitializationFailTimeout(10_000);
         return ds;
     }
+
+    /** This Eddy's claim to run the singletons, when several share the store. */
+    @Bean(destroyMethod = "close")
+    Leadership leadership(DataSource store) {
+        return new Leadership(store, "This Eddy (" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+                + ")");
+    }
 }

@@ -66,6 +66,42 @@ class QueryServiceIT {
     }
 
     @Test
+    void aPersonRunsAtMostTheirShareOfQueriesAndTheNextIsToldWhatToStop() throws Exception {
+        int max = queries.limits().maxRunningPerUser();
+        java.util.List<SqlConsole> consoles = new java.util.ArrayList<>();
+        java.util.List<RunningQuery> running = new java.util.ArrayList<>();
+        java.util.List<RecordingListener> listeners = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < max; i++) {
+                SqlConsole c = queries.openConsole("it-share-" + i);
+                consoles.add(c);
+                RecordingListener l = new RecordingListener();
+                listeners.add(l);
+                running.add(c.run("SELECT order_id FROM orders", l));
+            }
+            // Each runs, or waits for a task slot (the cluster has fewer than ten): all ten count.
+            for (int i = 0; i < max; i++) {
+                RecordingListener l = listeners.get(i);
+                RunningQuery q = running.get(i);
+                Await.until("query " + i + " to run or wait for a slot", Duration.ofSeconds(60),
+                        () -> l.columns.get() != null || q.stream().waitingFor().isPresent(), ready -> ready);
+            }
+            console = queries.openConsole("it-share-over");
+            RecordingListener over = new RecordingListener();
+            console.run("SELECT 1", over);
+            GatewayException refused = over.failed.get(30, TimeUnit.SECONDS);
+            assertThat(refused.getMessage()).isEqualTo("admin runs " + max
+                    + " statements already, the most one person may run at once");
+            assertThat(refused.hint()).hasValueSatisfying(h -> assertThat(h).contains("Stop a query in another script tab"));
+        } finally {
+            running.forEach(RunningQuery::stop);
+            consoles.forEach(SqlConsole::close);
+        }
+        Await.until("their jobs to be cancelled", Duration.ofSeconds(60),
+                () -> jobManager.jobs().stream().filter(dev.eddy.cluster.JobSummary::isRunning).count(), n -> n == 0);
+    }
+
+    @Test
     void capsBoundWhatAFastStreamKeeps() throws Exception {
         console = queries.openConsole("it-caps");
         RecordingListener setup = new RecordingListener();
