@@ -35,6 +35,7 @@ class JobWatcher implements AutoCloseable {
     private final JobFailures failures;
     /** Of several Eddys on one store, only the leader watches: two would bring the same lost job back twice. */
     private final dev.eddy.store.Leadership leadership;
+    private final KafkaPositions positions;
     private final boolean savepointOnShutdown;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-job-watcher");
@@ -45,7 +46,9 @@ class JobWatcher implements AutoCloseable {
     private volatile boolean closing;
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
-            ClusterHosting hosting, JobFailures failures, dev.eddy.store.Leadership leadership) {
+            ClusterHosting hosting, JobFailures failures, dev.eddy.store.Leadership leadership,
+            KafkaPositions positions) {
+        this.positions = positions;
         this.leadership = leadership;
         this.failures = failures;
         this.jobs = jobs;
@@ -157,15 +160,29 @@ class JobWatcher implements AutoCloseable {
             return;
         }
         store.ended(job.flinkJobId(), "LOST");
+        int version = job.runningVersion() == null ? job.version() : job.runningVersion();
         RestorePoint from = RestorePoints.of(store.savepoints(job.id()), store.runs(job.id())).stream().findFirst().orElse(null);
-        log.info("Job '{}' should run but Flink does not know {}: restarting version {} from {}", job.name(),
-                job.flinkJobId(), job.runningVersion(), from == null ? "empty state" : from.path());
         try {
-            jobs.start(job, job.runningVersion() == null ? job.version() : job.runningVersion(),
-                    from == null ? null : from.path(), false);
+            if (from != null && from.version() != version && !fits(job, from.version(), version)) {
+                // The run started without that older version's state (a stateless upgrade) and lost before
+                // its first checkpoint: it starts again where its Kafka sources started then.
+                log.info("Job '{}' should run but Flink does not know {}: restarting version {} without state, "
+                        + "its Kafka sources from where {} left them", job.name(), job.flinkJobId(), version, from.path());
+                jobs.start(job, version, null, false, positions.startingAt(positions.read(from.path())));
+                return;
+            }
+            log.info("Job '{}' should run but Flink does not know {}: restarting version {} from {}", job.name(),
+                    job.flinkJobId(), version, from == null ? "empty state" : from.path());
+            jobs.start(job, version, from == null ? null : from.path(), false);
         } catch (JobException e) {
             log.warn("Could not bring job '{}' back: {}", job.name(), e.getMessage());
         }
+    }
+
+    /** Whether state written by one version of the job maps onto another's plan. */
+    private boolean fits(Job job, int saved, int running) {
+        return store.version(job.id(), saved).flatMap(a -> store.version(job.id(), running)
+                .map(b -> StateCheck.compare(a.plan(), b.plan()).compatible())).orElse(false);
     }
 
     /**
