@@ -125,9 +125,11 @@ public final class EddyCli {
         @Override
         public Integer call() throws IOException {
             String t = token;
-            if (t == null) {
-                eddy.out.print("API token: ");
-                eddy.out.flush();
+            if (t == null && eddy.stdin == System.in && System.console() != null) {
+                // At a terminal the token is not echoed.
+                char[] typed = System.console().readPassword("API token: ");
+                t = typed == null ? null : new String(typed);
+            } else if (t == null) {
                 t = new BufferedReader(new InputStreamReader(eddy.stdin, StandardCharsets.UTF_8)).readLine();
             }
             if (t == null || t.isBlank()) {
