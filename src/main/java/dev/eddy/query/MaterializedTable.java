@@ -13,11 +13,15 @@ import java.util.Map;
  * A changelog applied: the rows a query's result holds right now. Rows keep their place when
  * updated (a -U followed by its +U fills the same slot), so a table view does not jump around.
  * Keyed results match changes by key columns; others by the whole row value (a multiset). Beyond
- * {@code cap} rows the oldest are dropped and counted. Not thread-safe: {@link ResultStream} guards it.
+ * {@code cap} rows, or beyond {@code maxBytes} of rows (estimated), the oldest are dropped and
+ * counted; the latest row is always kept. Not thread-safe: {@link ResultStream} guards it.
  */
 final class MaterializedTable {
     private final int[] keyColumns;
     private final int cap;
+    private final long maxBytes;
+    private long bytes;
+    private boolean bytesCapped;
     private final LinkedHashMap<Long, List<Object>> slots = new LinkedHashMap<>();
     private final Map<List<Object>, ArrayDeque<Long>> slotsByMatch = new HashMap<>();
     private long nextSlot;
@@ -27,7 +31,12 @@ final class MaterializedTable {
 
     /** A table matching rows by value; {@code keyColumns} empty means by the whole row. */
     MaterializedTable(int cap, int... keyColumns) {
+        this(cap, Long.MAX_VALUE, keyColumns);
+    }
+
+    MaterializedTable(int cap, long maxBytes, int... keyColumns) {
         this.cap = cap;
+        this.maxBytes = maxBytes;
         this.keyColumns = keyColumns;
     }
 
@@ -58,7 +67,7 @@ final class MaterializedTable {
                 if (slot == null) {
                     unmatchedRetractions++;
                 } else {
-                    slots.remove(slot);
+                    remove(slot);
                 }
             }
         }
@@ -68,12 +77,13 @@ final class MaterializedTable {
         if (isKeyed()) {
             ArrayDeque<Long> existing = slotsByMatch.get(match(row));
             if (existing != null && !existing.isEmpty()) {
-                slots.put(existing.peekFirst(), row);
+                put(existing.peekFirst(), row);
+                evictBeyondCap();
                 return;
             }
         }
         long slot = reuse != null ? reuse : nextSlot++;
-        slots.put(slot, row);
+        put(slot, row);
         slotsByMatch.computeIfAbsent(match(row), k -> new ArrayDeque<>()).addLast(slot);
         evictBeyondCap();
     }
@@ -94,16 +104,30 @@ final class MaterializedTable {
     /** -U changes whose +U never came (an insert or delete came first): those rows are gone. */
     private void closePendingUpdates() {
         for (Long slot : pendingUpdates) {
-            slots.remove(slot);
+            remove(slot);
         }
         pendingUpdates.clear();
     }
 
+    private void put(long slot, List<Object> row) {
+        List<Object> old = slots.put(slot, row);
+        bytes += RowSize.of(row) - (old == null ? 0 : RowSize.of(old));
+    }
+
+    private void remove(Long slot) {
+        List<Object> old = slots.remove(slot);
+        if (old != null) {
+            bytes -= RowSize.of(old);
+        }
+    }
+
     private void evictBeyondCap() {
-        while (slots.size() > cap) {
+        while (slots.size() > cap || slots.size() > 1 && bytes > maxBytes) {
             Iterator<Map.Entry<Long, List<Object>>> oldest = slots.entrySet().iterator();
             Map.Entry<Long, List<Object>> e = oldest.next();
             oldest.remove();
+            bytes -= RowSize.of(e.getValue());
+            bytesCapped |= slots.size() < cap;
             ArrayDeque<Long> same = slotsByMatch.get(match(e.getValue()));
             if (same != null) {
                 same.remove(e.getKey());
@@ -137,6 +161,16 @@ final class MaterializedTable {
 
     int size() {
         return slots.size();
+    }
+
+    /** True once a row was dropped for bytes, not for the count. */
+    boolean bytesCapped() {
+        return bytesCapped;
+    }
+
+    /** The heap the rows take, estimated. */
+    long bytes() {
+        return bytes;
     }
 
     long droppedRows() {

@@ -51,6 +51,7 @@ public class QueryService implements AutoCloseable {
                 return t;
             });
     private final java.util.Map<String, AtomicInteger> runningByUser = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<Run> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-query-publisher");
         t.setDaemon(true);
@@ -106,6 +107,30 @@ public class QueryService implements AutoCloseable {
         return properties;
     }
 
+    /** How long a console query runs before Eddy stops it, unless its user keeps it running; zero for no limit. */
+    @Requires(Role.VIEWER)
+    public Duration timeLimit() {
+        return properties.timeLimit();
+    }
+
+    /** Whether a query of this Eddy holds a task slot (its Flink job runs, not waiting for one). */
+    public boolean holdsSlots() {
+        return active.stream().anyMatch(Run::holdsSlot);
+    }
+
+    /**
+     * Stops the newest query holding a task slot, so that deployed job {@code job}, which waits for
+     * one, gets it: deployed jobs come before console queries. Its user reads why. Returns the
+     * statement stopped, if any.
+     */
+    public Optional<String> yieldSlot(String job) {
+        return active.stream().filter(Run::holdsSlot).max(java.util.Comparator.comparing(r -> r.started))
+                .map(run -> {
+                    run.yieldTo(job);
+                    return run.statement;
+                });
+    }
+
     RunningQuery start(SqlConsole console, String statement, QueryListener listener) {
         Access.require(Role.DEVELOPER, "Running statements");
         policy.require(statement);
@@ -126,9 +151,12 @@ public class QueryService implements AutoCloseable {
         private final String statement;
         private final QueryListener listener;
         private final ResultStream stream = new ResultStream(properties.maxTableRows(),
-                properties.maxChangelogEntries());
+                properties.maxChangelogEntries(), properties.maxResultBytes().toBytes());
         private volatile boolean stopped;
         private volatile boolean timedOut;
+        private volatile boolean keepRunning;
+        private volatile String yieldedTo;
+        private final Instant started = Instant.now();
         private volatile boolean done;
         private volatile Optional<String> jobId = Optional.empty();
         private volatile boolean query;
@@ -164,6 +192,26 @@ public class QueryService implements AutoCloseable {
         }
 
         @Override
+        public Optional<Instant> stopsAt() {
+            Duration limit = properties.timeLimit();
+            return keepRunning || limit.isZero() || done ? Optional.empty() : Optional.of(started.plus(limit));
+        }
+
+        @Override
+        public void keepRunning() {
+            keepRunning = true;
+        }
+
+        boolean holdsSlot() {
+            return query && jobId.isPresent() && !done && !stopped && stream.waitingFor().isEmpty();
+        }
+
+        void yieldTo(String job) {
+            yieldedTo = job;
+            stopped = true;
+        }
+
+        @Override
         public boolean isDone() {
             return done;
         }
@@ -178,6 +226,7 @@ public class QueryService implements AutoCloseable {
             String user = CurrentUser.nameOrSystem();
             AtomicInteger mine = runningByUser.computeIfAbsent(user, k -> new AtomicInteger());
             int running = mine.incrementAndGet();
+            active.add(this);
             try {
                 if (running > properties.maxRunningPerUser()) {
                     refuse(user, running - 1);
@@ -185,6 +234,7 @@ public class QueryService implements AutoCloseable {
                     execute();
                 }
             } finally {
+                active.remove(this);
                 mine.decrementAndGet();
             }
         }
@@ -251,7 +301,7 @@ public class QueryService implements AutoCloseable {
                     }
                     return true;
                 }, () -> {
-                    if (!limit.isZero() && System.nanoTime() - t0 > limit.toNanos()) {
+                    if (!keepRunning && !limit.isZero() && System.nanoTime() - t0 > limit.toNanos()) {
                         timedOut = true;
                     }
                     JobHealth unexplained = unexplainedTrouble;
@@ -268,9 +318,8 @@ public class QueryService implements AutoCloseable {
                     return;
                 }
                 end(publisher, new QueryReport(stopped || timedOut ? Outcome.STOPPED : Outcome.SUCCEEDED,
-                        stream.stats().changes(), since(t0), jobId, timedOut && !stopped, query),
-                        timedOut && !stopped ? "stopped by the time limit of " + limit.toSeconds() + " s" : null,
-                        startedAt, null);
+                        stream.stats().changes(), since(t0), jobId, timedOut && !stopped, query,
+                        Optional.ofNullable(yieldedTo)), stopNote(limit), startedAt, null);
             } catch (GatewayException e) {
                 QueryReport report = new QueryReport(stopped ? Outcome.STOPPED : Outcome.FAILED,
                         stream.stats().changes(), since(t0), jobId, false, query);
@@ -292,6 +341,14 @@ public class QueryService implements AutoCloseable {
                 }
                 done = true;
             }
+        }
+
+        /** Why the query stopped when its user did not stop it; null when they did, or it finished. */
+        private String stopNote(Duration limit) {
+            if (yieldedTo != null) {
+                return "stopped to give its task slot to job '" + yieldedTo + "', which should run";
+            }
+            return timedOut && !stopped ? "stopped by the time limit of " + QueryProperties.describe(limit) : null;
         }
 
         private void end(ResultPublisher publisher, QueryReport report, String message, Instant startedAt,

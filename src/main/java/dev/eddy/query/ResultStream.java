@@ -29,10 +29,15 @@ public final class ResultStream {
     private long endNanos;
 
     public ResultStream(int tableCap, int changelogCap) {
+        this(tableCap, changelogCap, Long.MAX_VALUE);
+    }
+
+    /** {@code maxBytes}: what the table and the changes may hold together (half each), estimated. */
+    public ResultStream(int tableCap, int changelogCap, long maxBytes) {
         this.tableCap = tableCap;
         this.changelogCap = changelogCap;
-        this.table = new MaterializedTable(tableCap);
-        this.changes = new ChangeLog(changelogCap);
+        this.table = new MaterializedTable(tableCap, maxBytes / 2);
+        this.changes = new ChangeLog(changelogCap, maxBytes / 2);
     }
 
     /** {@code changelog}: rows are changes of a continuous query (SELECT), not a finished table (SHOW). */
@@ -130,6 +135,6 @@ public final class ResultStream {
         tick();
         return new ResultStats(total, byKind[0], byKind[1], byKind[2], byKind[3], table.size(), table.droppedRows(),
                 changes.size(), changes.dropped(), lastSecond, Duration.ofNanos((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos),
-                tableCap, changelogCap);
+                tableCap, changelogCap, table.bytesCapped() || changes.bytesCapped());
     }
 }

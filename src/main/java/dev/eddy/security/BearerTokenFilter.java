@@ -13,10 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Signs a request in by its {@code Authorization: Bearer eddy_…} API token, for that request only. */
 final class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokenService tokens;
+    private final dev.eddy.security.StoreOutage store;
     private final SecurityContextHolderStrategy strategy;
 
-    BearerTokenFilter(ApiTokenService tokens, SecurityContextHolderStrategy strategy) {
+    BearerTokenFilter(ApiTokenService tokens, dev.eddy.security.StoreOutage store, SecurityContextHolderStrategy strategy) {
         this.tokens = tokens;
+        this.store = store;
         this.strategy = strategy;
     }
 
@@ -24,8 +26,27 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        var signedIn = header != null && header.strip().regionMatches(true, 0, "Bearer ", 0, 7)
-                ? tokens.authenticate(header.strip().substring(7).strip()) : java.util.Optional.<org.springframework.security.core.Authentication>empty();
+        java.util.Optional<org.springframework.security.core.Authentication> signedIn;
+        try {
+            if (header != null && store.isDown()) {
+                // Known down: answered at once rather than after another wait for a connection.
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException(store.message());
+            }
+            signedIn = header != null && header.strip().regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.authenticate(header.strip().substring(7).strip()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            if (!dev.eddy.security.StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            // Tokens live in the store: without it no token can be checked, which is not the caller's fault.
+            store.failed();
+            response.setStatus(503);
+            response.setContentType("application/problem+json");
+            response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    java.util.Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503,
+                            "detail", store.message())));
+            return;
+        }
         if (signedIn.isEmpty()) {
             chain.doFilter(request, response);
             return;

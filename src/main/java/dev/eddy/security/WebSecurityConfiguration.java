@@ -41,13 +41,13 @@ class WebSecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain tokenFilterChain(HttpSecurity http, ApiTokenService tokens,
+    SecurityFilterChain tokenFilterChain(HttpSecurity http, ApiTokenService tokens, dev.eddy.security.StoreOutage store,
             ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         return http.securityMatcher(TOKEN_ROUTES)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens,
+                .addFilterBefore(new BearerTokenFilter(tokens, store,
                         strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, problem) -> {
@@ -91,6 +91,29 @@ class WebSecurityConfiguration {
                     .userInfoEndpoint(info -> info.oidcUserService(new OidcUsers(oidc, users, audit))));
         }
         return http.build();
+    }
+
+    /**
+     * An address Spring Security's firewall refuses (an encoded slash or NUL, a dot segment): told
+     * in words, as a problem for the REST API, instead of the servlet container's bare error page.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            String why = "Eddy refused this request: its address holds characters Eddy does not accept in a path "
+                    + "(an encoded slash or backslash, a dot segment, a NUL or another control character). "
+                    + "Send names without them.";
+            response.setStatus(400);
+            response.setCharacterEncoding("UTF-8");
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"" + why + "\"}");
+            } else {
+                response.setContentType("text/plain");
+                response.getWriter().write(why);
+            }
+        };
     }
 
     /** Spring Security's current encoder (bcrypt today), with the algorithm kept beside each hash. */

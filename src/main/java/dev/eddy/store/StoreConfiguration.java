@@ -18,8 +18,9 @@ class StoreConfiguration {
         ds.setUsername(endpoints.storeUser());
         ds.setPassword(endpoints.storePassword().value());
         ds.setMaximumPoolSize(8);
-        // Fail fast with a readable message instead of waiting 30 s on a wrong address.
-        ds.setConnectionTimeout(10_000);
+        // Fail fast with a readable message instead of waiting 30 s on a wrong address or a store that
+        // went away (the console and the API then say so within 5 s).
+        ds.setConnectionTimeout(5_000);
         ds.setInitializationFailTimeout(10_000);
         return ds;
     }

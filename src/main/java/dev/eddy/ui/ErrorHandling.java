@@ -8,6 +8,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.eddy.security.AccessRefusedException;
 import dev.eddy.security.UserException;
+import dev.eddy.security.StoreOutage;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +22,35 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorHandling implements VaadinServiceInitListener {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+    private final StoreOutage store;
 
-    @Override
-    public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(ErrorHandling::handle));
+    ErrorHandling(StoreOutage store) {
+        this.store = store;
     }
 
-    static void handle(ErrorEvent event) {
-        String text = forPeople(event.getThrowable());
+    /** Every UI: errors as below, and no page while the store is down but the page that says so. */
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
+            if (enter.getNavigationTarget() != StoreDownView.class && store.isDown()) {
+                enter.rerouteTo(StoreDownView.class, StoreDownView.returningTo(enter.getLocation()));
+            }
+        }));
+    }
+
+    void handle(ErrorEvent event) {
         UI ui = UI.getCurrent();
+        if (StoreOutage.isOutage(event.getThrowable())) {
+            // Said once, on its own page, rather than as a failure of whatever was clicked.
+            store.failed();
+            log.warn("Eddy's store does not answer: {}", event.getThrowable().getMessage());
+            if (ui != null) {
+                ui.access(() -> ui.navigate(StoreDownView.class, StoreDownView.returningTo(ui.getActiveViewLocation())));
+            }
+            return;
+        }
+        String text = forPeople(event.getThrowable());
         if (ui != null) {
             ui.access(() -> {
                 Notification note = Notification.show(text, 8000, Notification.Position.MIDDLE);

@@ -13,6 +13,29 @@ import org.junit.jupiter.api.Test;
 class MaterializedTableTest {
 
     @Test
+    void wideRowsAreBoundedByBytesAndAnUpdateThatWidensARowCounts() {
+        String wide = "x".repeat(100_000);
+        MaterializedTable t = new MaterializedTable(1_000, 1_000_000L, 0);
+        for (int i = 0; i < 30; i++) {
+            t.apply(INSERT, List.of(i, wide));
+        }
+        assertThat(t.bytes()).isLessThanOrEqualTo(1_000_000);
+        assertThat(t.size()).isEqualTo(9);
+        assertThat(t.droppedRows()).isEqualTo(21);
+        assertThat(t.bytesCapped()).isTrue();
+        assertThat(t.rows()).extracting(r -> r.get(0)).startsWith(21).endsWith(29);
+
+        MaterializedTable keyed = new MaterializedTable(1_000, 1_000_000L, 0);
+        for (int i = 0; i < 5; i++) {
+            keyed.apply(INSERT, List.of(i, "small"));
+        }
+        keyed.apply(UPDATE_AFTER, List.of(4, "y".repeat(999_900)));
+        assertThat(keyed.rows()).extracting(r -> r.get(0)).containsExactly(4);
+        keyed.apply(DELETE, List.of(4, "y".repeat(999_900)));
+        assertThat(keyed.bytes()).isZero();
+    }
+
+    @Test
     void retractionsUpdateRowsInPlace() {
         MaterializedTable t = new MaterializedTable(100);
         t.apply(INSERT, List.of("PAID", 1L));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.config.Endpoints;
 import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.GatewaySessions;
+import dev.eddy.security.AuditLog;
+import dev.eddy.security.SqlPolicy;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.gateway.ResultRow.RowKind;
 import dev.eddy.support.Await;
@@ -168,6 +171,39 @@ class QueryServiceIT {
             assertThat(new HashSet<>(streaming.stream.get().tableRows()))
                     .isEqualTo(new HashSet<>(batched.stream.get().tableRows()))
                     .isNotEmpty();
+        }
+    }
+
+    @Test
+    void aQueryStopsAtTheTimeLimitAndGivesItsSlotBackUnlessItsUserKeepsItRunning(
+            @Autowired GatewaySessions sessions, @Autowired StatementJobs statementJobs,
+            @Autowired org.springframework.beans.factory.ObjectProvider<StatementCheck> checks,
+            @Autowired SqlPolicy policy, @Autowired AuditLog audit) throws Exception {
+        QueryProperties limited = new QueryProperties(50, 80, Duration.ofSeconds(4), Duration.ofMillis(250), 10,
+                org.springframework.util.unit.DataSize.ofMegabytes(64));
+        try (QueryService withLimit = new QueryService(sessions, history, limited, statementJobs, checks, policy, audit);
+             SqlConsole a = withLimit.openConsole("it-limit-a");
+             SqlConsole b = withLimit.openConsole("it-limit-b")) {
+            RecordingListener limitedRun = new RecordingListener();
+            RecordingListener keptRun = new RecordingListener();
+            RunningQuery forgotten = a.run("SELECT order_id FROM orders", limitedRun);
+            RunningQuery watched = b.run("SELECT order_id FROM orders", keptRun);
+            assertThat(forgotten.stopsAt()).isPresent();
+            watched.keepRunning();
+            assertThat(watched.stopsAt()).isEmpty();
+
+            QueryReport report = limitedRun.finished.get(60, TimeUnit.SECONDS);
+            assertThat(report.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(report.timeLimited()).isTrue();
+            String jobId = report.jobId().orElseThrow();
+            Await.until("the limited query's job to be cancelled", Duration.ofSeconds(30),
+                    () -> jobManager.job(jobId).state(), state -> !state.equals("RUNNING") && !state.equals("CANCELLING"));
+            assertThat(history.recent(20)).anySatisfy(e -> assertThat(e.message()).isEqualTo("stopped by the time limit of 4 s"));
+
+            Thread.sleep(2_000);
+            assertThat(watched.isDone()).as("the query its user keeps running goes on past the limit").isFalse();
+            watched.stop();
+            assertThat(keptRun.finished.get(30, TimeUnit.SECONDS).timeLimited()).isFalse();
         }
     }
 

@@ -28,6 +28,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private final dev.eddy.security.StoreOutage outage;
+
+    ApiProblems(dev.eddy.security.StoreOutage outage) {
+        this.outage = outage;
+    }
 
     @ExceptionHandler(AccessRefusedException.class)
     ProblemDetail refused(AccessRefusedException e) {
@@ -79,6 +84,16 @@ class ApiProblems {
     ProblemDetail noRoute(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "There is no route /" + e.getResourcePath()
                 + ": the routes are listed at /swagger-ui.html.");
+    }
+
+    /** Eddy's own store unreachable: 503, in words, nothing of the driver's. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ProblemDetail store(org.springframework.dao.DataAccessException e) {
+        if (dev.eddy.security.StoreOutage.isOutage(e)) {
+            outage.failed();
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, outage.message());
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

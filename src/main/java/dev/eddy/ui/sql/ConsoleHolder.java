@@ -35,6 +35,11 @@ class ConsoleHolder implements Consoles {
         return query;
     }
 
+    /** How long a console query runs before Eddy stops it, unless its user keeps it running. */
+    java.time.Duration timeLimit() {
+        return queries.timeLimit();
+    }
+
     /** The editor's completion and checks for this browser session's console. */
     synchronized SqlAssistant assistant() {
         if (assistant == null) {

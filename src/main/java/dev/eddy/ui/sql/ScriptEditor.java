@@ -48,6 +48,7 @@ class ScriptEditor extends VerticalLayout {
     private final Button runAll = new Button("Run all", VaadinIcon.FAST_FORWARD.create());
     private final Button explain = new Button("Explain", VaadinIcon.SITEMAP.create());
     private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    private final Button keepRunning = new Button("Keep running", VaadinIcon.CLOCK.create());
     private final Button deploy = new Button("Deploy as job", VaadinIcon.ROCKET.create());
     private final Consumer<String> onDeploy;
     private final ProgressBar progress = new ProgressBar();
@@ -62,6 +63,7 @@ class ScriptEditor extends VerticalLayout {
     private RunningQuery running;
     /** The statement whose job the message above the results speaks of (the latest INSERT). */
     private Listener jobShown;
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
 
     /** {@code onEdit} receives the script each time the user pauses typing (to keep it). */
     ScriptEditor(ConsoleHolder console, TopicService topics, String script, Consumer<String> onEdit,
@@ -92,6 +94,16 @@ class ScriptEditor extends VerticalLayout {
         stop.addClickListener(e -> stopRunning());
         stop.setEnabled(false);
         stop.setTooltipText("Stop reading and cancel the Flink job behind the query");
+        keepRunning.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        keepRunning.addClassName("eddy-keep-running");
+        keepRunning.setVisible(false);
+        keepRunning.addClickListener(e -> {
+            if (running != null) {
+                running.keepRunning();
+            }
+            keepRunning.setVisible(false);
+            status.setText("Streaming… (kept running until you stop it)");
+        });
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.setWidth("8em");
@@ -103,7 +115,7 @@ class ScriptEditor extends VerticalLayout {
                 b.setTooltipText("Running SQL needs the developer role: ask an admin if you need it");
             }
         }
-        HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, deploy, stop, progress, status);
+        HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, deploy, stop, progress, status, keepRunning);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
         message.setWidthFull();
@@ -220,6 +232,9 @@ class ScriptEditor extends VerticalLayout {
         explain.setEnabled(!on && mayRun);
         stop.setEnabled(on);
         progress.setVisible(on);
+        if (!on) {
+            keepRunning.setVisible(false);
+        }
         status.setText(text);
     }
 
@@ -240,6 +255,7 @@ class ScriptEditor extends VerticalLayout {
     }
 
     void setZone(java.time.ZoneId zone) {
+        this.zone = zone;
         results.setZone(zone);
     }
 
@@ -285,6 +301,7 @@ class ScriptEditor extends VerticalLayout {
                 rows = results.rows(index, statement);
                 rows.start(columns, stream);
                 status.setText(waiting(stream));
+                offerKeepRunning();
             });
         }
 
@@ -296,7 +313,7 @@ class ScriptEditor extends VerticalLayout {
                 }
                 if (stop.isEnabled()) {
                     status.setText(rows == null ? running(stream) : stream.stats().changes() == 0 ? waiting(stream)
-                            : "Streaming…");
+                            : streaming());
                     stream.waitingFor().ifPresentOrElse(message::warning, message::hideWarning);
                 }
             });
@@ -312,10 +329,14 @@ class ScriptEditor extends VerticalLayout {
                 if (rows != null) {
                     rows.end(switch (report.outcome()) {
                         case SUCCEEDED -> "Finished";
-                        case STOPPED -> report.timeLimited() ? "Stopped by the time limit" : "Stopped";
+                        case STOPPED -> report.yieldedTo().isPresent() ? "Stopped for job " + report.yieldedTo().get()
+                                : report.timeLimited() ? "Stopped at the time limit" : "Stopped";
                         case FAILED -> "Failed";
                     });
                 }
+                report.yieldedTo().ifPresent(job -> message.warning("Eddy stopped this query to give its task slot "
+                        + "to job '" + job + "', which should run and found no free slot: deployed jobs come before "
+                        + "console queries. Run it again when a slot is free (the Cluster page shows them)."));
                 if (!more && total > 1) {
                     message.success(total + " statements ran in " + elapsed() + ".");
                 } else if (!more && rows == null) {
@@ -377,6 +398,28 @@ class ScriptEditor extends VerticalLayout {
         return create;
     }
 
+    /**
+     * A streaming query stops at the console's time limit so a forgotten tab gives its task slot
+     * back; the user who watches it can lift the limit for this one query.
+     */
+    private void offerKeepRunning() {
+        Optional<java.time.Instant> stopsAt = running == null ? Optional.empty() : running.stopsAt();
+        keepRunning.setVisible(stopsAt.isPresent());
+        stopsAt.ifPresent(at -> keepRunning.setTooltipText("Console queries stop after "
+                + dev.eddy.query.QueryProperties.describe(console.timeLimit())
+                + " to give their task slot back; this one will stop at " + clock(at)
+                + ". Keep it running until you press Stop."));
+    }
+
+    private String streaming() {
+        return running == null ? "Streaming…" : running.stopsAt().map(at -> "Streaming… stops at " + clock(at))
+                .orElse("Streaming…");
+    }
+
+    private String clock(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(at.atZone(zone));
+    }
+
     private static String running(ResultStream stream) {
         return "Running · " + StatusLine.seconds(stream.stats().elapsed().toMillis());
     }
@@ -399,8 +442,11 @@ class ScriptEditor extends VerticalLayout {
     private String summary(QueryReport report) {
         String changes = count(report.changes());
         return switch (report.outcome()) {
-            case STOPPED -> changes + " in " + seconds(report) + (report.timeLimited()
-                    ? ": stopped by the time limit, and the Flink job was cancelled"
+            case STOPPED -> changes + " in " + seconds(report) + (report.yieldedTo().isPresent()
+                    ? ": stopped for job " + report.yieldedTo().get() + ", and the Flink job was cancelled"
+                    : report.timeLimited()
+                    ? ": stopped at the time limit for console queries (its task slot is free again); "
+                            + "run it again and press Keep running to watch it longer"
                     : ": stopped, and the Flink job was cancelled");
             case SUCCEEDED -> report.query() ? changes + " in " + seconds(report) : "Done in " + seconds(report);
             case FAILED -> "Failed after " + seconds(report);

@@ -39,6 +39,11 @@ final class StatusLine {
     /** What the caps dropped, or empty when they dropped nothing. */
     static String dropped(ResultStats s) {
         StringBuilder note = new StringBuilder();
+        if (s.bytesCapped()) {
+            return "Its rows are wide: older rows and changes were dropped to keep this result within its share "
+                    + "of memory (eddy.query.max-result-bytes). The table keeps the latest " + n(s.tableRows())
+                    + " rows, the changelog the latest " + n(s.changelogEntries()) + " changes.";
+        }
         if (s.droppedRows() > 0) {
             note.append("The table keeps the latest ").append(n(s.tableCap())).append(" rows: ")
                     .append(n(s.droppedRows())).append(" older ones were dropped (eddy.query.max-table-rows). ");
