@@ -25,6 +25,20 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
 
+    /**
+     * A page never waits on the network or the disk on a UI thread (it holds the session's lock, so
+     * every other tab of that person would wait too): such work goes through a service, off the UI
+     * thread via Async.
+     */
+    @ArchTest
+    static final ArchRule pagesDoNoBlockingIo = noClasses().that().resideInAPackage("dev.eddy.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.file..", "java.nio.channels..",
+                    "org.apache.kafka..", "org.postgresql..", "org.apache.flink..", "org.springframework.jdbc..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+            .orShould().callMethod(Thread.class, "sleep", long.class);
+
     /** The REST API is a thin face over the same services the pages call, never over the store. */
     @ArchTest
     static final ArchRule routesOnlyCallServices = noClasses().that().resideInAPackage("dev.eddy.api..")

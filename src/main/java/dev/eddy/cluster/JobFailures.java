@@ -19,10 +19,12 @@ public class JobFailures {
 
     private final JobManagerClient flink;
     private final TaskFailureLog taskFailures;
+    private final ClusterSnapshot cluster;
 
-    public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures) {
+    public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures, ClusterSnapshot cluster) {
         this.flink = flink;
         this.taskFailures = taskFailures;
+        this.cluster = cluster;
     }
 
     /** The job's state, restarts and latest failure; throws {@link ClusterException} when the job is unknown. */
@@ -57,11 +59,8 @@ public class JobFailures {
 
     /** "Waiting for a free task slot: …" when the cluster has none free now; empty when one is (it is being taken). */
     private Optional<String> slotsHeld(String flinkJobId) {
-        try {
-            if (flink.overview().slotsAvailable() > 0) {
-                return Optional.empty();
-            }
-        } catch (ClusterException e) {
+        ClusterSnapshot.Snapshot now = cluster.latest();
+        if (!now.answered() || now.overview().slotsAvailable() > 0) {
             return Optional.empty();
         }
         return Optional.of("Waiting for a free task slot" + holders(flinkJobId) + ". " + FREE_A_SLOT);
@@ -121,22 +120,20 @@ public class JobFailures {
 
     /** ": all 3 slots are held by 2 running jobs (a, b)", or nothing when the cluster cannot be read. */
     private String holders(String flinkJobId) {
-        try {
-            ClusterOverview cluster = flink.overview();
-            java.util.List<String> holders = flink.jobs().stream()
-                    .filter(j -> j.isRunning() && !j.id().equals(flinkJobId))
-                    .map(j -> shortName(j.name())).toList();
-            // Four editor tabs running the same query are one line "4 × SELECT …", not four.
-            java.util.Map<String, Long> byName = holders.stream().collect(java.util.stream.Collectors.groupingBy(
-                    n -> n, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
-            String named = byName.entrySet().stream().map(e -> (e.getValue() > 1 ? e.getValue() + " × " : "") + e.getKey())
-                    .collect(java.util.stream.Collectors.joining("; "));
-            return ": all " + cluster.slotsTotal() + " slots are held by " + (holders.isEmpty() ? "jobs that just ended"
-                    : holders.size() + " running job" + (holders.size() == 1 ? "" : "s") + " (" + named + ")");
-        } catch (ClusterException e) {
-            // The overview could not be read: say what is known.
+        ClusterSnapshot.Snapshot now = cluster.latest();
+        if (!now.answered()) {
             return "";
         }
+        java.util.List<String> holders = now.jobs().values().stream()
+                .filter(j -> j.isRunning() && !j.id().equals(flinkJobId))
+                .map(j -> shortName(j.name())).toList();
+        // Four editor tabs running the same query are one line "4 × SELECT …", not four.
+        java.util.Map<String, Long> byName = holders.stream().collect(java.util.stream.Collectors.groupingBy(
+                n -> n, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        String named = byName.entrySet().stream().map(e -> (e.getValue() > 1 ? e.getValue() + " × " : "") + e.getKey())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return ": all " + now.overview().slotsTotal() + " slots are held by " + (holders.isEmpty() ? "jobs that just ended"
+                : holders.size() + " running job" + (holders.size() == 1 ? "" : "s") + " (" + named + ")");
     }
 
     /** A job's name on one line and short: the gateway names a query's job by its whole statement. */

@@ -44,7 +44,9 @@ public class JobManagerClient {
             long end = j.path("end-time").asLong(-1);
             jobs.add(new JobSummary(j.path("jid").asText(), j.path("name").asText(), j.path("state").asText(),
                     start > 0 ? Instant.ofEpochMilli(start) : null, end > 0 ? Instant.ofEpochMilli(end) : null,
-                    Duration.ofMillis(Math.max(0, j.path("duration").asLong(0)))));
+                    Duration.ofMillis(Math.max(0, j.path("duration").asLong(0))),
+                    j.path("tasks").path("created").asInt(0) + j.path("tasks").path("scheduled").asInt(0),
+                    j.path("tasks").path("running").asInt(0)));
         }
         return jobs;
     }
@@ -92,9 +94,13 @@ public class JobManagerClient {
                 if (operation.hasNonNull("location")) {
                     return operation.get("location").asText();
                 }
-                throw new ClusterException("Flink could not take the savepoint: "
-                        + FailureCause.summarize(operation.path("failure-cause").path("stack-trace").asText(
-                                operation.path("failure-cause").toString())));
+                String trace = operation.path("failure-cause").path("stack-trace").asText(
+                        operation.path("failure-cause").toString());
+                if (trace.contains("is not being executed at the moment") || trace.contains("not all required tasks are currently running")) {
+                    throw new ClusterException("The job is still starting (not all its tasks run yet), so Flink cannot "
+                            + "take its savepoint now. Nothing was changed: try again in a few seconds, or cancel it.");
+                }
+                throw new ClusterException("Flink could not take the savepoint: " + FailureCause.summarize(trace));
             }
             sleep(Duration.ofMillis(300));
         }

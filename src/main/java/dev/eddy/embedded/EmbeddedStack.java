@@ -2,8 +2,7 @@ package dev.eddy.embedded;
 
 import dev.eddy.table.CatalogSlot;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +24,10 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private final EmbeddedProperties properties;
     private final Path dataDir;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
-    private FlinkCluster flink;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile SampleOrdersProducer orders;
+    private volatile FlinkCluster flink;
     private final CatalogSlot catalog = new CatalogSlot();
 
     public EmbeddedStack(EmbeddedProperties properties) {
@@ -46,15 +45,27 @@ public final class EmbeddedStack implements AutoCloseable {
                 PostgresServer.stopLeftover(dataDir.resolve("postgres"));
             }
             Ports.Claimed ports = claimPorts();
+            // The three need nothing of one another to start: side by side, a start takes as long as the slowest.
+            List<java.util.concurrent.Callable<Void>> pieces = new java.util.ArrayList<>();
             if (properties.postgres().enabled()) {
-                startPostgres(ports);
+                pieces.add(() -> {
+                    startPostgres(ports);
+                    return null;
+                });
             }
             if (properties.kafka().enabled()) {
-                startKafka(ports);
+                pieces.add(() -> {
+                    startKafka(ports);
+                    return null;
+                });
             }
             if (properties.flink().enabled()) {
-                startFlink(ports);
+                pieces.add(() -> {
+                    startFlink(ports);
+                    return null;
+                });
             }
+            startSideBySide(pieces);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -62,6 +73,33 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw new IllegalStateException("The embedded stack could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void startSideBySide(List<java.util.concurrent.Callable<Void>> pieces) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, pieces.size()), r -> {
+                    Thread t = new Thread(r, "eddy-embedded-start-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            Exception first = null;
+            for (java.util.concurrent.Future<Void> piece : pool.invokeAll(pieces)) {
+                try {
+                    piece.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -88,7 +126,6 @@ public final class EmbeddedStack implements AutoCloseable {
         long t0 = System.nanoTime();
         postgres = new PostgresServer(dataDir.resolve("postgres"), ports.get("postgres"));
         postgres.start();
-        started.push(postgres);
         postgres.ensureDatabase(STORE_DATABASE);
         postgres.ensureDatabase(SampleDatabase.NAME);
         SampleDatabase.ensure(postgres.jdbcUrl(SampleDatabase.NAME), PostgresServer.SUPERUSER, postgres.superuserPassword());
@@ -115,10 +152,7 @@ public final class EmbeddedStack implements AutoCloseable {
         long t0 = System.nanoTime();
         kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.get("kafka"), ports.get("kafka-controller"));
         kafka.start();
-        started.push(kafka);
-        SampleOrdersProducer orders = new SampleOrdersProducer(kafka.bootstrapServers(),
-                properties.kafka().sampleOrdersPerSecond());
-        started.push(orders);
+        orders = new SampleOrdersProducer(kafka.bootstrapServers(), properties.kafka().sampleOrdersPerSecond());
         orders.start();
         log.info("Kafka ready at {} (topic '{}' fed with {} orders/s, data {}) in {}", kafka.bootstrapServers(),
                 SampleOrdersProducer.TOPIC, properties.kafka().sampleOrdersPerSecond(), dataDir.resolve("kafka"),
@@ -140,7 +174,6 @@ public final class EmbeddedStack implements AutoCloseable {
         flink = new FlinkCluster(dataDir.resolve("flink"), ports.get("flink-rest"), ports.get("flink-gateway"),
                 properties.flink().taskSlots(),
                 properties.flink().parallelism(), stateDir(), catalog);
-        started.push(flink);
         flink.startCluster();
         log.info("Flink MiniCluster ready at {} ({} task slots, web UI and REST API) in {}", flink.restUrl(),
                 properties.flink().taskSlots(), since(t0));
@@ -237,18 +270,24 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         long t0 = System.nanoTime();
-        boolean any = !started.isEmpty();
-        while (!started.isEmpty()) {
-            AutoCloseable piece = started.pop();
+        List<AutoCloseable> pieces = new java.util.ArrayList<>();
+        for (AutoCloseable piece : new AutoCloseable[] {flink, orders, kafka, postgres}) {
+            if (piece != null) {
+                pieces.add(piece);
+            }
+        }
+        boolean any = !pieces.isEmpty();
+        for (AutoCloseable piece : pieces) {
             try {
                 piece.close();
             } catch (Exception e) {
                 log.warn("{} did not stop cleanly: {}", piece.getClass().getSimpleName(), e.getMessage());
             }
         }
-        postgres = null;
-        kafka = null;
         flink = null;
+        orders = null;
+        kafka = null;
+        postgres = null;
         if (any) {
             log.info("Embedded stack stopped in {}", since(t0));
         }

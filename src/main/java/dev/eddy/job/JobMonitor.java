@@ -4,6 +4,7 @@ import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterSnapshot;
 import dev.eddy.cluster.FailureCause;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
@@ -22,9 +23,15 @@ public class JobMonitor {
     private final JobManagerClient flink;
     private final JobService jobs;
 
-    JobMonitor(JobManagerClient flink, JobService jobs) {
+    private final ClusterSnapshot cluster;
+    /** Each run's figures read once a tick, however many pages show them. */
+    private final dev.eddy.cluster.TickCache<String, JobMetrics> figures =
+            new dev.eddy.cluster.TickCache<>(Duration.ofSeconds(2), this::read);
+
+    JobMonitor(JobManagerClient flink, JobService jobs, ClusterSnapshot cluster) {
         this.flink = flink;
         this.jobs = jobs;
+        this.cluster = cluster;
     }
 
     /** Live figures of the job's current run; {@link JobMetrics#NONE} when it does not run. */
@@ -33,8 +40,12 @@ public class JobMonitor {
         if (job.flinkJobId() == null || !job.isActive()) {
             return JobMetrics.NONE;
         }
+        return figures.get(job.flinkJobId());
+    }
+
+    private JobMetrics read(String flinkJobId) {
         try {
-            JsonNode details = flink.details(job.flinkJobId());
+            JsonNode details = flink.details(flinkJobId);
             List<JobVertex> graph = vertices(details);
             Set<String> consumed = new HashSet<>();
             graph.forEach(v -> consumed.addAll(v.inputs()));
@@ -44,7 +55,7 @@ public class JobMonitor {
                 boolean source = v.inputs().isEmpty();
                 boolean sink = !consumed.contains(v.id());
                 if (source || sink) {
-                    Map<String, String> m = flink.vertexMetrics(job.flinkJobId(), v.id(), "numRecordsInPerSecond",
+                    Map<String, String> m = flink.vertexMetrics(flinkJobId, v.id(), "numRecordsInPerSecond",
                             "numRecordsOutPerSecond");
                     if (source) {
                         in += Math.max(number(m.get("numRecordsInPerSecond")), number(m.get("numRecordsOutPerSecond")));
@@ -55,8 +66,8 @@ public class JobMonitor {
                     }
                 }
             }
-            long restarts = (long) number(flink.jobMetrics(job.flinkJobId(), "numRestarts").get("numRestarts"));
-            JsonNode checkpoints = flink.checkpoints(job.flinkJobId());
+            long restarts = (long) number(flink.jobMetrics(flinkJobId, "numRestarts").get("numRestarts"));
+            JsonNode checkpoints = flink.checkpoints(flinkJobId);
             JsonNode latest = checkpoints.path("latest").path("completed");
             Instant last = latest.hasNonNull("latest_ack_timestamp")
                     ? Instant.ofEpochMilli(latest.get("latest_ack_timestamp").asLong()) : null;
@@ -139,11 +150,9 @@ public class JobMonitor {
     /** Jobs on the cluster Eddy did not deploy: editor queries, SQL Client, other tools. */
     @Requires(Role.VIEWER)
     public List<JobSummary> unmanaged() {
-        try {
-            return flink.jobs().stream().filter(j -> !jobs.isManaged(j.id())).toList();
-        } catch (ClusterException e) {
-            return List.of();
-        }
+        ClusterSnapshot.Snapshot now = cluster.latest();
+        java.util.Set<String> managed = jobs.managedAmong(now.jobs().keySet());
+        return now.jobs().values().stream().filter(j -> !managed.contains(j.id())).toList();
     }
 
     /** Cancels a job Eddy does not manage (a forgotten editor query, a job from another tool). */

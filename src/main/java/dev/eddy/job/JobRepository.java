@@ -130,6 +130,18 @@ class JobRepository {
                 .stream().findFirst();
     }
 
+    /** Of these Flink jobs, the ones that are runs of Eddy's jobs: one query, however many there are. */
+    java.util.Set<String> managedAmong(java.util.Collection<String> flinkJobIds) {
+        if (flinkJobIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("SELECT flink_job_id FROM job_run WHERE flink_job_id = ANY (?)");
+            ps.setArray(1, con.createArrayOf("text", flinkJobIds.toArray()));
+            return ps;
+        }, (rs, i) -> rs.getString(1)));
+    }
+
     boolean isManaged(String flinkJobId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM job_run WHERE flink_job_id = ?)",
                 Boolean.class, flinkJobId));

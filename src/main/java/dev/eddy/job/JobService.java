@@ -183,7 +183,7 @@ public class JobService {
 
     /**
      * Restarts the job's current version from a chosen state ({@code null}: empty state).
-     * {@code allowNonRestored} lets Flink drop state the new plan has no place for.
+     * {@code allowNonRestored} is consent to drop state that does not fit: the version then starts without state.
      */
     @Requires(value = Role.DEVELOPER, action = "Restarting jobs")
     public Job restart(long id, RestorePoint from, boolean allowNonRestored) {
@@ -195,11 +195,14 @@ public class JobService {
             if (from != null && !RestorePoints.exists(from.path())) {
                 throw new JobException("The state at " + from.path() + " is gone; pick another savepoint or checkpoint.");
             }
-            if (from != null && !allowNonRestored && from.version() != job.version()) {
+            if (from != null && from.version() != job.version()) {
                 StateCheck.Verdict verdict = StateCheck.compare(version(id, from.version()).plan(),
                         version(id, job.version()).plan());
-                if (!verdict.compatible()) {
+                if (!verdict.compatible() && !allowNonRestored) {
                     throw new StateMismatchException(verdict);
+                }
+                if (!verdict.compatible()) {
+                    return start(job, job.version(), null, false);
                 }
             }
             return start(job, job.version(), from == null ? null : from.path(), allowNonRestored);
@@ -241,7 +244,8 @@ public class JobService {
      * Runs the job's current version in place of what runs now: stops the running one with a
      * savepoint and starts the new version from it (or from the newest safe state when stopped).
      * When the saved state does not fit the new plan, nothing is touched unless
-     * {@code allowNonRestored} says the user agreed to drop it.
+     * {@code allowNonRestored} says the user agreed to drop it: then the new version starts without
+     * state, as the verdict told (sources from their start position, aggregations from zero).
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs")
     public Job redeploy(long id, boolean allowNonRestored) {
@@ -259,6 +263,12 @@ public class JobService {
                 from = new RestorePoint(s.path(), s.kind(), s.createdAt(), s.version(), s.reason(), s.sizeBytes());
             } else {
                 from = restorePoints(id).stream().findFirst().orElse(null);
+            }
+            if (!verdict.compatible()) {
+                // Consent to drop state that no longer fits means all of it: Flink would still restore the
+                // operators whose ids happen to match (a source's offsets without the counts built on
+                // them), which gives wrong results without a word. The savepoint stays to go back to.
+                return start(get(id), job.version(), null, false);
             }
             return start(get(id), job.version(), from == null ? null : from.path(), allowNonRestored);
         });
@@ -279,6 +289,11 @@ public class JobService {
     /** Whether Flink runs a job Eddy started (or Eddy has just started it). */
     public boolean isManaged(String flinkJobId) {
         return store.isManaged(flinkJobId);
+    }
+
+    /** Of these Flink jobs, the ones that are runs of Eddy's jobs. */
+    java.util.Set<String> managedAmong(java.util.Collection<String> flinkJobIds) {
+        return store.managedAmong(flinkJobIds);
     }
 
     /** Starts a version of a job, optionally from saved state, and records the run. */

@@ -2,6 +2,7 @@ package dev.eddy.job;
 
 import dev.eddy.cluster.ClusterException;
 import dev.eddy.cluster.ClusterHosting;
+import dev.eddy.cluster.ClusterSnapshot;
 import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.cluster.JobFailures;
@@ -36,6 +37,7 @@ class JobWatcher implements AutoCloseable {
     /** Of several Eddys on one store, only the leader watches: two would bring the same lost job back twice. */
     private final dev.eddy.store.Leadership leadership;
     private final KafkaPositions positions;
+    private final ClusterSnapshot cluster;
     private final boolean savepointOnShutdown;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-job-watcher");
@@ -47,7 +49,8 @@ class JobWatcher implements AutoCloseable {
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
             ClusterHosting hosting, JobFailures failures, dev.eddy.store.Leadership leadership,
-            KafkaPositions positions) {
+            KafkaPositions positions, ClusterSnapshot cluster) {
+        this.cluster = cluster;
         this.positions = positions;
         this.leadership = leadership;
         this.failures = failures;
@@ -121,8 +124,13 @@ class JobWatcher implements AutoCloseable {
         }
     }
 
+    /** Read now, after the store: every Flink job of a run the store names is in it (else it looks lost). */
     private Map<String, JobSummary> flinkJobs() {
-        return flink.jobs().stream().collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
+        ClusterSnapshot.Snapshot now = cluster.fresh();
+        if (!now.answered()) {
+            throw new ClusterException(now.problem().orElse("The cluster did not answer"));
+        }
+        return now.jobs();
     }
 
     private void follow(Job job, JobSummary seen) {

@@ -1,17 +1,13 @@
 package dev.eddy.job;
 
 import dev.eddy.cluster.ClusterException;
-import dev.eddy.cluster.JobFailures;
-import dev.eddy.cluster.JobManagerClient;
+import dev.eddy.cluster.ClusterSnapshot;
 import dev.eddy.cluster.JobSummary;
 import dev.eddy.query.QueryService;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Deployed jobs come before console queries: when a job that should run waits for a task slot and
  * this Eddy's console queries hold slots, the newest of those queries is stopped to free one, and
  * its user reads why. Flink gives a freed slot to the job that waits for it. Every Eddy on a store
- * guards its own queries; a pass asks nothing of Flink while none of them holds a slot.
+ * guards its own queries; a pass reads only the shared cluster snapshot, and the store only when a
+ * job waits for a slot while one of this Eddy's queries holds one.
  */
 @Component
 class SlotGuard implements AutoCloseable {
@@ -32,8 +29,7 @@ class SlotGuard implements AutoCloseable {
     private volatile long lastYield = System.nanoTime() - SETTLE_NANOS;
     private final QueryService queries;
     private final JobRepository store;
-    private final JobManagerClient flink;
-    private final JobFailures failures;
+    private final ClusterSnapshot cluster;
     private final JobProperties properties;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-slot-guard");
@@ -41,12 +37,10 @@ class SlotGuard implements AutoCloseable {
         return t;
     });
 
-    SlotGuard(QueryService queries, JobRepository store, JobManagerClient flink, JobFailures failures,
-            JobProperties properties) {
+    SlotGuard(QueryService queries, JobRepository store, ClusterSnapshot cluster, JobProperties properties) {
         this.queries = queries;
         this.store = store;
-        this.flink = flink;
-        this.failures = failures;
+        this.cluster = cluster;
         this.properties = properties;
     }
 
@@ -68,19 +62,17 @@ class SlotGuard implements AutoCloseable {
 
     /** One look: stops at most one query, then lets Flink hand the slot over before looking again. */
     void guard() {
-        if (System.nanoTime() - lastYield < SETTLE_NANOS || !queries.holdsSlots()
-                || flink.overview().slotsAvailable() > 0) {
+        if (System.nanoTime() - lastYield < SETTLE_NANOS || !queries.holdsSlots()) {
+            return;
+        }
+        ClusterSnapshot.Snapshot now = cluster.latest();
+        if (!now.answered() || now.overview().slotsAvailable() > 0
+                || now.jobs().values().stream().noneMatch(JobSummary::waitsForSlots)) {
             return;
         }
         List<Job> wanted = store.all().stream().filter(j -> j.shouldRun() && j.flinkJobId() != null).toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
-        Map<String, JobSummary> known = flink.jobs().stream()
-                .collect(Collectors.toMap(JobSummary::id, Function.identity(), (a, b) -> a));
         for (Job job : wanted) {
-            JobSummary seen = known.get(job.flinkJobId());
-            if (seen != null && seen.isRunning() && failures.health(job.flinkJobId()).waiting().isPresent()) {
+            if (now.job(job.flinkJobId()).filter(JobSummary::waitsForSlots).isPresent()) {
                 queries.yieldSlot(job.name()).ifPresent(statement -> {
                     lastYield = System.nanoTime();
                     log.info("Stopped a console query to give its task slot to job '{}'", job.name());

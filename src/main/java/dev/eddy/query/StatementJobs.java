@@ -1,6 +1,8 @@
 package dev.eddy.query;
 
 import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterSnapshot;
+import dev.eddy.cluster.JobSummary;
 import dev.eddy.cluster.JobFailures;
 import dev.eddy.cluster.JobHealth;
 import java.time.Duration;
@@ -25,7 +27,10 @@ public class StatementJobs implements AutoCloseable {
     private static final Duration EVERY = Duration.ofSeconds(1);
     /** A job Flink no longer knows after this many looks is let go (cancelled and gone from its history). */
     private static final int MISSES = 5;
+    /** A job running steadily is still asked about this often, in looks: a failure Flink keeps to itself shows within 10 s. */
+    private static final int QUIET_LOOKS = 10;
     private final JobFailures failures;
+    private final ClusterSnapshot cluster;
     private final Map<Watch, Boolean> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eddy-statement-jobs");
@@ -33,8 +38,9 @@ public class StatementJobs implements AutoCloseable {
         return t;
     });
 
-    public StatementJobs(JobFailures failures) {
+    public StatementJobs(JobFailures failures, ClusterSnapshot cluster) {
         this.failures = failures;
+        this.cluster = cluster;
         ticker.scheduleWithFixedDelay(this::tick, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -44,6 +50,8 @@ public class StatementJobs implements AutoCloseable {
         private final Consumer<JobHealth> onChange;
         private JobHealth last;
         private int misses;
+        private String lastMark;
+        private int quiet;
 
         private Watch(String jobId, Consumer<JobHealth> onChange) {
             this.jobId = jobId;
@@ -59,7 +67,23 @@ public class StatementJobs implements AutoCloseable {
             watches.remove(this);
         }
 
-        private void look() {
+        /**
+         * Reads the job's health from Flink only when the shared snapshot shows something new of it
+         * (its state, or tasks waiting or fewer running), or after {@link #QUIET_LOOKS} quiet looks:
+         * a job running steadily costs no call of its own.
+         */
+        private void look(ClusterSnapshot.Snapshot snapshot) {
+            if (last != null && snapshot.answered()) {
+                java.util.Optional<JobSummary> seen = snapshot.job(jobId);
+                String mark = seen.map(j -> j.state() + "/" + j.waitingTasks() + "/" + j.runningTasks()).orElse("?");
+                boolean steady = seen.isPresent() && "RUNNING".equals(seen.get().state()) && seen.get().waitingTasks() == 0
+                        && !last.troubled() && last.waiting().isEmpty();
+                if (steady && mark.equals(lastMark) && ++quiet < QUIET_LOOKS) {
+                    return;
+                }
+                lastMark = mark;
+            }
+            quiet = 0;
             JobHealth now;
             try {
                 now = failures.health(jobId);
@@ -93,9 +117,13 @@ public class StatementJobs implements AutoCloseable {
     }
 
     private void tick() {
+        if (watches.isEmpty()) {
+            return;
+        }
+        ClusterSnapshot.Snapshot snapshot = cluster.latest();
         for (Watch watch : watches.keySet()) {
             try {
-                watch.look();
+                watch.look(snapshot);
             } catch (RuntimeException e) {
                 log.warn("Could not follow Flink job {}: {}", watch.jobId, e.getMessage());
             }
