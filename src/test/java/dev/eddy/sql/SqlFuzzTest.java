@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * to the splitter, the checker and the completer at many cursor places: none of them may throw,
  * whatever a user has half typed. Seeded, so a failure names a mutant that fails again.
  */
-class SqlFuzzTest {
-    static final List<String> STATEMENTS = List.of(
+public class SqlFuzzTest {
+    public static final List<String> STATEMENTS = List.of(
             "SELECT order_id, customer_id, quantity * price AS amount, status, order_time FROM orders",
             "SELECT o.order_id, c.name FROM orders o JOIN customers c ON o.customer_id = c.id WHERE o.status = 'NEW'",
             "SELECT status, COUNT(*) AS n, SUM(price * quantity) FROM orders GROUP BY status HAVING COUNT(*) > 2",
@@ -78,7 +78,7 @@ class SqlFuzzTest {
     }
 
     /** Every mutant of the corpus, in a fixed order for a seed. */
-    static List<String> mutants(Random random) {
+    public static List<String> mutants(Random random) {
         List<String> mutants = new ArrayList<>();
         for (String statement : STATEMENTS) {
             for (int i = 0; i < MUTANTS_PER_STATEMENT; i++) {

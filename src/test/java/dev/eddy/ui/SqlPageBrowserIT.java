@@ -28,7 +28,13 @@ class SqlPageBrowserIT extends BrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         wait.withTimeout(Duration.ofSeconds(90)).until(d -> gridSize("eddy-table-view") >= 3);
         assertThat(browser.findElement(By.cssSelector(".eddy-figures")).getText()).startsWith("Running").contains("changes");
+        // A console query stops at the time limit unless its user keeps it running: both are in sight.
+        WebElement keep = browser.findElement(By.cssSelector("vaadin-button.eddy-keep-running"));
+        wait.until(d -> keep.isDisplayed() && keep.getText().matches("Stops at \\d\\d:\\d\\d · Keep running"));
         screenshot("sql-page-streaming");
+        keep.click();
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("kept running until you stop it"));
+        assertThat(browser.findElement(By.cssSelector("vaadin-button.eddy-keep-running")).isDisplayed()).isFalse();
 
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Stop')]")).click();
         wait.until(d -> d.findElement(By.cssSelector(".eddy-run-status")).getText().contains("stopped"));

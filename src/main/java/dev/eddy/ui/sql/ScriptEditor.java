@@ -103,6 +103,7 @@ class ScriptEditor extends VerticalLayout {
             }
             keepRunning.setVisible(false);
             status.setText("Streaming… (kept running until you stop it)");
+            keepRunning.setText("Keep running");
         });
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -117,6 +118,8 @@ class ScriptEditor extends VerticalLayout {
         }
         HorizontalLayout toolbar = new HorizontalLayout(run, runAll, explain, deploy, stop, progress, status, keepRunning);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        // A narrow window puts the status on a line of its own rather than past the edge.
+        toolbar.setWrap(true);
 
         message.setWidthFull();
         results.setWidthFull();
@@ -405,15 +408,18 @@ class ScriptEditor extends VerticalLayout {
     private void offerKeepRunning() {
         Optional<java.time.Instant> stopsAt = running == null ? Optional.empty() : running.stopsAt();
         keepRunning.setVisible(stopsAt.isPresent());
-        stopsAt.ifPresent(at -> keepRunning.setTooltipText("Console queries stop after "
-                + dev.eddy.query.QueryProperties.describe(console.timeLimit())
-                + " to give their task slot back; this one will stop at " + clock(at)
-                + ". Keep it running until you press Stop."));
+        stopsAt.ifPresent(at -> {
+            // The time it stops on the button that lifts the limit: one short item in the toolbar.
+            keepRunning.setText("Stops at " + clock(at) + " · Keep running");
+            keepRunning.setTooltipText("Console queries stop after "
+                    + dev.eddy.query.QueryProperties.describe(console.timeLimit())
+                    + " to give their task slot back. Press to keep this one running until you press Stop.");
+        });
     }
 
     private String streaming() {
-        return running == null ? "Streaming…" : running.stopsAt().map(at -> "Streaming… stops at " + clock(at))
-                .orElse("Streaming…");
+        return running != null && running.stopsAt().isEmpty() && !console.timeLimit().isZero()
+                ? "Streaming… (kept running until you stop it)" : "Streaming…";
     }
 
     private String clock(java.time.Instant at) {
