@@ -5,6 +5,7 @@ import java.util.List;
 import dev.eddy.config.Endpoints;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
+import dev.eddy.store.Leadership;
 import org.springframework.stereotype.Service;
 
 /** What the console shows of the Flink cluster: its overview, its jobs, and where Flink's own UI is. */
@@ -12,15 +13,39 @@ import org.springframework.stereotype.Service;
 public class ClusterService {
     private final JobManagerClient jobManager;
     private final Endpoints endpoints;
+    private final ClusterSnapshot snapshot;
+    private final Leadership leadership;
 
-    public ClusterService(JobManagerClient jobManager, Endpoints endpoints) {
+    public ClusterService(JobManagerClient jobManager, Endpoints endpoints, ClusterSnapshot snapshot,
+            Leadership leadership) {
         this.jobManager = jobManager;
         this.endpoints = endpoints;
+        this.snapshot = snapshot;
+        this.leadership = leadership;
     }
 
+    /** The cluster's figures from the shared snapshot (at most a tick old): no page waits on Flink. */
     @Requires(Role.VIEWER)
     public ClusterOverview overview() {
-        return jobManager.overview();
+        ClusterSnapshot.Snapshot now = snapshot.latest();
+        if (!now.answered()) {
+            throw new ClusterException(now.problem().orElse("The Flink cluster did not answer"));
+        }
+        return now.overview();
+    }
+
+    /**
+     * Which Eddy on the store runs the job watcher (restarts lost jobs, records checkpoints), in a
+     * sentence: with several Eddys on one store, exactly one does and another takes over when it stops.
+     */
+    @Requires(Role.VIEWER)
+    public String watcher() {
+        if (leadership.leads()) {
+            return "This Eddy (" + leadership.name() + ") runs the job watcher.";
+        }
+        return leadership.leader().map(other -> other + " runs the job watcher; this Eddy (" + leadership.name()
+                + ") takes over within seconds if it stops.").orElse("No Eddy runs the job watcher at this moment; "
+                + "this one (" + leadership.name() + ") takes it up within seconds.");
     }
 
     /** Every job the cluster knows, newest first. */

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.security.SecretCipher;
+import dev.eddy.security.SecretException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +25,10 @@ class IntegrationRepository {
     private final JdbcTemplate jdbc;
     private final SecretCipher cipher;
     private final ObjectMapper json;
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationRepository.class);
+    /** Integrations whose unreadable secrets were logged already: once each, not at every listing. */
+    private final Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     IntegrationRepository(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -72,11 +80,20 @@ class IntegrationRepository {
         TreeSet<String> set = new TreeSet<>();
         if (sealed != null) {
             // Only the names leave the repository: which secrets are set, not what they are.
-            read(cipher.decrypt(sealed, context(rs.getString("name")))).forEach((k, v) -> {
-                if (v != null && !v.isEmpty()) {
-                    set.add(k);
+            try {
+                read(cipher.decrypt(sealed, context(rs.getString("name")))).forEach((k, v) -> {
+                    if (v != null && !v.isEmpty()) {
+                        set.add(k);
+                    }
+                });
+            } catch (SecretException e) {
+                // One integration sealed under another key must not keep Eddy from starting or listing the
+                // others: it is shown without secrets, and connecting through it says to enter them again.
+                if (unreadable.add(rs.getString("name"))) {
+                    log.warn("The secrets of integration '{}' cannot be read with this Eddy's key: {}", rs.getString("name"),
+                            e.getMessage());
                 }
-            });
+            }
         }
         return new Integration(rs.getLong("id"), rs.getString("name"), IntegrationKind.valueOf(rs.getString("kind")),
                 new LinkedHashMap<>(read(rs.getString("settings"))), set, rs.getBoolean("built_in"),

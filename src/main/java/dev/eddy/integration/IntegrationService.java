@@ -223,8 +223,7 @@ public class IntegrationService {
         Metadata previous = cache.get(name);
         Metadata fresh;
         try {
-            java.util.Optional<String> unreachable = Reachability.unreachable(i.kind() == IntegrationKind.KAFKA
-                    ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i));
+            java.util.Optional<String> unreachable = Reachability.unreachable(addresses(i));
             if (unreachable.isPresent()) {
                 // Known in at most two seconds: no client timeout, and no connection test to repeat it.
                 throw new Unreachable(unreachable.get());
@@ -281,8 +280,29 @@ public class IntegrationService {
                 throw new IntegrationException(name + " is unreachable " + now.failingSince()
                         .map(IntegrationService::since).orElse("since a moment ago") + ": " + now.lastError().get());
             }
+        } else {
+            // Seen up, maybe minutes ago: a Kafka source planned against a broker gone since would wait a minute
+            // before failing.
+            requireReachable(i);
         }
         return ConnectionOptions.flinkTable(i, repository.secrets(name), write);
+    }
+
+    /**
+     * One TCP look at the service before a client is asked (a millisecond when it is up, two
+     * seconds at most when not): a Kafka client would retry until its whole timeout has passed.
+     */
+    private void requireReachable(Integration i) {
+        java.util.Optional<String> unreachable = Reachability.unreachable(addresses(i));
+        if (unreachable.isPresent()) {
+            refreshInBackground(i.name());
+            throw new IntegrationException(i.name() + " is unreachable: " + unreachable.get());
+        }
+    }
+
+    /** Where the service listens, as Reachability takes it: bootstrap servers, or host:port. */
+    private static String addresses(Integration i) {
+        return i.kind() == IntegrationKind.KAFKA ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i);
     }
 
     /**
@@ -306,6 +326,7 @@ public class IntegrationService {
         if (i.kind() != IntegrationKind.KAFKA) {
             throw new IntegrationException(integration + " is not a Kafka integration");
         }
+        requireReachable(i);
         try {
             return KafkaBrowser.latest(kafkaClient(i, repository.secrets(integration)), topic, count);
         } catch (org.apache.kafka.common.KafkaException e) {

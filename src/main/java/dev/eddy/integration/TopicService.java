@@ -22,7 +22,12 @@ public class TopicService {
     /** Whether the topic exists there: empty when Kafka could not be asked (unreachable, not allowed). */
     @Requires(Role.VIEWER)
     public Optional<Boolean> exists(TopicPlace place, String topic) {
-        return KafkaTopics.exists(client(place, false), topic);
+        Properties client = client(place, false);
+        // A broker that is down cannot tell: known in milliseconds (or 2 s), not after the admin client's timeout.
+        if (Reachability.unreachable(client.getProperty("bootstrap.servers")).isPresent()) {
+            return Optional.empty();
+        }
+        return KafkaTopics.exists(client, topic);
     }
 
     /**
@@ -37,7 +42,13 @@ public class TopicService {
         if (partitions < 1 || partitions > 10_000 || replication < 1 || replication > 32) {
             throw new IntegrationException("Partitions go from 1 to 10,000 and replicas from 1 to 32");
         }
-        KafkaTopics.create(client(place, true), place.describe(), topic, partitions, replication, retention);
+        Properties client = client(place, true);
+        Optional<String> unreachable = Reachability.unreachable(client.getProperty("bootstrap.servers"));
+        if (unreachable.isPresent()) {
+            throw new IntegrationException("Cannot create topic " + topic + " in " + place.describe() + ": "
+                    + unreachable.get());
+        }
+        KafkaTopics.create(client, place.describe(), topic, partitions, replication, retention);
         if (place.integration() != null) {
             integrations.refreshInBackground(place.integration());
         }

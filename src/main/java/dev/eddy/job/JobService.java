@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.eddy.store.StoreLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +37,7 @@ public class JobService {
     private final JobManagerClient flink;
     private final JobProperties properties;
     private final SavepointBook book;
-    private final Map<Long, java.util.concurrent.locks.ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final StoreLocks locks;
 
     private final JobTables tables;
     private final SinkTopics sinkTopics;
@@ -45,7 +45,8 @@ public class JobService {
     private final SqlPolicy policy;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book) {
+            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book, StoreLocks jobLocks) {
+        this.locks = jobLocks;
         this.book = book;
         this.policy = policy;
         this.tables = tables;
@@ -377,7 +378,7 @@ public class JobService {
 
     /** Runs one action on the job, none other on it meanwhile. */
     <T> T locked(long id, java.util.function.Supplier<T> action) {
-        java.util.concurrent.locks.Lock held = lock(id);
+        StoreLocks.Held held = lock(id);
         held.lock();
         try {
             return action.get();
@@ -393,9 +394,12 @@ public class JobService {
         });
     }
 
-    /** The job's lock: one action on a job at a time; the watcher skips a job whose action takes long. */
-    java.util.concurrent.locks.ReentrantLock lock(long id) {
-        return locks.computeIfAbsent(id, k -> new java.util.concurrent.locks.ReentrantLock());
+    /**
+     * The job's lock, held in the store: one action on a job at a time across every Eddy on the
+     * store; the watcher skips a job whose action takes long.
+     */
+    StoreLocks.Held lock(long id) {
+        return locks.lock(id);
     }
 
     private JobVersion version(String sql, JobSettings settings, JobPlan plan) {

@@ -62,7 +62,7 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs from the last checkpoint")
     public Job fromLastCheckpoint(long id) {
-        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        dev.eddy.store.StoreLocks.Held held = jobs.lock(id);
         held.lock();
         try {
             Job job = jobs.mine(id, "redeploy");
@@ -95,7 +95,7 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Redeploying jobs without state")
     public Job stateless(long id) {
-        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        dev.eddy.store.StoreLocks.Held held = jobs.lock(id);
         held.lock();
         try {
             Job job = jobs.mine(id, "redeploy");
@@ -123,7 +123,7 @@ public class JobUpgrades {
      */
     @Requires(value = Role.DEVELOPER, action = "Stopping jobs")
     public Job keepStopped(long id) {
-        java.util.concurrent.locks.Lock held = jobs.lock(id);
+        dev.eddy.store.StoreLocks.Held held = jobs.lock(id);
         held.lock();
         try {
             Job job = jobs.mine(id, "stop");

@@ -96,7 +96,7 @@ class JobWatcher implements AutoCloseable {
             if (closing) {
                 return;
             }
-            java.util.concurrent.locks.Lock held = jobs.lock(job.id());
+            dev.eddy.store.StoreLocks.Held held = jobs.lock(job.id());
             // A job busy with a long action (a stop with savepoint can take minutes) is looked at next pass,
             // rather than holding up every other job's.
             if (!held.tryLock()) {
@@ -237,7 +237,7 @@ class JobWatcher implements AutoCloseable {
     }
 
     private void stopWithSavepoint(Job job) {
-        java.util.concurrent.locks.Lock held = jobs.lock(job.id());
+        dev.eddy.store.StoreLocks.Held held = jobs.lock(job.id());
         held.lock();
         try {
             try {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public class Leadership implements AutoCloseable {
     private final DataSource store;
     private final String name;
     private Connection held;
+    private boolean candidate = true;
 
     public Leadership(DataSource store, String name) {
         this.store = store;
@@ -35,11 +37,16 @@ public class Leadership implements AutoCloseable {
                     return true;
                 }
                 log.warn("{} lost its connection to the store, and with it the lead", name);
-                release();
+                release(true);
+            }
+            if (!candidate) {
+                return false;
             }
             Connection c = store.getConnection();
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            // Named, so that every Eddy can tell which one leads (see leader()).
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?), set_config('application_name', ?, false)")) {
                 s.setLong(1, KEY);
+                s.setString(2, name);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) {
                         held = c;
@@ -48,12 +55,49 @@ public class Leadership implements AutoCloseable {
                     }
                 }
             }
+            try (PreparedStatement s = c.prepareStatement("RESET application_name")) {
+                s.execute();
+            }
             c.close();
             return false;
         } catch (SQLException e) {
             log.debug("{} could not ask the store for the lead: {}", name, e.getMessage());
-            release();
+            release(true);
             return false;
+        }
+    }
+
+    /**
+     * The Eddy that runs the job watcher now, by the name it gave its connection ("Eddy 4242@host"),
+     * as the store sees it; empty when none leads or the store cannot say.
+     */
+    public Optional<String> leader() {
+        try (Connection c = store.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                        + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = ? AND l.objsubid = 1 "
+                        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            s.setLong(1, KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** This Eddy's name as other Eddys see it. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Lets a test on one store watch other Eddys take the lead: this one gives up the lead it
+     * holds and no longer asks for it, until told again.
+     */
+    synchronized void candidate(boolean candidate) {
+        this.candidate = candidate;
+        if (!candidate) {
+            close();
         }
     }
 
@@ -61,9 +105,14 @@ public class Leadership implements AutoCloseable {
         return held != null;
     }
 
-    private void release() {
+    private void release(boolean lost) {
         if (held != null) {
             try {
+                // A pooled connection given back keeps its session, and a session in doubt might still hold
+                // the lock: that one is ended for good.
+                if (lost && store instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                    pool.evictConnection(held);
+                }
                 held.close();
             } catch (SQLException e) {
                 // Closing is all that matters: PostgreSQL drops the lock with the session.
@@ -76,13 +125,16 @@ public class Leadership implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (held != null) {
-            try (PreparedStatement s = held.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (PreparedStatement s = held.prepareStatement("SELECT pg_advisory_unlock(?)");
+                 PreparedStatement reset = held.prepareStatement("RESET application_name")) {
                 s.setLong(1, KEY);
                 s.execute();
+                reset.execute();
             } catch (SQLException e) {
-                // The connection is closed next, which releases the lock too.
+                release(true);
+                return;
             }
         }
-        release();
+        release(false);
     }
 }

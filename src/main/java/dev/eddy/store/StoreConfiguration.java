@@ -17,7 +17,8 @@ class StoreConfiguration {
         ds.setJdbcUrl(endpoints.storeUrl());
         ds.setUsername(endpoints.storeUser());
         ds.setPassword(endpoints.storePassword().value());
-        ds.setMaximumPoolSize(8);
+        // Two connections stay with the leadership and the job locks.
+        ds.setMaximumPoolSize(10);
         // Fail fast with a readable message instead of waiting 30 s on a wrong address or a store that
         // went away (the console and the API then say so within 5 s).
         ds.setConnectionTimeout(5_000);
@@ -28,7 +29,12 @@ class StoreConfiguration {
     /** This Eddy's claim to run the singletons, when several share the store. */
     @Bean(destroyMethod = "close")
     Leadership leadership(DataSource store) {
-        return new Leadership(store, "This Eddy (" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
-                + ")");
+        return new Leadership(store, "Eddy " + java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** One action at a time on a job, across every Eddy on the store: the keys are job ids. */
+    @Bean(destroyMethod = "close")
+    StoreLocks jobLocks(DataSource store) {
+        return new StoreLocks(store, 0x6A6F62); // "job" in ASCII
     }
 }

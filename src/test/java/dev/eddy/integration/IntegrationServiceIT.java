@@ -36,6 +36,17 @@ class IntegrationServiceIT {
     }
 
     @Test
+    void anEddyWithAnotherKeyStillListsEveryIntegrationAndSaysWhichSecretsToEnterAgain() {
+        // An Eddy given the wrong key file (as a second Eddy on the same store can be): it must start and list.
+        IntegrationRepository otherKey = new IntegrationRepository(store, new dev.eddy.security.SecretCipher(new byte[32]),
+                new com.fasterxml.jackson.databind.ObjectMapper());
+        Integration sample = otherKey.findAll().stream().filter(i -> i.name().equals("sample-postgres")).findFirst()
+                .orElseThrow();
+        assertThat(sample.secretsSet()).as("secrets it cannot read are not claimed").isEmpty();
+        assertThatThrownBy(() -> otherKey.secrets("sample-postgres")).hasMessageContaining("Enter the password again");
+    }
+
+    @Test
     void aRefusedKafkaConnectionIsSaidAtOnceInWords() {
         ConnectionCheck check = integrations.test(new IntegrationDraft("nowhere-kafka", IntegrationKind.KAFKA,
                 Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "127.0.0.1:1"), Map.of()));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "eddy.embedded.data-dir=target/it-data/${random.uuid}",
+    // Named outright: a path built from the data directory would resolve ${random.uuid} once more.
+    "eddy.security.secret-key-file=target/it-data/secret.key",
     "eddy.embedded.postgres.port=0",
     "eddy.embedded.kafka.port=0",
     "eddy.embedded.kafka.controller-port=0",

@@ -28,6 +28,10 @@ class ClusterView extends VerticalLayout {
         flinkUi.setTarget("_blank");
         add(new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
                 + cluster.gatewayUrl() + ". "), flinkUi));
+        Paragraph watcher = new Paragraph(cluster.watcher());
+        watcher.addClassName("eddy-watcher");
+        watcher.addClassNames(LumoUtility.TextColor.SECONDARY);
+        add(watcher);
         try {
             ClusterOverview o = cluster.overview();
             FlexLayout tiles = new FlexLayout(
