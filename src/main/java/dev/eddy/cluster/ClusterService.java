@@ -40,12 +40,13 @@ public class ClusterService {
      */
     @Requires(Role.VIEWER)
     public String watcher() {
+        String self = leadership.name().replaceFirst("^Eddy ", "");
         if (leadership.leads()) {
-            return "This Eddy (" + leadership.name() + ") runs the job watcher.";
+            return "This Eddy (" + self + ") runs the job watcher.";
         }
-        return leadership.leader().map(other -> other + " runs the job watcher; this Eddy (" + leadership.name()
+        return leadership.leader().map(other -> other + " runs the job watcher; this Eddy (" + self
                 + ") takes over within seconds if it stops.").orElse("No Eddy runs the job watcher at this moment; "
-                + "this one (" + leadership.name() + ") takes it up within seconds.");
+                + "this one (" + self + ") takes it up within seconds.");
     }
 
     /** Every job the cluster knows, newest first. */

@@ -17,7 +17,7 @@ class ClusterBrowserIT extends BrowserTest {
         open("/cluster");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         String watcher = wait.until(d -> d.findElement(By.cssSelector(".eddy-watcher"))).getText();
-        assertThat(watcher).startsWith("This Eddy (Eddy " + ProcessHandle.current().pid() + "@")
+        assertThat(watcher).startsWith("This Eddy (" + ProcessHandle.current().pid() + "@")
                 .endsWith("runs the job watcher.");
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page).contains("Task slots free", "Flink version", "SQL Gateway at");
