@@ -28,11 +28,7 @@ public class SchemaService {
     private static final int MAX = 10_000;
     private final IntegrationService integrations;
     /** Threads of their own: the common pool has one thread on two cores, and these calls wait on the network. */
-    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "eddy-schema-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(dev.eddy.config.DaemonThreads.named("eddy-schema-reader"));
 
     public SchemaService(IntegrationService integrations) {
         this.integrations = integrations;

@@ -22,11 +22,7 @@ public class ClusterSnapshot implements AutoCloseable {
     private static final Duration MOST = Duration.ofSeconds(30);
     private final JobManagerClient flink;
     private final Duration every;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-cluster-snapshot");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-cluster-snapshot"));
     private volatile Snapshot latest;
     private volatile Duration delay;
 

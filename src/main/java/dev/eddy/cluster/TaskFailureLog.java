@@ -30,11 +30,7 @@ public class TaskFailureLog extends AppenderBase<ILoggingEvent> implements Logge
     private final Deque<Failure> failures = new ArrayDeque<>();
     /** Looks every second that it still listens (see {@link #onStop}). */
     private final java.util.concurrent.ScheduledExecutorService watch =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "eddy-task-failure-log");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-task-failure-log"));
 
     /** A logged task failure: the job vertex it hit, when, and its trace. */
     public record Failure(String vertexId, Instant at, String trace) {}

@@ -77,13 +77,8 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private static void startSideBySide(List<java.util.concurrent.Callable<Void>> pieces) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, pieces.size()), r -> {
-                    Thread t = new Thread(r, "eddy-embedded-start-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                Math.max(1, pieces.size()), dev.eddy.config.DaemonThreads.numbered("eddy-embedded-start-"));
         try {
             Exception first = null;
             for (java.util.concurrent.Future<Void> piece : pool.invokeAll(pieces)) {

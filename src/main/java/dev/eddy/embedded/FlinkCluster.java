@@ -34,11 +34,7 @@ final class FlinkCluster implements AutoCloseable {
 
     private final CatalogSlot catalog;
     private static final Logger log = LoggerFactory.getLogger(FlinkCluster.class);
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-taskmanager-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-taskmanager-watchdog"));
 
     private final String stateDir;
 

@@ -66,11 +66,7 @@ final class SampleOrdersProducer implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         producer = new KafkaProducer<>(props);
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "eddy-sample-orders");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-sample-orders"));
         scheduler.scheduleAtFixedRate(this::sendOne, 0, 1_000_000L / ordersPerSecond, TimeUnit.MICROSECONDS);
     }
 

@@ -16,11 +16,7 @@ public final class SessionHeartbeat implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     public SessionHeartbeat(Duration interval) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "eddy-gateway-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-gateway-heartbeat"));
         long ms = interval.toMillis();
         scheduler.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
     }

@@ -22,11 +22,7 @@ public class IntegrationService {
     private final java.util.Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, java.time.Instant> lastAttempt = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newFixedThreadPool(2,
-            r -> {
-                Thread t = new Thread(r, "eddy-metadata-refresh");
-                t.setDaemon(true);
-                return t;
-            });
+            dev.eddy.config.DaemonThreads.named("eddy-metadata-refresh"));
     private volatile List<Integration> known = List.of();
 
     IntegrationService(IntegrationRepository repository, List<IntegrationSeed> seeds,

@@ -39,11 +39,7 @@ class JobWatcher implements AutoCloseable {
     private final KafkaPositions positions;
     private final ClusterSnapshot cluster;
     private final boolean savepointOnShutdown;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-job-watcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-watcher"));
     private static final java.time.Duration SHUTDOWN_SAVEPOINT_WAIT = java.time.Duration.ofSeconds(30);
     private volatile boolean closing;
 
@@ -208,11 +204,7 @@ class JobWatcher implements AutoCloseable {
         if (running.isEmpty()) {
             return;
         }
-        ExecutorService savers = Executors.newFixedThreadPool(Math.min(running.size(), 8), r -> {
-            Thread t = new Thread(r, "eddy-shutdown-savepoint");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService savers = Executors.newFixedThreadPool(Math.min(running.size(), 8), dev.eddy.config.DaemonThreads.named("eddy-shutdown-savepoint"));
         try {
             List<Future<?>> saving = running.stream().<Future<?>>map(job -> savers.submit(() -> stopWithSavepoint(job)))
                     .toList();

@@ -31,11 +31,7 @@ class SlotGuard implements AutoCloseable {
     private final JobRepository store;
     private final ClusterSnapshot cluster;
     private final JobProperties properties;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-slot-guard");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-slot-guard"));
 
     SlotGuard(QueryService queries, JobRepository store, ClusterSnapshot cluster, JobProperties properties) {
         this.queries = queries;

@@ -14,11 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryRetention {
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-history-retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-history-retention"));
 
     HistoryRetention(StatementHistory history, @Value("${eddy.history.retention:90d}") Duration retention) {
         timer.scheduleWithFixedDelay(() -> {

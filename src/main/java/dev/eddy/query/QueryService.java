@@ -42,21 +42,12 @@ public class QueryService implements AutoCloseable {
     private final QueryProperties properties;
     private final StatementJobs jobs;
     private final org.springframework.beans.factory.ObjectProvider<StatementCheck> checks;
-    private final AtomicInteger threads = new AtomicInteger();
     /** A thread a running query (it reads its result until it ends); bounded, so a flood is refused, not absorbed. */
     private final ExecutorService executor = new java.util.concurrent.ThreadPoolExecutor(0, MAX_THREADS, 60,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "eddy-query-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), dev.eddy.config.DaemonThreads.numbered("eddy-query-"));
     private final java.util.Map<String, AtomicInteger> runningByUser = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<Run> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-query-publisher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-query-publisher"));
 
     private final SqlPolicy policy;
     private final AuditLog audit;

@@ -32,11 +32,7 @@ public class StatementJobs implements AutoCloseable {
     private final JobFailures failures;
     private final ClusterSnapshot cluster;
     private final Map<Watch, Boolean> watches = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-statement-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-statement-jobs"));
 
     public StatementJobs(JobFailures failures, ClusterSnapshot cluster) {
         this.failures = failures;

@@ -38,11 +38,7 @@ public class StatementRuns implements AutoCloseable {
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, SqlConsole> consoles = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-statement-runs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-statement-runs"));
 
     public StatementRuns(QueryService queries) {
         this.queries = queries;

@@ -40,11 +40,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             }
             // Tokens live in the store: without it no token can be checked, which is not the caller's fault.
             store.failed();
-            response.setStatus(503);
-            response.setContentType("application/problem+json");
-            response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                    java.util.Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503,
-                            "detail", store.message())));
+            if (dev.eddy.config.ProblemResponses.isApi(request)) {
+                dev.eddy.config.ProblemResponses.write(request, response, 503, store.message());
+            } else {
+                response.setStatus(503);
+                response.setContentType("application/json");
+                response.getWriter().write(dev.eddy.config.ProblemResponses.flinkErrors(store.message()));
+            }
             return;
         }
         if (signedIn.isEmpty()) {

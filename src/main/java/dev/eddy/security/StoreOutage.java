@@ -18,11 +18,7 @@ import org.springframework.stereotype.Component;
 public class StoreOutage implements AutoCloseable {
     private static final long LOOK_NANOS = java.time.Duration.ofSeconds(2).toNanos();
     private final Endpoints endpoints;
-    private final java.util.concurrent.ExecutorService looker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "eddy-store-look");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService looker = java.util.concurrent.Executors.newSingleThreadExecutor(dev.eddy.config.DaemonThreads.named("eddy-store-look"));
     private final java.util.concurrent.atomic.AtomicBoolean looking = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lookedAt = System.nanoTime();
     private volatile boolean down;

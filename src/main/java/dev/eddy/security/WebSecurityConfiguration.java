@@ -56,14 +56,13 @@ class WebSecurityConfiguration {
                             + (request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? ""
                                     : " (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…')")
                             + ". Make one in Eddy under your user menu, API tokens.";
-                    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    if (dev.eddy.config.ProblemResponses.isApi(request)) {
                         // RFC 9457 problem details, as every other answer of the REST API that is not a success.
                         response.setContentType("application/problem+json");
-                        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                                + "\"detail\":\"" + why + "\"}");
+                        response.getWriter().write(dev.eddy.config.ProblemResponses.json(401, why));
                     } else {
                         response.setContentType("application/json");
-                        response.getWriter().write("{\"errors\":[\"" + why + "\"]}");
+                        response.getWriter().write(dev.eddy.config.ProblemResponses.flinkErrors(why));
                     }
                 }))
                 .build();
@@ -103,16 +102,7 @@ class WebSecurityConfiguration {
             String why = "Eddy refused this request: its address holds characters Eddy does not accept in a path "
                     + "(an encoded slash or backslash, a dot segment, a NUL or another control character). "
                     + "Send names without them.";
-            response.setStatus(400);
-            response.setCharacterEncoding("UTF-8");
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                        + "\"detail\":\"" + why + "\"}");
-            } else {
-                response.setContentType("text/plain");
-                response.getWriter().write(why);
-            }
+            dev.eddy.config.ProblemResponses.write(request, response, 400, why);
         };
     }
 

@@ -27,11 +27,7 @@ import org.springframework.stereotype.Service;
 public class CompletionService {
     private final SchemaService schema;
     private final IntegrationService integrations;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "eddy-completion-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newFixedThreadPool(2, dev.eddy.config.DaemonThreads.named("eddy-completion-refresh"));
     private volatile Snapshot last = new Snapshot(Map.of(), ExternalObjects.EMPTY);
 
     public CompletionService(SchemaService schema, IntegrationService integrations) {

@@ -8,7 +8,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,13 +20,8 @@ import java.util.function.Supplier;
 public final class Async {
     static final int THREADS = 16;
     static final int QUEUED = 1_000;
-    private static final AtomicInteger NUMBER = new AtomicInteger();
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(QUEUED), r -> {
-                Thread t = new Thread(r, "eddy-page-work-" + NUMBER.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            new LinkedBlockingQueue<>(QUEUED), dev.eddy.config.DaemonThreads.numbered("eddy-page-work-"));
 
     static {
         POOL.allowCoreThreadTimeOut(true);

@@ -67,8 +67,7 @@ class PlainErrorReports implements WebServerFactoryCustomizer<TomcatServletWebSe
                 }
                 Writer out = response.getReporter();
                 if (out != null) {
-                    out.write(api ? "{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + text + "\"}"
-                            : text);
+                    out.write(api ? dev.eddy.config.ProblemResponses.json(status, text) : text);
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

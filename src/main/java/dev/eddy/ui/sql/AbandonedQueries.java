@@ -23,11 +23,7 @@ class AbandonedQueries {
     private static final Logger log = LoggerFactory.getLogger(AbandonedQueries.class);
     private static final int MISSED_HEARTBEATS = 3;
     private final Map<RunningQuery, UI> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "eddy-abandoned-queries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-abandoned-queries"));
 
     AbandonedQueries() {
         ticker.scheduleWithFixedDelay(this::sweep, 2, 2, TimeUnit.SECONDS);
