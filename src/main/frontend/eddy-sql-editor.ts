@@ -155,7 +155,10 @@ class EddySqlEditor extends HTMLElement {
           placeholder(this.getAttribute('placeholder') ?? ''),
           syntaxHighlighting(highlight),
           this.dialect.of(this.language()),
-          autocompletion({ override: [(ctx) => this.complete(ctx)], icons: true, maxRenderedOptions: 200 }),
+          // CodeMirror waits 100 ms for more typing before it asks; the server's lists are narrowed in the
+          // browser while they fit (validFor), so asking at once costs one call per word, not per key.
+          autocompletion({ override: [(ctx) => this.complete(ctx)], icons: true, maxRenderedOptions: 200,
+            activateOnTypingDelay: 10 }),
           linter((view) => this.check(view), { delay: 500 }),
           lintGutter(),
           Prec.highest(keymap.of([
