@@ -204,6 +204,22 @@ public final class GatewayErrors {
                 || cause.contains("Timed out waiting for a node assignment")) {
             return "Kafka did not answer: check 'properties.bootstrap.servers' and that the brokers run.";
         }
+        if (cause.contains("Unknown identifier '*'")) {
+            return "A '*' stands only in SELECT * or in COUNT(*): check the function name just before it.";
+        }
+        if (cause.contains("Unknown identifier '")) {
+            return "Check the spelling: it is neither a column of the tables in FROM nor a known function.";
+        }
+        if (cause.contains("Table '") && cause.contains("' not found")) {
+            return "The name before the dot is neither a table nor an alias in this query's FROM: check it.";
+        }
+        if (cause.contains("Temporary table '") && cause.contains("already exists")) {
+            return "This session has it already: use it, drop it first (DROP TEMPORARY TABLE name), or add "
+                    + "IF NOT EXISTS to the CREATE.";
+        }
+        if (cause.contains("Incompatible types") && !cause.contains("for sink column")) {
+            return "The values on either side at that position have types that do not go together: CAST one of them.";
+        }
         if (cause.contains("Connection to") && cause.contains("refused")) {
             return "A service named in the table's options refused the connection: check its address.";
         }

@@ -24,6 +24,23 @@ class GatewayErrorsTest {
     }
 
     @Test
+    void flinksShortestRefusalsGetWhatIsWrongAndWhatToDo() {
+        assertThat(validation("Unknown identifier '*'").describe()).isEqualTo("Unknown identifier '*' (line 1, column 8). "
+                + "A '*' stands only in SELECT * or in COUNT(*): check the function name just before it.");
+        assertThat(validation("Unknown identifier 'cout'").hint()).get().asString().contains("neither a column");
+        assertThat(validation("Table 'o' not found").hint()).get().asString().contains("neither a table nor an alias");
+        assertThat(validation("Temporary table '`eddy`.`default_database`.`t`' already exists").hint()).get().asString()
+                .contains("DROP TEMPORARY TABLE");
+        assertThat(validation("Incompatible types").hint()).get().asString().contains("CAST");
+    }
+
+    private static GatewayException validation(String message) {
+        return GatewayErrors.fromResponse(500, "{\"errors\":[\"Internal server error.\",\"org.apache.flink.table.api."
+                + "ValidationException: SQL validation failed. From line 1, column 8 to line 1, column 8: " + message
+                + "\\nCaused by: org.apache.calcite.sql.validate.SqlValidatorException: " + message + "\"]}");
+    }
+
+    @Test
     void missingColumnSaysWhichAndWhere() {
         GatewayException e = translate("column-not-found.json");
         assertThat(e.getMessage()).isEqualTo("Column 'nosuchcol' not found in any table");
