@@ -115,6 +115,10 @@ class EddySqlEditor extends HTMLElement {
   private lastSent?: string;
   // An error Flink reported when the script ran; shown until the script changes.
   private runError?: { diagnostic: Diagnostic; text: string };
+  // The server's list for where the cursor rests after a space, a dot or a comma, asked before the next
+  // word's first key: that key then opens the popup without waiting for the server.
+  private prefetched?: { key: string; from: number; at: number; answer: Promise<ServerCompletions | null> };
+  private prefetchTimer?: number;
   // Set by Vaadin: the element's @ClientCallable methods.
   $server?: {
     complete(text: string, position: number, explicit: boolean): Promise<string>;
@@ -171,6 +175,9 @@ class EddySqlEditor extends HTMLElement {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               this.scheduleSync();
+            }
+            if (update.docChanged || update.selectionSet) {
+              this.schedulePrefetch();
             }
           }),
         ],
@@ -291,6 +298,8 @@ class EddySqlEditor extends HTMLElement {
       return false;
     }
     this.sync();
+    // Running may create or drop tables: a list asked ahead may be out of date.
+    this.prefetched = undefined;
     const sel = this.view.state.selection.main;
     this.dispatchEvent(new CustomEvent('eddy-run', {
       detail: { scope, text: this.view.state.doc.toString(), from: sel.from, to: sel.to },
@@ -298,16 +307,65 @@ class EddySqlEditor extends HTMLElement {
     return true;
   }
 
+  private schedulePrefetch() {
+    if (this.prefetchTimer) {
+      window.clearTimeout(this.prefetchTimer);
+    }
+    this.prefetchTimer = window.setTimeout(() => this.prefetch(), 0);
+  }
+
+  /** Asks ahead for the list at a cursor that rests where a new word starts, if it is not asked yet. */
+  private prefetch() {
+    this.prefetchTimer = undefined;
+    const server = this.$server;
+    if (!this.view || !server) {
+      return;
+    }
+    const state = this.view.state;
+    const sel = state.selection.main;
+    const text = state.doc.toString();
+    const pos = sel.head;
+    if (!sel.empty || pos === 0 || !/[\s.,(]/.test(text.charAt(pos - 1)) || /[\w$]/.test(text.charAt(pos))) {
+      return;
+    }
+    const key = EddySqlEditor.completionKey(text, pos, pos);
+    const answer = server.complete(text, pos, false)
+      .then((json) => JSON.parse(json) as ServerCompletions)
+      .catch(() => null);
+    this.prefetched = { key, from: pos, at: Date.now(), answer };
+  }
+
+  /** The script without the word being typed, and where that word starts: equal keys, equal lists. */
+  private static completionKey(text: string, wordFrom: number, pos: number): string {
+    return `${wordFrom}\u0000${text.slice(0, wordFrom)}\u0000${text.slice(pos)}`;
+  }
+
+  /** The list asked ahead for this word's start, when it is whole (so the browser may narrow it). */
+  private async prefetchedFor(ctx: CompletionContext, text: string): Promise<ServerCompletions | null> {
+    const word = ctx.matchBefore(/[\w$]*/);
+    const wordFrom = word ? word.from : ctx.pos;
+    const ahead = this.prefetched;
+    // Tables come and go (another tab, another user): a list asked long ago is asked again.
+    if (!ahead || ahead.from !== wordFrom || Date.now() - ahead.at > 10_000
+        || ahead.key !== EddySqlEditor.completionKey(text, wordFrom, ctx.pos)) {
+      return null;
+    }
+    const answer = await ahead.answer;
+    return answer && answer.complete && answer.from === wordFrom && answer.options.length > 0 ? answer : null;
+  }
+
   private async complete(ctx: CompletionContext): Promise<CompletionResult | null> {
     if (!this.$server) {
       return null;
     }
     const text = ctx.state.doc.toString();
-    let answer: ServerCompletions;
-    try {
-      answer = JSON.parse(await this.$server.complete(text, ctx.pos, ctx.explicit));
-    } catch (e) {
-      return null;
+    let answer: ServerCompletions | null = await this.prefetchedFor(ctx, text);
+    if (!answer) {
+      try {
+        answer = JSON.parse(await this.$server.complete(text, ctx.pos, ctx.explicit)) as ServerCompletions;
+      } catch (e) {
+        return null;
+      }
     }
     if (ctx.aborted || !answer || answer.options.length === 0) {
       return null;

@@ -75,6 +75,37 @@ class SqlEditorBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theFirstLetterOfATableNameOpensTheListAskedForWhenTheCursorCameAfterFrom() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement editor = openWith(wait, "SELECT * FROM ");
+        editor.sendKeys("o");
+        offered(wait, editor, "table", "orders", "o");
+        editor.sendKeys(Keys.ESCAPE, Keys.BACK_SPACE);
+        JavascriptExecutor js = browser;
+        // The cursor rests after "FROM ": the list for there is asked at once, before a letter is typed.
+        Object asked = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ed = arguments[0].closest('eddy-sql-editor');
+                const look = () => ed.prefetched && ed.prefetched.from === 14
+                    ? ed.prefetched.answer.then(a => done(a ? a.options.length : -1)) : setTimeout(look, 20);
+                look();
+                """, editor);
+        assertThat(((Number) asked).intValue()).isPositive();
+        // From now on the server never answers: the popup can only come from the list asked ahead.
+        js.executeScript("const ed = arguments[0].closest('eddy-sql-editor');"
+                + "ed.__complete = ed.$server.complete; ed.$server.complete = () => new Promise(() => {});", editor);
+        try {
+            editor.sendKeys("o");
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> options("table").contains("orders"));
+        } finally {
+            js.executeScript("const ed = arguments[0].closest('eddy-sql-editor'); ed.$server.complete = ed.__complete;",
+                    editor);
+        }
+        pick("table", "orders");
+        wait.until(d -> Editors.script(d).equals("SELECT * FROM orders"));
+    }
+
+    @Test
     void aSyntaxErrorIsUnderlinedOnItsLine() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebElement editor = openWith(wait, "SELECT 1;\n\nSELECT order_id\nFROM orders WHERE AND status = 'NEW';");
