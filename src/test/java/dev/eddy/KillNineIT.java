@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.support.Await;
+import dev.eddy.support.FreePorts;
 import dev.eddy.support.SeparateProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,12 +44,12 @@ class KillNineIT {
     private static final String TOKEN = "eddy_" + UUID.randomUUID().toString().replace("-", "");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path dataDir = Path.of("target/it-kill9/" + UUID.randomUUID()).toAbsolutePath();
-    private final int port = freePort();
-    private final int postgres = freePort();
+    private final int port = FreePorts.any();
+    private final int postgres = FreePorts.any();
     private final List<String> args = List.of("--server.port=" + port, "--eddy.embedded.data-dir=" + dataDir,
-            "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + freePort(),
-            "--eddy.embedded.kafka.controller-port=" + freePort(), "--eddy.embedded.flink.rest-port=" + freePort(),
-            "--eddy.embedded.flink.gateway-port=" + freePort(), "--eddy.admin-password=" + PASSWORD,
+            "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + FreePorts.any(),
+            "--eddy.embedded.kafka.controller-port=" + FreePorts.any(), "--eddy.embedded.flink.rest-port=" + FreePorts.any(),
+            "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + PASSWORD,
             "--eddy.embedded.kafka.sample-orders-per-second=5");
 
     /** What the script was told succeeded: these must survive any kill. */
@@ -351,13 +351,5 @@ class KillNineIT {
 
     private String base() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

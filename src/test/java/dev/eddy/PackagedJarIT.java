@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.cluster.JobManagerClient;
-import dev.eddy.gateway.SqlGatewayClient;
 import dev.eddy.gateway.OperationHandle;
+import dev.eddy.gateway.SqlGatewayClient;
 import dev.eddy.support.Await;
+import dev.eddy.support.FreePorts;
 import dev.eddy.support.SeparateProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,12 +53,12 @@ class PackagedJarIT {
         assertThat(jar).as("mvn package builds the jar before the integration tests").exists();
         Path dataDir = Path.of("target/it-jar/" + UUID.randomUUID());
         Path log = Files.createDirectories(dataDir).resolve("eddy.log");
-        int http = freePort();
-        int postgres = freePort();
-        int kafka = freePort();
-        int controller = freePort();
-        int rest = freePort();
-        int gateway = freePort();
+        int http = FreePorts.any();
+        int postgres = FreePorts.any();
+        int kafka = FreePorts.any();
+        int controller = FreePorts.any();
+        int rest = FreePorts.any();
+        int gateway = FreePorts.any();
         String java = ProcessHandle.current().info().command().orElse("java");
         Process eddy = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString(),
                 "--server.port=" + http,
@@ -131,11 +131,5 @@ class PackagedJarIT {
                 p -> p.type() != dev.eddy.gateway.ResultType.NOT_READY);
         client.close(op);
         return page.jobId().orElse(null);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -33,19 +33,14 @@ public record EmbeddedProperties(
             @DefaultValue("2") @Min(0) @Max(10000) int sampleOrdersPerSecond) {}
 
     /**
-     * The embedded Flink MiniCluster and the SQL Gateway in front of it. {@code stateDir} is where
-     * checkpoints and savepoints go (a path or a URI Flink can write); empty means under the data directory.
+     * The Flink cluster Eddy runs (see {@code eddy.cluster.plan}) and the SQL Gateway in front of it.
+     * {@code stateDir} is where checkpoints and savepoints go (a path or a URI Flink can write); empty
+     * means under the data directory.
      */
     public record Flink(
-            @DefaultValue("true") boolean enabled,
             @DefaultValue("8081") @Min(0) @Max(65535) int restPort,
             @DefaultValue("8083") @Min(0) @Max(65535) int gatewayPort,
             @DefaultValue("4") @Min(1) @Max(256) int taskSlots,
             @DefaultValue("1") @Min(1) @Max(256) int parallelism,
             @DefaultValue("") String stateDir) {}
-
-    /** True when at least one piece runs inside Eddy. */
-    public boolean anyEnabled() {
-        return postgres.enabled() || kafka.enabled() || flink.enabled();
-    }
 }

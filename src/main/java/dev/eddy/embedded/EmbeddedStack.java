@@ -23,6 +23,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 
     private final EmbeddedProperties properties;
+    private final ClusterProperties cluster;
     private final Path dataDir;
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
@@ -30,8 +31,9 @@ public final class EmbeddedStack implements AutoCloseable {
     private volatile FlinkCluster flink;
     private final CatalogSlot catalog = new CatalogSlot();
 
-    public EmbeddedStack(EmbeddedProperties properties) {
+    public EmbeddedStack(EmbeddedProperties properties, ClusterProperties cluster) {
         this.properties = properties;
+        this.cluster = cluster;
         this.dataDir = properties.dataDir().toAbsolutePath().normalize();
     }
 
@@ -59,7 +61,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     return null;
                 });
             }
-            if (properties.flink().enabled()) {
+            if (cluster.runsFlink()) {
                 pieces.add(() -> {
                     startFlink(ports);
                     return null;
@@ -108,10 +110,14 @@ public final class EmbeddedStack implements AutoCloseable {
             ports.claim("kafka-controller", properties.kafka().controllerPort(), "embedded Kafka controller",
                     "eddy.embedded.kafka.controller-port");
         }
-        if (properties.flink().enabled()) {
-            ports.claim("flink-rest", properties.flink().restPort(), "embedded Flink REST API and web UI",
-                    "eddy.embedded.flink.rest-port");
-            ports.claim("flink-gateway", properties.flink().gatewayPort(), "embedded Flink SQL Gateway",
+        if (cluster.runsFlink()) {
+            // A single-node cluster an earlier Eddy left running holds its REST port itself.
+            if (cluster.plan() != dev.eddy.cluster.ClusterPlan.SINGLE_NODE
+                    || !FlinkCluster.singleNodeFoundRunning(dataDir.resolve("flink"))) {
+                ports.claim("flink-rest", properties.flink().restPort(), "Flink REST API and web UI",
+                        "eddy.embedded.flink.rest-port");
+            }
+            ports.claim("flink-gateway", properties.flink().gatewayPort(), "Flink SQL Gateway",
                     "eddy.embedded.flink.gateway-port");
         }
         return ports;
@@ -166,12 +172,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private void startFlink(Ports.Claimed ports) throws Exception {
         long t0 = System.nanoTime();
-        flink = new FlinkCluster(dataDir.resolve("flink"), ports.get("flink-rest"), ports.get("flink-gateway"),
-                properties.flink().taskSlots(),
-                properties.flink().parallelism(), stateDir(), catalog);
+        flink = new FlinkCluster(dataDir.resolve("flink"), ports.has("flink-rest") ? ports.get("flink-rest") : 0,
+                ports.get("flink-gateway"), properties.flink().taskSlots(),
+                properties.flink().parallelism(), stateDir(), catalog, cluster);
         flink.startCluster();
-        log.info("Flink MiniCluster ready at {} ({} task slots, web UI and REST API) in {}", flink.restUrl(),
-                properties.flink().taskSlots(), since(t0));
+        log.info("Flink cluster ({}) ready at {} ({} task slots, web UI and REST API) in {}", cluster.plan().title(),
+                flink.restUrl(), properties.flink().taskSlots(), since(t0));
         long t1 = System.nanoTime();
         flink.startGateway();
         log.info("Flink SQL Gateway ready at {} in {}", flink.gatewayUrl(), since(t1));

@@ -19,8 +19,9 @@ import org.apache.flink.table.gateway.service.context.DefaultContext;
 import org.apache.flink.table.gateway.service.session.SessionManager;
 
 /**
- * A real Flink cluster in Eddy's JVM: a MiniCluster (JobManager, TaskManager, REST API and web UI)
- * and the real Flink SQL Gateway REST endpoint in front of it, reached like any remote cluster.
+ * A real Flink cluster Eddy runs: a MiniCluster in Eddy's JVM (JobManager, TaskManager, REST API and
+ * web UI), or a JobManager and a TaskManager as processes of their own (the single-node plan); and
+ * the real Flink SQL Gateway REST endpoint in Eddy's JVM in front of it, reached like any remote cluster.
  */
 final class FlinkCluster implements AutoCloseable {
     private final Path workDir;
@@ -28,7 +29,9 @@ final class FlinkCluster implements AutoCloseable {
     private final int gatewayPort;
     private final int taskSlots;
     private final int parallelism;
+    private final ClusterProperties plan;
     private MiniCluster miniCluster;
+    private FlinkProcesses processes;
     private SqlGateway gateway;
     private URI restAddress;
 
@@ -39,7 +42,8 @@ final class FlinkCluster implements AutoCloseable {
     private final String stateDir;
 
     FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, String stateDir,
-            CatalogSlot catalog) {
+            CatalogSlot catalog, ClusterProperties plan) {
+        this.plan = plan;
         this.stateDir = stateDir.endsWith("/") ? stateDir.substring(0, stateDir.length() - 1) : stateDir;
         this.catalog = catalog;
         this.workDir = workDir;
@@ -63,6 +67,10 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("state.backend.type", "hashmap");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
         conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");
+        if (plan.plan() == dev.eddy.cluster.ClusterPlan.SINGLE_NODE) {
+            startProcesses(conf);
+            return;
+        }
         conf.setString("io.tmp.dirs", Files.createDirectories(workDir.resolve("tmp")).toString());
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
@@ -72,6 +80,29 @@ final class FlinkCluster implements AutoCloseable {
         miniCluster.start();
         restAddress = miniCluster.getRestAddress().get(60, TimeUnit.SECONDS);
         watchdog.scheduleWithFixedDelay(this::replaceLostTaskManager, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** The single-node plan: the same settings, for a JobManager and a TaskManager of their own. */
+    private void startProcesses(Configuration conf) throws Exception {
+        conf.setString("jobmanager.rpc.address", "127.0.0.1");
+        conf.setString("jobmanager.memory.process.size", plan.jobmanagerMemory());
+        conf.setString("taskmanager.memory.process.size", plan.taskmanagerMemory());
+        conf.setString("taskmanager.memory.managed.size", "128m");
+        conf.setString("taskmanager.memory.network.min", "32m");
+        conf.setString("taskmanager.memory.network.max", "64m");
+        // A TaskManager restarted after a crash finds its JobManager within seconds, not the default 10 s.
+        conf.setString("cluster.registration.error-delay", "2 s");
+        conf.setString("heartbeat.interval", "2 s");
+        conf.setString("heartbeat.timeout", "10 s");
+        conf.setString("web.submit.enable", "false");
+        processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy());
+        processes.start(restPort);
+        restAddress = java.net.URI.create(processes.restUrl());
+    }
+
+    /** Whether the single-node cluster of an earlier start still runs (then its ports are its own, not free). */
+    static boolean singleNodeFoundRunning(Path workDir) {
+        return new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), false).foundRunning();
     }
 
     /**
@@ -142,6 +173,10 @@ final class FlinkCluster implements AutoCloseable {
         if (gateway != null) {
             gateway.stop();
             gateway = null;
+        }
+        if (processes != null) {
+            processes.close();
+            processes = null;
         }
         if (miniCluster != null) {
             try {

@@ -53,6 +53,10 @@ final class Ports {
             ports.put(name, port);
         }
 
+        boolean has(String name) {
+            return ports.containsKey(name);
+        }
+
         int get(String name) {
             return ports.get(name);
         }

@@ -1,6 +1,7 @@
 package dev.eddy.embedded;
 
 import dev.eddy.cluster.ClusterHosting;
+import dev.eddy.cluster.ClusterPlan;
 import dev.eddy.table.RemoteCatalog;
 import dev.eddy.config.ConnectionProperties;
 import dev.eddy.config.Endpoints;
@@ -14,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 
 /** Starts the embedded stack (when any piece of it is enabled) and resolves the {@link Endpoints}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EmbeddedProperties.class, ConnectionProperties.class})
+@EnableConfigurationProperties({EmbeddedProperties.class, ClusterProperties.class, ConnectionProperties.class})
 class StackConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedStack embeddedStack(EmbeddedProperties properties) {
-        return new EmbeddedStack(properties).start();
+    EmbeddedStack embeddedStack(EmbeddedProperties properties, ClusterProperties cluster) {
+        return new EmbeddedStack(properties, cluster).start();
     }
 
     /** In embedded mode every console session starts with the sample topic and tables declared. */
@@ -36,8 +37,10 @@ class StackConfiguration {
     }
 
     @Bean
-    ClusterHosting clusterHosting(EmbeddedStack embedded) {
-        return new ClusterHosting(embedded.jobManagerUrl().isPresent());
+    ClusterHosting clusterHosting(ClusterProperties cluster) {
+        // Jobs are stopped with a savepoint at shutdown only when their cluster stops with Eddy.
+        return new ClusterHosting(cluster.plan() == ClusterPlan.EMBEDDED
+                || (cluster.plan() == ClusterPlan.SINGLE_NODE && cluster.stopWithEddy()), cluster.plan());
     }
 
     @Bean
@@ -54,23 +57,23 @@ class StackConfiguration {
     Endpoints endpoints(EmbeddedStack embedded, ConnectionProperties remote) {
         return new Endpoints(
                 pick(embedded.gatewayUrl(), remote.flink().gatewayUrl(), "eddy.flink.gateway-url",
-                        "eddy.embedded.flink.enabled"),
+                        "eddy.cluster.plan is remote"),
                 pick(embedded.jobManagerUrl(), remote.flink().jobmanagerUrl(), "eddy.flink.jobmanager-url",
-                        "eddy.embedded.flink.enabled"),
+                        "eddy.cluster.plan is remote"),
                 pick(embedded.kafkaBootstrapServers(), remote.kafka().bootstrapServers(),
-                        "eddy.kafka.bootstrap-servers", "eddy.embedded.kafka.enabled"),
+                        "eddy.kafka.bootstrap-servers", "eddy.embedded.kafka.enabled is false"),
                 pick(embedded.postgresUrl(EmbeddedStack.STORE_DATABASE), remote.store().url(), "eddy.store.url",
-                        "eddy.embedded.postgres.enabled"),
+                        "eddy.embedded.postgres.enabled is false"),
                 embedded.postgresUrl("").isPresent() ? embedded.storeUser() : remote.store().username(),
                 embedded.postgresUrl("").isPresent() ? Secret.of(embedded.storePassword()) : remote.store().password());
     }
 
-    private static String pick(Optional<String> embedded, String remote, String setting, String toggle) {
+    private static String pick(Optional<String> embedded, String remote, String setting, String why) {
         if (embedded.isPresent()) {
             return embedded.get();
         }
         if (remote == null || remote.isBlank()) {
-            throw new IllegalStateException(toggle + " is false but " + setting + " is not set: set " + setting
+            throw new IllegalStateException(why + " but " + setting + " is not set: set " + setting
                     + " to the address of the service to use, or turn the embedded one back on.");
         }
         return remote.strip();

@@ -107,16 +107,7 @@ public class Leadership implements AutoCloseable {
 
     private void release(boolean lost) {
         if (held != null) {
-            try {
-                // A pooled connection given back keeps its session, and a session in doubt might still hold
-                // the lock: that one is ended for good.
-                if (lost && store instanceof com.zaxxer.hikari.HikariDataSource pool) {
-                    pool.evictConnection(held);
-                }
-                held.close();
-            } catch (SQLException e) {
-                // Closing is all that matters: PostgreSQL drops the lock with the session.
-            }
+            LockConnections.giveBack(store, held, lost);
             held = null;
         }
     }

@@ -140,16 +140,7 @@ public class StoreLocks implements AutoCloseable {
 
     private void forget(boolean lost) {
         if (session != null) {
-            try {
-                // A pooled connection given back would keep its session, and with it the locks: a connection
-                // in doubt is ended for good.
-                if (lost && store instanceof com.zaxxer.hikari.HikariDataSource pool) {
-                    pool.evictConnection(session);
-                }
-                session.close();
-            } catch (SQLException e) {
-                // Gone already.
-            }
+            LockConnections.giveBack(store, session, lost);
             session = null;
             if (lost) {
                 log.warn("Eddy's connection for its locks in the store was lost; locks held through it were released");

@@ -3,6 +3,7 @@ package dev.eddy.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eddy.cluster.ClusterPlan;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,8 +37,8 @@ class RestartIT {
     void storeAndTopicsSurviveARestart() throws Exception {
         EmbeddedProperties properties = new EmbeddedProperties(Path.of("target/it-restart/" + UUID.randomUUID()),
                 new EmbeddedProperties.Postgres(true, 0), new EmbeddedProperties.Kafka(true, 0, 0, 20),
-                new EmbeddedProperties.Flink(false, 0, 0, 1, 1, ""));
-        try (EmbeddedStack first = new EmbeddedStack(properties).start()) {
+                new EmbeddedProperties.Flink(0, 0, 1, 1, ""));
+        try (EmbeddedStack first = new EmbeddedStack(properties, ClusterProperties.of(ClusterPlan.REMOTE)).start()) {
             String store = first.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
             Flyway.configure().dataSource(store, "postgres", first.postgresPassword()).load().migrate();
             try (Connection c = DriverManager.getConnection(store, "postgres", first.postgresPassword());
@@ -57,7 +58,7 @@ class RestartIT {
             Thread.sleep(300); // let the sample producer write a few orders too
         }
 
-        try (EmbeddedStack second = new EmbeddedStack(properties).start()) {
+        try (EmbeddedStack second = new EmbeddedStack(properties, ClusterProperties.of(ClusterPlan.REMOTE)).start()) {
             String store = second.postgresUrl(EmbeddedStack.STORE_DATABASE).orElseThrow();
             // Tables the superuser made (as in a store from before the store role) now belong to the store role.
             Flyway.configure().dataSource(store, second.storeUser(), second.storePassword()).load().migrate();
@@ -95,13 +96,13 @@ class RestartIT {
         int port = Ports.claim(0, "test", "test");
         EmbeddedProperties properties = new EmbeddedProperties(Path.of("target/it-restart/" + UUID.randomUUID()),
                 new EmbeddedProperties.Postgres(true, port), new EmbeddedProperties.Kafka(false, 0, 0, 0),
-                new EmbeddedProperties.Flink(false, 0, 0, 1, 1, ""));
+                new EmbeddedProperties.Flink(0, 0, 1, 1, ""));
         // Started and never closed: what a killed Eddy leaves behind, its server still holding the port.
-        EmbeddedStack killed = new EmbeddedStack(properties).start();
+        EmbeddedStack killed = new EmbeddedStack(properties, ClusterProperties.of(ClusterPlan.REMOTE)).start();
         String password = killed.postgresPassword();
         assertThat(Ports.isFree(port)).isFalse();
 
-        try (EmbeddedStack next = new EmbeddedStack(properties).start()) {
+        try (EmbeddedStack next = new EmbeddedStack(properties, ClusterProperties.of(ClusterPlan.REMOTE)).start()) {
             try (Connection c = DriverManager.getConnection(next.postgresUrl("sample").orElseThrow(), "postgres", password);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {

@@ -8,9 +8,9 @@ import dev.eddy.cluster.JobManagerClient;
 import dev.eddy.config.Endpoints;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.support.FreePorts;
 import dev.eddy.support.SeparateProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,13 +162,13 @@ class TwoEddysIT {
     }
 
     private Eddy start(String name) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = dir.resolve("eddy-" + name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar",
                 Path.of("target/eddy.jar").toAbsolutePath().toString(), "--server.port=" + port,
                 "--eddy.embedded.data-dir=" + dir.resolve(name), "--eddy.embedded.postgres.enabled=false",
-                "--eddy.embedded.kafka.enabled=false", "--eddy.embedded.flink.enabled=false",
+                "--eddy.embedded.kafka.enabled=false", "--eddy.cluster.plan=remote",
                 "--eddy.flink.gateway-url=" + endpoints.gatewayUrl(), "--eddy.flink.jobmanager-url=" + endpoints.jobManagerUrl(),
                 "--eddy.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--eddy.security.secret-key-file=" + secretKeyFile.toAbsolutePath()));
@@ -206,14 +206,6 @@ class TwoEddysIT {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,8 @@
 package dev.eddy.support;
 
 import dev.eddy.EddyApplication;
+import dev.eddy.cluster.ClusterPlan;
+import dev.eddy.embedded.ClusterProperties;
 import dev.eddy.embedded.EmbeddedProperties;
 import dev.eddy.embedded.EmbeddedStack;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ public final class WholeEddy {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("eddy.embedded.postgres.enabled", "false");
         all.put("eddy.embedded.kafka.enabled", "false");
-        all.put("eddy.embedded.flink.enabled", "false");
+        all.put("eddy.cluster.plan", "remote");
         // Nothing of a remote Eddy belongs in ./data, not even a key file.
         all.put("eddy.security.secret-key-file", "target/it-remote/secret.key");
         return run(all, settings);
@@ -46,7 +48,8 @@ public final class WholeEddy {
     /** Services started apart from Eddy, as a user's own would be: PostgreSQL, Kafka, Flink and its gateway. */
     public static EmbeddedStack separateServices(Path dataDir) {
         return new EmbeddedStack(new EmbeddedProperties(dataDir, new EmbeddedProperties.Postgres(true, 0),
-                new EmbeddedProperties.Kafka(true, 0, 0, 0), new EmbeddedProperties.Flink(true, 0, 0, 2, 1, "")))
+                new EmbeddedProperties.Kafka(true, 0, 0, 0), new EmbeddedProperties.Flink(0, 0, 2, 1, "")),
+                ClusterProperties.of(ClusterPlan.EMBEDDED))
                 .start();
     }
 

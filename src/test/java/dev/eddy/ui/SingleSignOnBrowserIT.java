@@ -7,9 +7,9 @@ import dev.eddy.security.AuditLog;
 import dev.eddy.security.EddyUser;
 import dev.eddy.security.Role;
 import dev.eddy.security.UserService;
+import dev.eddy.support.FreePorts;
 import dev.eddy.support.SeparateProcess;
 import dev.eddy.support.WholeEddy;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class SingleSignOnBrowserIT {
 
     @Test
     void aProvidersUserSignsInWithTheRoleTheirGroupsGiveAndOneWithoutARoleIsToldWhy() throws Exception {
-        int providerPort = freePort();
-        int eddyPort = freePort();
+        int providerPort = FreePorts.any();
+        int eddyPort = FreePorts.any();
         String eddyUrl = "http://localhost:" + eddyPort;
         Process provider = startProvider(providerPort, eddyUrl + "/login/oauth2/code/test-idp");
         String registration = "spring.security.oauth2.client.registration.test-idp.";
@@ -117,11 +117,5 @@ class SingleSignOnBrowserIT {
         SeparateProcess.awaitHttp(process, "the OpenID Connect provider",
                 "http://127.0.0.1:" + port + "/.well-known/openid-configuration", Duration.ofSeconds(90), log);
         return process;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,129 @@
+package dev.eddy.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.support.Await;
+import dev.eddy.support.PackagedEddy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The single-node plan from the packaged jar: a JobManager and a TaskManager as processes of their
+ * own. A TaskManager killed -9 is started again and the job runs again from its checkpoint; Eddy
+ * killed -9 leaves the cluster and its job running, and the next Eddy takes them over.
+ */
+class SingleNodeClusterIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PackagedEddy eddy = new PackagedEddy(Path.of("target/it-single-node/" + UUID.randomUUID()),
+            "--eddy.cluster.plan=single-node", "--eddy.cluster.jobmanager-memory=768m",
+            "--eddy.embedded.kafka.sample-orders-per-second=20");
+
+    @Test
+    void aKilledTaskManagerComesBackWithItsJobAndTheClusterOutlivesAKilledEddy() throws Exception {
+        Path nodes = eddy.dataDir().resolve("flink/nodes");
+        try {
+            eddy.start();
+            long jobManager = pid(nodes, "jobmanager").orElseThrow();
+            assertThat(ProcessHandle.of(jobManager)).as("the JobManager runs as a process of its own").isPresent();
+            assertThat(jobManager).isNotEqualTo(eddy.process().pid());
+
+            eddy.statement("CREATE TABLE single_node_sink (order_id BIGINT) WITH ('connector' = 'blackhole')");
+            long id = eddy.send("POST", "/api/v1/jobs", Map.of("name", "single node", "statement",
+                    "INSERT INTO single_node_sink SELECT order_id FROM orders",
+                    "settings", Map.of("execution.checkpointing.interval", "2 s")), 201, 200).path("id").asLong();
+            String flinkJob = Await.until("the job to run", Duration.ofSeconds(90),
+                    () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id, null, 200)),
+                    j -> "RUNNING".equals(j.path("state").asText())).path("flinkJobId").asText();
+            String rest = "http://127.0.0.1:" + restPort(nodes);
+            Await.until("every task to run", Duration.ofSeconds(60), () -> allTasksRunning(rest, flinkJob), r -> r);
+            Await.until("a completed checkpoint", Duration.ofSeconds(60),
+                    () -> get(rest + "/jobs/" + flinkJob + "/checkpoints").path("counts").path("completed").asLong(),
+                    n -> n >= 1);
+
+            // kill -9 of the TaskManager: Eddy starts a new one and Flink restarts the job on it.
+            long taskManager = pid(nodes, "taskmanager-1").orElseThrow();
+            long killed = System.nanoTime();
+            ProcessHandle.of(taskManager).orElseThrow().destroyForcibly();
+            Await.until("a new TaskManager", Duration.ofSeconds(30), () -> pid(nodes, "taskmanager-1"),
+                    p -> p.isPresent() && p.get() != taskManager && ProcessHandle.of(p.get()).isPresent());
+            Await.until("the job's tasks to run again", Duration.ofSeconds(90), () -> allTasksRunning(rest, flinkJob)
+                    && get(rest + "/jobs/" + flinkJob).path("status-counts").path("RUNNING").asInt() > 0
+                    && taskManagerCount(rest) == 1 && restarted(rest, flinkJob), r -> r);
+            System.out.printf("TaskManager killed -9: every task of the job ran again after %.1f s%n",
+                    (System.nanoTime() - killed) / 1e9);
+
+            // kill -9 of Eddy: the cluster and the job go on; the next Eddy takes them over.
+            eddy.kill();
+            Thread.sleep(3_000);
+            assertThat(ProcessHandle.of(jobManager)).as("the JobManager outlives Eddy").isPresent();
+            assertThat(get(rest + "/jobs/" + flinkJob).path("state").asText()).isEqualTo("RUNNING");
+            eddy.start();
+            assertThat(pid(nodes, "jobmanager")).as("the same JobManager, taken over").contains(jobManager);
+            assertThat(Files.readString(eddy.log())).contains("still runs from an earlier start");
+            JsonNode job = eddy.send("GET", "/api/v1/jobs/" + id, null, 200);
+            assertThat(job.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(job.path("flinkJobId").asText()).as("the job was not restarted").isEqualTo(flinkJob);
+        } finally {
+            eddy.kill();
+            for (String process : new String[] {"taskmanager-1", "jobmanager"}) {
+                pid(nodes, process).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static Optional<Long> pid(Path nodes, String process) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(nodes.resolve(process).resolve("pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int restPort(Path nodes) throws IOException {
+        return Files.readAllLines(nodes.resolve("conf/config.yaml")).stream().filter(l -> l.startsWith("rest.port: "))
+                .map(l -> Integer.parseInt(l.substring("rest.port: ".length()).replace("'", "").strip()))
+                .findFirst().orElseThrow();
+    }
+
+    private boolean allTasksRunning(String rest, String job) {
+        JsonNode vertices = get(rest + "/jobs/" + job).path("vertices");
+        if (vertices.isEmpty()) {
+            return false;
+        }
+        for (JsonNode v : vertices) {
+            if (!"RUNNING".equals(v.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean restarted(String rest, String job) {
+        return get(rest + "/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries").size() > 0;
+    }
+
+    private int taskManagerCount(String rest) {
+        return get(rest + "/overview").path("taskmanagers").asInt();
+    }
+
+    private JsonNode get(String url) {
+        return PackagedEddy.call(() -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        });
+    }
+}
