@@ -6,7 +6,7 @@ package dev.eddy.cluster;
  */
 public enum ClusterPlan {
     /** A MiniCluster inside Eddy's JVM: the fastest first run; it stops with Eddy. */
-    EMBEDDED("Embedded (in Eddy's JVM)"),
+    EMBEDDED("Embedded"),
     /** A JobManager and a TaskManager as their own JVMs, started, watched and restarted by Eddy; they outlive it. */
     SINGLE_NODE("Single node"),
     /** A session cluster Eddy does not run: its SQL Gateway and JobManager addresses are settings. */

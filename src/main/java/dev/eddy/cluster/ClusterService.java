@@ -15,9 +15,11 @@ public class ClusterService {
     private final Endpoints endpoints;
     private final ClusterSnapshot snapshot;
     private final Leadership leadership;
+    private final ClusterNodes nodes;
 
     public ClusterService(JobManagerClient jobManager, Endpoints endpoints, ClusterSnapshot snapshot,
-            Leadership leadership) {
+            Leadership leadership, ClusterNodes nodes) {
+        this.nodes = nodes;
         this.jobManager = jobManager;
         this.endpoints = endpoints;
         this.snapshot = snapshot;
@@ -47,6 +49,12 @@ public class ClusterService {
         return leadership.leader().map(other -> other + " runs the job watcher; this Eddy (" + self
                 + ") takes over within seconds if it stops.").orElse("No Eddy runs the job watcher at this moment; "
                 + "this one (" + self + ") takes it up within seconds.");
+    }
+
+    /** Which cluster plan runs, and the processes Eddy runs for it with their state and restarts. */
+    @Requires(Role.VIEWER)
+    public ClusterNodes.Nodes nodes() {
+        return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), nodes.processes());
     }
 
     /** Every job the cluster knows, newest first. */

@@ -46,6 +46,9 @@ public final class EmbeddedStack implements AutoCloseable {
             if (properties.postgres().enabled()) {
                 PostgresServer.stopLeftover(dataDir.resolve("postgres"));
             }
+            if (cluster.plan() != dev.eddy.cluster.ClusterPlan.SINGLE_NODE) {
+                FlinkCluster.stopLeftoverSingleNode(dataDir.resolve("flink"));
+            }
             Ports.Claimed ports = claimPorts();
             // The three need nothing of one another to start: side by side, a start takes as long as the slowest.
             List<java.util.concurrent.Callable<Void>> pieces = new java.util.ArrayList<>();
@@ -261,6 +264,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Optional<String> gatewayUrl() {
         return Optional.ofNullable(flink).map(FlinkCluster::gatewayUrl);
+    }
+
+    /** The processes Eddy runs for the cluster (single-node plan); none otherwise. */
+    public List<dev.eddy.cluster.ClusterNodes.NodeProcess> clusterProcesses() {
+        FlinkCluster f = flink;
+        return f == null ? List.of() : f.processes();
     }
 
     public Optional<String> jobManagerUrl() {

@@ -100,6 +100,11 @@ final class FlinkCluster implements AutoCloseable {
         restAddress = java.net.URI.create(processes.restUrl());
     }
 
+    /** Stops a single-node cluster an earlier start left running, when the plan is no longer single-node. */
+    static void stopLeftoverSingleNode(Path workDir) {
+        new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), true).stopLeftovers();
+    }
+
     /** Whether the single-node cluster of an earlier start still runs (then its ports are its own, not free). */
     static boolean singleNodeFoundRunning(Path workDir) {
         return new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), false).foundRunning();
@@ -157,6 +162,12 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("taskmanager.host", "127.0.0.1");
         conf.setString("rest.address", "127.0.0.1");
         return conf;
+    }
+
+    /** The processes of the single-node plan; none for a MiniCluster. */
+    java.util.List<dev.eddy.cluster.ClusterNodes.NodeProcess> processes() {
+        FlinkProcesses p = processes;
+        return p == null ? java.util.List.of() : p.processes().stream().map(ManagedProcess::describe).toList();
     }
 
     String restUrl() {

@@ -72,6 +72,17 @@ final class FlinkProcesses implements AutoCloseable {
         return jobManager.find().isPresent();
     }
 
+    /** Stops the processes an earlier start left running (the plan changed): they would hold ports and run jobs twice. */
+    void stopLeftovers() {
+        for (ManagedProcess p : List.of(taskManager, jobManager)) {
+            if (p.adopt()) {
+                log.warn("{} of the single-node plan still runs, but eddy.cluster.plan is no longer single-node: "
+                        + "stopping it. Its jobs come back on the new cluster from their latest checkpoints.", p.name());
+                p.stop(10_000);
+            }
+        }
+    }
+
     /** Starts what does not run yet (or takes over what does) and waits until the TaskManager has registered. */
     void start(int restPort) throws Exception {
         boolean adoptedJobManager = jobManager.adopt();
@@ -107,10 +118,12 @@ final class FlinkProcesses implements AutoCloseable {
         try {
             if (!jobManager.isAlive()) {
                 log.warn("{} stopped; starting it again", jobManager.name());
+                jobManager.countRestart();
                 startJobManager();
             }
             if (!taskManager.isAlive()) {
                 log.warn("{} stopped; starting it again", taskManager.name());
+                taskManager.countRestart();
                 startTaskManager();
             }
         } catch (Exception e) {

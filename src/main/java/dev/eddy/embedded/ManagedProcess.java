@@ -22,6 +22,7 @@ final class ManagedProcess {
     private final String marker;
     private volatile ProcessHandle handle;
     private volatile int starts;
+    private volatile int restarts;
 
     /** {@code name} is what people read ("the TaskManager"); {@code dir} holds its pid, arguments and logs. */
     ManagedProcess(String name, Path dir) {
@@ -89,6 +90,23 @@ final class ManagedProcess {
     /** How many times this Eddy started the process (a restart after it died counts). */
     int starts() {
         return starts;
+    }
+
+    /** How many times it was started again after it stopped on its own. */
+    int restarts() {
+        return restarts;
+    }
+
+    /** Counts a start that replaced a process which died. */
+    void countRestart() {
+        restarts++;
+    }
+
+    dev.eddy.cluster.ClusterNodes.NodeProcess describe() {
+        ProcessHandle p = handle;
+        boolean alive = p != null && p.isAlive();
+        return new dev.eddy.cluster.ClusterNodes.NodeProcess(name.replaceFirst("^The ", ""), alive ? p.pid() : null,
+                alive, restarts);
     }
 
     Path logFile() {

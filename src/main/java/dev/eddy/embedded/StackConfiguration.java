@@ -44,6 +44,21 @@ class StackConfiguration {
     }
 
     @Bean
+    dev.eddy.cluster.ClusterNodes clusterNodes(EmbeddedStack embedded, ClusterProperties cluster) {
+        return new dev.eddy.cluster.ClusterNodes() {
+            @Override
+            public ClusterPlan plan() {
+                return cluster.plan();
+            }
+
+            @Override
+            public java.util.List<NodeProcess> processes() {
+                return embedded.clusterProcesses();
+            }
+        };
+    }
+
+    @Bean
     CatalogSlot catalogSlot(EmbeddedStack embedded) {
         return embedded.catalogSlot();
     }

@@ -47,6 +47,19 @@ class ManagedProcessTest {
     }
 
     @Test
+    void processesOfASingleNodeLeftRunningAreStoppedWhenThePlanChanged() throws Exception {
+        ManagedProcess taskManager = new ManagedProcess("The TaskManager", dir.resolve("nodes/taskmanager-1"));
+        taskManager.start(List.of(), System.getProperty("java.class.path"), Sleeper.class.getName(), List.of());
+        try {
+            assertThat(FlinkCluster.singleNodeFoundRunning(dir)).as("no JobManager: nothing holds the REST port").isFalse();
+            FlinkCluster.stopLeftoverSingleNode(dir);
+            assertThat(taskManager.isAlive()).isFalse();
+        } finally {
+            taskManager.stop(1_000);
+        }
+    }
+
+    @Test
     void aNodeTooSmallForFlinkIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> FlinkProcesses.checkSizes(Map.of("jobmanager.memory.process.size", "1024m",
                 "taskmanager.memory.process.size", "768m", "taskmanager.memory.managed.size", "128m")))

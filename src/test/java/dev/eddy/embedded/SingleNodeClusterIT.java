@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.support.Await;
 import dev.eddy.support.PackagedEddy;
+import dev.eddy.ui.BrowserSupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The single-node plan from the packaged jar: a JobManager and a TaskManager as processes of their
@@ -64,6 +68,14 @@ class SingleNodeClusterIT {
                     && taskManagerCount(rest) == 1 && restarted(rest, flinkJob), r -> r);
             System.out.printf("TaskManager killed -9: every task of the job ran again after %.1f s%n",
                     (System.nanoTime() - killed) / 1e9);
+            JsonNode plan = eddy.send("GET", "/api/v1/cluster/nodes", null, 200);
+            assertThat(plan.path("plan").asText()).isEqualTo("SINGLE_NODE");
+            assertThat(plan.path("processes").findValuesAsText("name")).containsExactly("JobManager", "TaskManager");
+            JsonNode restartedTaskManager = plan.path("processes").get(1);
+            assertThat(restartedTaskManager.path("running").asBoolean()).isTrue();
+            assertThat(restartedTaskManager.path("restarts").asInt()).as("started again once").isEqualTo(1);
+            assertThat(plan.path("processes").get(0).path("restarts").asInt()).isZero();
+            clusterPageShows("Running (pid " + restartedTaskManager.path("pid").asLong() + ")");
 
             // kill -9 of Eddy: the cluster and the job go on; the next Eddy takes them over.
             eddy.kill();
@@ -82,6 +94,30 @@ class SingleNodeClusterIT {
                 pid(nodes, process).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** The Cluster page, as the admin sees it: the plan and both processes, the TaskManager started again once. */
+    private void clusterPageShows(String taskManagerState) throws Exception {
+        ChromeDriver browser = BrowserSupport.open();
+        try {
+            BrowserSupport.signIn(browser, eddy.base(), "admin", eddy.adminPassword());
+            browser.get(eddy.base() + "/cluster");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            String plan = wait.until(d -> d.findElement(By.cssSelector(".eddy-plan"))).getText();
+            assertThat(plan).startsWith("Plan: Single node — a JobManager and a TaskManager run as processes of their own.");
+            wait.until(d -> gridText(browser).contains("TaskManager"));
+            String rows = gridText(browser);
+            assertThat(rows).contains("JobManager|Running (pid", "TaskManager|" + taskManagerState + "|1");
+            BrowserSupport.screenshot(browser, "cluster-single-node");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String gridText(ChromeDriver browser) {
+        Object text = browser.executeScript("const g = document.querySelector('vaadin-grid.eddy-nodes');"
+                + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join('|') : '';");
+        return text == null ? "" : text.toString();
     }
 
     private static Optional<Long> pid(Path nodes, String process) {

@@ -31,6 +31,7 @@ public final class PackagedEddy {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token = "eddy_" + UUID.randomUUID().toString().replace("-", "");
     private final Path dataDir;
+    private final String adminPassword = "admin-" + UUID.randomUUID();
     private final int port = FreePorts.any();
     private final int postgres = FreePorts.any();
     private final List<String> args;
@@ -44,9 +45,13 @@ public final class PackagedEddy {
                 "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + FreePorts.any(),
                 "--eddy.embedded.kafka.controller-port=" + FreePorts.any(),
                 "--eddy.embedded.flink.rest-port=" + FreePorts.any(),
-                "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + UUID.randomUUID()));
+                "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + adminPassword));
         all.addAll(List.of(settings));
         this.args = List.copyOf(all);
+    }
+
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public Path dataDir() {

@@ -11,12 +11,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's headless Chromium for browser tests, and screenshots under target/screenshots. */
-final class BrowserSupport {
+public final class BrowserSupport {
     private BrowserSupport() {}
 
     private static final java.util.Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static ChromeDriver open() throws Exception {
+    public static ChromeDriver open() throws Exception {
         Path profile = Files.createTempDirectory("eddy-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -52,14 +52,14 @@ final class BrowserSupport {
         }
     }
 
-    static void screenshot(ChromeDriver browser, String name) throws Exception {
+    public static void screenshot(ChromeDriver browser, String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/screenshots"));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Signs in on the login page at {@code baseUrl}, as a person does; the browser keeps the session. */
-    static void signIn(ChromeDriver browser, String baseUrl, String user, String password) {
+    public static void signIn(ChromeDriver browser, String baseUrl, String user, String password) {
         browser.get(baseUrl + "/login");
         org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser,
                 java.time.Duration.ofSeconds(60));

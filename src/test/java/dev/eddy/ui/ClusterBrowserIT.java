@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Cluster page shows the cluster's figures and which Eddy on the store runs the job watcher. */
+/** The Cluster page shows the cluster's plan and figures, and which Eddy on the store runs the job watcher. */
 @EddyIntegrationTest
 class ClusterBrowserIT extends BrowserTest {
 
@@ -21,6 +21,9 @@ class ClusterBrowserIT extends BrowserTest {
                 .endsWith("runs the job watcher.");
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page).contains("Task slots free", "Flink version", "SQL Gateway at");
+        assertThat(browser.findElement(By.cssSelector(".eddy-plan")).getText())
+                .isEqualTo("Plan: Embedded — Flink runs inside Eddy's JVM and stops with it.");
+        assertThat(browser.findElements(By.cssSelector(".eddy-nodes"))).as("no processes of its own").isEmpty();
         screenshot("cluster-page");
     }
 }

@@ -27,6 +27,12 @@ class ClusterApi {
         return cluster.overview();
     }
 
+    @GetMapping("/nodes")
+    @Operation(summary = "The cluster plan and the processes Eddy runs for it: pid, running, restarts (viewer)")
+    dev.eddy.cluster.ClusterNodes.Nodes nodes() {
+        return cluster.nodes();
+    }
+
     @GetMapping("/settings")
     @Operation(summary = "The cluster's effective Flink configuration; secret values hidden (admin)")
     java.util.Map<String, String> settings() {

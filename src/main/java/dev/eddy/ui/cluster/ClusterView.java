@@ -11,8 +11,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.vaadin.flow.component.grid.Grid;
 import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterNodes;
 import dev.eddy.cluster.ClusterOverview;
+import dev.eddy.cluster.ClusterPlan;
 import dev.eddy.cluster.ClusterService;
 import dev.eddy.ui.MainLayout;
 
@@ -32,6 +35,23 @@ class ClusterView extends VerticalLayout {
         watcher.addClassName("eddy-watcher");
         watcher.addClassNames(LumoUtility.TextColor.SECONDARY);
         add(watcher);
+        ClusterNodes.Nodes nodes = cluster.nodes();
+        Paragraph plan = new Paragraph(new Span("Plan: "), new Span(nodes.planTitle()), new Span(" — " + explain(nodes.plan())));
+        plan.addClassName("eddy-plan");
+        add(plan);
+        if (!nodes.processes().isEmpty()) {
+            Grid<ClusterNodes.NodeProcess> processes = new Grid<>();
+            processes.addClassName("eddy-nodes");
+            processes.addColumn(ClusterNodes.NodeProcess::name).setHeader("Process").setAutoWidth(true);
+            processes.addColumn(p -> p.running() ? "Running (pid " + p.pid() + ")" : "Stopped: Eddy starts it again")
+                    .setHeader("State").setAutoWidth(true);
+            processes.addColumn(p -> p.restarts() == 0 ? "none" : String.valueOf(p.restarts()))
+                    .setHeader("Started again after a stop").setAutoWidth(true);
+            processes.setItems(nodes.processes());
+            processes.setAllRowsVisible(true);
+            processes.setMaxWidth("48em");
+            add(processes);
+        }
         try {
             ClusterOverview o = cluster.overview();
             FlexLayout tiles = new FlexLayout(
@@ -50,6 +70,15 @@ class ClusterView extends VerticalLayout {
             error.addClassNames("eddy-message", "error");
             add(error);
         }
+    }
+
+    private static String explain(ClusterPlan plan) {
+        return switch (plan) {
+            case EMBEDDED -> "Flink runs inside Eddy's JVM and stops with it.";
+            case SINGLE_NODE -> "a JobManager and a TaskManager run as processes of their own. Eddy starts one "
+                    + "again when it stops; they keep running when Eddy stops, and Eddy takes them over when it starts.";
+            case REMOTE -> "a session cluster Eddy uses but does not run.";
+        };
     }
 
     private static Div tile(String label, String value) {

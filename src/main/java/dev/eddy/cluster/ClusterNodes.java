@@ -1,0 +1,16 @@
+package dev.eddy.cluster;
+
+import java.util.List;
+
+/** The plan of the Flink cluster Eddy uses and the processes it runs for it (none for the embedded and remote plans). */
+public interface ClusterNodes {
+    ClusterPlan plan();
+
+    List<NodeProcess> processes();
+
+    /** One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after it stopped. */
+    record NodeProcess(String name, Long pid, boolean running, int restarts) {}
+
+    /** The plan and its processes, as the console and the API show them. */
+    record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes) {}
+}
