@@ -3,6 +3,7 @@ package dev.eddy.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.store.StoreText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,7 +37,7 @@ class JobRepository {
     Job create(String name, String description, JobVersion first, String owner) {
         return tx.execute(status -> {
             Long id = jdbc.queryForObject("INSERT INTO job (name, description, version, desired_state, owner) "
-                    + "VALUES (?, ?, 1, 'STOPPED', ?) RETURNING id", Long.class, name, description, owner);
+                    + "VALUES (?, ?, 1, 'STOPPED', ?) RETURNING id", Long.class, name, StoreText.of(description), owner);
             insertVersion(id, 1, first);
             return find(id).orElseThrow();
         });
@@ -48,14 +49,14 @@ class JobRepository {
             int version = jdbc.queryForObject("SELECT version + 1 FROM job WHERE id = ? FOR UPDATE", Integer.class, job);
             insertVersion(job, version, next);
             jdbc.update("UPDATE job SET version = ?, description = ?, updated_at = now() WHERE id = ?", version,
-                    description, job);
+                    StoreText.of(description), job);
             return version(job, version).orElseThrow();
         });
     }
 
     private void insertVersion(long job, int version, JobVersion v) {
         jdbc.update("INSERT INTO job_version (job, version, statement, settings, plan, reads, writes, table_versions) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb)", job, version, v.statement(),
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb)", job, version, StoreText.of(v.statement()),
                 write(v.settings().options()), v.plan(), write(v.reads()), write(v.writes()), write(v.tableVersions()));
     }
 
@@ -97,7 +98,8 @@ class JobRepository {
     }
 
     void setState(long job, String state, String failure) {
-        jdbc.update("UPDATE job SET state = ?, failure = ?, updated_at = now() WHERE id = ?", state, failure, job);
+        jdbc.update("UPDATE job SET state = ?, failure = ?, updated_at = now() WHERE id = ?", state,
+                StoreText.of(failure), job);
     }
 
     /** Records a new run of the job on Flink: it is now the job's run to watch. */

@@ -93,10 +93,7 @@ public class JobService {
 
     /** Saves a new job's version 1, stopped, once its name is free and Flink can plan its statement. */
     Job save(JobDraft draft) {
-        String name = draft.name() == null ? "" : draft.name().strip();
-        if (name.isEmpty()) {
-            throw new JobException("Give the job a name: it is how you will find it in the Jobs page.");
-        }
+        String name = draft.checkedName();
         if (store.findByName(name).isPresent()) {
             throw new JobException("A job named '" + name + "' exists already: pick another name, or edit that job.");
         }

@@ -5,6 +5,7 @@ import dev.eddy.security.CurrentUser;
 import dev.eddy.security.Redaction;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
+import dev.eddy.store.StoreText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public class StatementHistory {
     public long record(String statement, QueryReport report, String message, Instant startedAt) {
         Long id = jdbc.queryForObject("INSERT INTO statement_history (statement, outcome, message, rows, duration_ms, "
                         + "job_id, started_at, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
-                Redaction.sql(statement), report.outcome().name(), Redaction.sql(message), report.changes(),
+                StoreText.of(Redaction.sql(statement)), report.outcome().name(), StoreText.of(Redaction.sql(message)), report.changes(),
                 report.duration().toMillis(), report.jobId().orElse(null), Timestamp.from(startedAt),
                 CurrentUser.nameOrSystem());
         return id == null ? -1 : id;
@@ -46,7 +47,7 @@ public class StatementHistory {
     /** What became of a run's Flink job since: restarts, a failure, its end. */
     public void update(long id, Outcome outcome, String message) {
         jdbc.update("UPDATE statement_history SET outcome = ?, message = ? WHERE id = ?", outcome.name(),
-                Redaction.sql(message), id);
+                StoreText.of(Redaction.sql(message)), id);
     }
 
     /**

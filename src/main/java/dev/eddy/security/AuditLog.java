@@ -1,5 +1,6 @@
 package dev.eddy.security;
 
+import dev.eddy.store.StoreText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public class AuditLog {
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+        String kept = StoreText.of(text);
+        return kept == null || kept.length() <= MAX_TEXT ? kept : kept.substring(0, MAX_TEXT) + "…";
     }
 }

@@ -3,6 +3,7 @@ package dev.eddy.sql;
 import dev.eddy.security.CurrentUser;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
+import dev.eddy.store.StoreText;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,7 @@ public class ScriptStore {
                 Integer.class, me());
         String name = title != null && !title.isBlank() ? title : "Script " + nextNumber();
         Long id = jdbc.queryForObject("INSERT INTO script (title, content, position, owner) VALUES (?, ?, ?, ?) "
-                + "RETURNING id", Long.class, name, content == null ? "" : content, position, me());
+                + "RETURNING id", Long.class, StoreText.of(name), content == null ? "" : StoreText.of(content), position, me());
         return find(id).orElseThrow();
     }
 
@@ -52,13 +53,14 @@ public class ScriptStore {
     /** Keeps the script's text; unchanged text is not written again. */
     @Requires(Role.VIEWER)
     public void saveContent(long id, String content) {
+        String kept = StoreText.of(content);
         jdbc.update("UPDATE script SET content = ?, updated_at = now() WHERE id = ? AND content IS DISTINCT FROM ? AND "
-                + mine(), content, id, content, me());
+                + mine(), kept, id, kept, me());
     }
 
     @Requires(Role.VIEWER)
     public void rename(long id, String title) {
-        jdbc.update("UPDATE script SET title = ?, updated_at = now() WHERE id = ? AND " + mine(), title, id, me());
+        jdbc.update("UPDATE script SET title = ?, updated_at = now() WHERE id = ? AND " + mine(), StoreText.of(title), id, me());
     }
 
     @Requires(Role.VIEWER)

@@ -10,6 +10,8 @@ import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.KafkaSettings;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.query.StatementHistory;
+import dev.eddy.store.StoreText;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.RecordingListener;
 import java.io.StringWriter;
@@ -33,6 +35,8 @@ class AuditLogIT {
     QueryService queries;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StatementHistory history;
 
     @AfterEach
     void signOut() {
@@ -79,6 +83,25 @@ class AuditLogIT {
             assertThat(e.target()).contains("'password' = '***'");
         });
         assertThat(rows).allSatisfy(e -> assertThat(e.toString()).doesNotContain("audit-sweep-password"));
+    }
+
+    @Test
+    void aStatementWithANulCharacterIsAuditedAndKeptInHistoryWithTheCharacterMarked() throws Exception {
+        RoleMatrixIT.signIn(Role.DEVELOPER);
+        try (SqlConsole console = queries.openConsole("nul")) {
+            RecordingListener ran = new RecordingListener();
+            console.run("SELECT 'nul-audit\u0000here'", ran);
+            ran.finished.handle((report, error) -> null).get(60, TimeUnit.SECONDS);
+        }
+        audit.recordAs("nul\u0000user", "Sign in", "nul\u0000user", AuditEntry.Outcome.REFUSED, "bad\u0000password");
+        RoleMatrixIT.signIn(Role.ADMIN);
+
+        String marked = "nul-audit" + StoreText.REPLACEMENT + "here";
+        assertThat(audit.search("", "", null, null, 50)).anySatisfy(e -> {
+            assertThat(e.username()).isEqualTo("matrix-developer");
+            assertThat(e.target()).contains(marked);
+        }).anySatisfy(e -> assertThat(e.username()).isEqualTo("nul" + StoreText.REPLACEMENT + "user"));
+        assertThat(history.search("nul-audit", 10)).anySatisfy(e -> assertThat(e.statement()).contains(marked));
     }
 
     @Test

@@ -62,6 +62,7 @@ public class DeployDialog extends Dialog {
         setHeaderTitle(editing == null ? "Deploy as job" : "Edit " + editing.name());
         name.setWidthFull();
         name.setRequired(true);
+        name.setMaxLength(120);
         name.setPlaceholder("e.g. Orders to PostgreSQL");
         name.addClassName("eddy-job-name");
         description.setWidthFull();
