@@ -3,32 +3,20 @@ package dev.eddy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.support.Await;
-import dev.eddy.support.FreePorts;
-import dev.eddy.support.SeparateProcess;
+import dev.eddy.support.PackagedEddy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,17 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class KillNineIT {
     private static final int ROUNDS = Integer.getInteger("eddy.kill9.rounds", 1);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "kill-nine-admin-password";
-    private static final String TOKEN = "eddy_" + UUID.randomUUID().toString().replace("-", "");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path dataDir = Path.of("target/it-kill9/" + UUID.randomUUID()).toAbsolutePath();
-    private final int port = FreePorts.any();
-    private final int postgres = FreePorts.any();
-    private final List<String> args = List.of("--server.port=" + port, "--eddy.embedded.data-dir=" + dataDir,
-            "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + FreePorts.any(),
-            "--eddy.embedded.kafka.controller-port=" + FreePorts.any(), "--eddy.embedded.flink.rest-port=" + FreePorts.any(),
-            "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + PASSWORD,
+    private final PackagedEddy eddy = new PackagedEddy(Path.of("target/it-kill9/" + UUID.randomUUID()),
             "--eddy.embedded.kafka.sample-orders-per-second=5");
 
     /** What the script was told succeeded: these must survive any kill. */
@@ -61,41 +39,25 @@ class KillNineIT {
     private volatile String scriptEnd = "";
     private volatile int refusals;
 
-    /** An answer other than success: the change did not happen, and Eddy said why. */
-    private static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
-        }
-    }
-
     KillNineIT() {}
 
     @Test
     void killedAtRandomMomentsEddyKeepsEveryAcknowledgedChangeAndRunsEachWantedJobExactlyOnce() throws Exception {
         Random random = new Random(9);
-        Files.createDirectories(dataDir);
         for (int round = 1; round <= ROUNDS + 1; round++) {
-            Path log = dataDir.resolve("eddy-" + round + ".log");
-            Process eddy = start(log);
-            long started = System.nanoTime();
-            SeparateProcess.awaitHttp(eddy, "Eddy (start " + round + ")", base() + "/login", Duration.ofSeconds(180), log);
-            System.out.printf("Start %d answered after %.1f s%n", round, (System.nanoTime() - started) / 1e9);
-            if (round == 1) {
-                insertToken();
-            } else {
-                check(log, round);
+            eddy.start();
+            if (round > 1) {
+                check(eddy.log(), round);
             }
             if (round == ROUNDS + 1) {
-                eddy.destroy();
-                assertThat(eddy.waitFor(90, TimeUnit.SECONDS)).as("a last, gentle stop").isTrue();
+                assertThat(eddy.stop()).as("a last, gentle stop").isTrue();
                 break;
             }
             Thread script = new Thread(() -> work(random), "kill9-script");
             script.setDaemon(true);
             script.start();
             Thread.sleep(5_000 + random.nextInt(10_000));
-            eddy.destroyForcibly();
-            assertThat(eddy.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            eddy.kill();
             script.join(30_000);
             System.out.printf("Killed -9 in round %d: %d tables, %d jobs acknowledged, %d refusals; the script stopped on %s%n",
                     round, tables.size(), versions.size(), refusals, scriptEnd.length() > 300 ? scriptEnd.substring(0, 300) : scriptEnd);
@@ -120,7 +82,7 @@ class KillNineIT {
                         case 3 -> pick(random, false).ifPresent(this::restart);
                         default -> pick(random, null).ifPresent(id -> edit(id, random.nextInt(100)));
                     }
-                } catch (Refused refused) {
+                } catch (PackagedEddy.Refused refused) {
                     // Refused in words (a job still starting cannot be stopped with a savepoint yet): not a change.
                     refusals++;
                     Thread.sleep(500);
@@ -143,17 +105,17 @@ class KillNineIT {
 
     private void createTable(String name) throws IOException, InterruptedException {
         unacknowledged = () -> { };
-        JsonNode started = send("POST", "/api/v1/statements", Map.of("statement", "CREATE TABLE " + name
+        JsonNode started = eddy.send("POST", "/api/v1/statements", Map.of("statement", "CREATE TABLE " + name
                 + " (order_id BIGINT) WITH ('connector' = 'blackhole')"), 201);
         long id = started.path("id").asLong();
         String state = started.path("state").asText();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while ("RUNNING".equals(state) && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            state = send("GET", "/api/v1/statements/" + id, null, 200).path("state").asText();
+            state = eddy.send("GET", "/api/v1/statements/" + id, null, 200).path("state").asText();
         }
         if (!"FINISHED".equals(state)) {
-            throw new Refused("CREATE TABLE ended " + state);
+            throw new PackagedEddy.Refused("CREATE TABLE ended " + state);
         }
         tables.add(name);
     }
@@ -165,7 +127,7 @@ class KillNineIT {
     private void deploy(String name, String table) {
         uncertain(() -> { });
         try {
-            JsonNode job = send("POST", "/api/v1/jobs", Map.of("name", name, "statement", "INSERT INTO " + table
+            JsonNode job = eddy.send("POST", "/api/v1/jobs", Map.of("name", name, "statement", "INSERT INTO " + table
                     + " SELECT order_id FROM orders", "settings", Map.of("execution.checkpointing.interval", "2 s")), 201, 200);
             versions.put(job.path("id").asLong(), 1);
             wanted.put(job.path("id").asLong(), true);
@@ -191,7 +153,7 @@ class KillNineIT {
     private void edit(long id, int threshold) {
         uncertain(() -> versions.merge(id, 1, Integer::sum));
         try {
-            send("PUT", "/api/v1/jobs/" + id, Map.of("description", "edited by the kill -9 script", "statement", "INSERT INTO " + tableOf(id)
+            eddy.send("PUT", "/api/v1/jobs/" + id, Map.of("description", "edited by the kill -9 script", "statement", "INSERT INTO " + tableOf(id)
                     + " SELECT order_id FROM orders WHERE order_id > " + threshold), 200);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -202,13 +164,13 @@ class KillNineIT {
     }
 
     private String tableOf(long id) throws IOException, InterruptedException {
-        String statement = send("GET", "/api/v1/jobs/" + id + "/versions", null, 200).get(0).path("statement").asText();
+        String statement = eddy.send("GET", "/api/v1/jobs/" + id + "/versions", null, 200).get(0).path("statement").asText();
         return statement.split("\\s+")[2];
     }
 
     private void post(long id, String action) {
         try {
-            send("POST", "/api/v1/jobs/" + id + action, null, 200);
+            eddy.send("POST", "/api/v1/jobs/" + id + action, null, 200);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -219,10 +181,10 @@ class KillNineIT {
     /** After a restart: every acknowledged change is there, the store adds up, wanted jobs run once each. */
     private void check(Path log, int round) throws Exception {
         for (String table : tables) {
-            assertThat(status("/api/v1/tables/" + table)).as("acknowledged table %s after start %d", table, round)
+            assertThat(eddy.status("/api/v1/tables/" + table)).as("acknowledged table %s after start %d", table, round)
                     .isEqualTo(200);
         }
-        JsonNode jobs = send("GET", "/api/v1/jobs?limit=500", null, 200);
+        JsonNode jobs = eddy.send("GET", "/api/v1/jobs?limit=500", null, 200);
         Map<Long, JsonNode> byId = new TreeMap<>();
         (jobs.has("items") ? jobs.path("items") : jobs).forEach(j -> byId.put(j.path("id").asLong(), j));
         for (Map.Entry<Long, Integer> job : versions.entrySet()) {
@@ -245,7 +207,7 @@ class KillNineIT {
         });
         long wantedCount = wanted.values().stream().filter(w -> w).count();
         Await.until("each wanted job running on Flink after start " + round + " (log: " + log + ")",
-                Duration.ofSeconds(150), () -> unchecked(this::runningByName), running -> running.values().stream()
+                Duration.ofSeconds(150), () -> PackagedEddy.call(this::runningByName), running -> running.values().stream()
                         .filter(n -> n == 1).count() >= wantedCount);
         Map<String, Long> running = runningByName();
         assertThat(running.values()).as("no job runs twice after start %d", round).allMatch(n -> n == 1);
@@ -260,7 +222,7 @@ class KillNineIT {
 
     private Map<String, Long> runningByName() throws IOException, InterruptedException {
         Map<String, Long> running = new TreeMap<>();
-        send("GET", "/api/v1/cluster/jobs?limit=500", null, 200).path("items").forEach(j -> {
+        eddy.send("GET", "/api/v1/cluster/jobs?limit=500", null, 200).path("items").forEach(j -> {
             if ("RUNNING".equals(j.path("state").asText()) && j.path("name").asText().startsWith("k9 job")) {
                 running.merge(j.path("name").asText(), 1L, Long::sum);
             }
@@ -269,7 +231,7 @@ class KillNineIT {
     }
 
     private void storeAddsUp(int round) throws Exception {
-        try (Connection c = store(); Statement s = c.createStatement()) {
+        try (Connection c = eddy.store(); Statement s = c.createStatement()) {
             assertThat(names(s, "SELECT name FROM job j WHERE (SELECT count(*) FROM job_version v WHERE v.job = j.id) <> j.version"))
                     .as("jobs whose versions have a gap, after start %d", round).isEmpty();
             assertThat(names(s, "SELECT name FROM job WHERE running_version > version"))
@@ -290,66 +252,5 @@ class KillNineIT {
             }
         }
         return names;
-    }
-
-    private Connection store() throws Exception {
-        String password = Files.readString(dataDir.resolve("postgres/superuser.password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/eddy", "postgres", password);
-    }
-
-    /** An API token for the admin, kept as Eddy keeps tokens (its SHA-256), so the script can use the API. */
-    private void insertToken() throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
-        Await.until("the first admin to exist", Duration.ofSeconds(30), () -> unchecked(() -> {
-            try (Connection c = store(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM eddy_user WHERE username = 'admin'")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }), n -> n == 1);
-        try (Connection c = store(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO api_token (username, name, token_hash, role, expires_at) VALUES ('admin', 'kill -9', '"
-                    + hash + "', 'ADMIN', now() + interval '1 day')");
-        }
-    }
-
-    private Process start(Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", Path.of("target/eddy.jar").toAbsolutePath().toString()));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private JsonNode send(String method, String path, Object body, int... ok) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (int code : ok) {
-            if (response.statusCode() == code) {
-                return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            }
-        }
-        throw new Refused(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-    }
-
-    private int status(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + TOKEN)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
-        try {
-            return call.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

@@ -79,9 +79,16 @@ public class ClusterService {
     private static final java.util.regex.Pattern SENSITIVE = java.util.regex.Pattern.compile(
             "(?i)password|secret|token|credential|access[.-]?key|private[.-]?key|jaas");
 
+    /** The JobManager's REST address, as Eddy reaches it (often loopback: not a link for a browser elsewhere). */
     @Requires(Role.VIEWER)
     public String webUiUrl() {
         return jobManager.baseUrl();
+    }
+
+    /** Flink's web UI as served through Eddy behind its sign-in, relative to the console. */
+    @Requires(Role.VIEWER)
+    public String webUiLink() {
+        return "flink/";
     }
 
     /** Where the SQL Gateway that runs the console's statements listens. */

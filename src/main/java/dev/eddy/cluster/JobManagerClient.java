@@ -155,6 +155,60 @@ public class JobManagerClient {
         return get("/jobs/" + jobId + "/vertices/" + vertexId + "/backpressure").path("backpressureLevel").asText("");
     }
 
+    /** The ids of the TaskManagers registered now. */
+    public List<String> taskManagerIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode tm : get("/taskmanagers").path("taskmanagers")) {
+            ids.add(tm.path("id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * The log files a process of the cluster keeps ({@code /jobmanager} or {@code /taskmanagers/<id>}):
+     * name and size; empty when the process logs nowhere Flink knows (a MiniCluster logs into Eddy's own log).
+     */
+    public List<LogFile> logFiles(String process) {
+        JsonNode logs;
+        try {
+            logs = get(process + "/logs").path("logs");
+        } catch (ClusterException e) {
+            if (e.getMessage().contains("HTTP 404")) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<LogFile> files = new ArrayList<>();
+        for (JsonNode f : logs) {
+            files.add(new LogFile(f.path("name").asText(), f.path("size").asLong(), f.path("mtime").asLong()));
+        }
+        return files;
+    }
+
+    /** One log file of a cluster process: its name, size in bytes and last change (epoch ms). */
+    public record LogFile(String name, long size, long modified) {}
+
+    /** Streams a log file of a process; the caller closes the stream. */
+    public java.io.InputStream logFile(String process, String name) {
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + process + "/logs/" + encoded))
+                .timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() >= 400) {
+                response.body().close();
+                throw new ClusterException("The Flink JobManager at " + baseUrl + " answered HTTP " + response.statusCode()
+                        + " for the log " + name + " of " + process);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ClusterException("Cannot reach the Flink JobManager at " + baseUrl + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while reading a log of the Flink cluster", e);
+        }
+    }
+
     private java.util.Map<String, String> metrics(String path) {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         for (JsonNode m : get(path)) {
@@ -182,12 +236,37 @@ public class JobManagerClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build());
     }
 
+    /**
+     * What Flink said in an error answer, in its own words but without its stack trace (which must not
+     * reach a page): the deepest cause's message of {@code {"errors": [...]}}, at most 300 characters.
+     */
+    static String said(String body) {
+        List<String> errors = new ArrayList<>();
+        try {
+            new ObjectMapper().readTree(body == null ? "" : body).path("errors").forEach(e -> errors.add(e.asText()));
+        } catch (IOException e) {
+            return "(an answer that is not Flink's JSON)";
+        }
+        String said = "";
+        for (String error : errors) {
+            String text = error.replace("<Exception on server side:", "").replace("End of exception on server side>", "").strip();
+            if (!text.isEmpty() && !text.equals("Internal server error.")) {
+                said = FailureCause.of(text).root();
+                break;
+            }
+        }
+        if (said.isEmpty()) {
+            return "no details";
+        }
+        return said.length() > 300 ? said.substring(0, 300) + "…" : said;
+    }
+
     private JsonNode send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 throw new ClusterException("The Flink JobManager at " + baseUrl + " answered HTTP "
-                        + response.statusCode() + " to " + request.uri().getPath() + ": " + response.body());
+                        + response.statusCode() + " to " + request.uri().getPath() + ": " + said(response.body()));
             }
             String body = response.body();
             return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);

@@ -167,7 +167,8 @@ public class JobMonitor {
     /** Where Flink's own web UI shows the run. */
     @Requires(Role.VIEWER)
     public String flinkUiUrl(Job job) {
-        return flink.baseUrl() + "/#/job/" + (job.isActive() ? "running" : "completed") + "/" + job.flinkJobId() + "/overview";
+        // Through Eddy (behind its sign-in), relative to the console: the JobManager itself stays on loopback.
+        return "flink/#/job/" + (job.isActive() ? "running" : "completed") + "/" + job.flinkJobId() + "/overview";
     }
 
     private static List<JobVertex> vertices(JsonNode details) {

@@ -36,7 +36,7 @@ public class MainLayout extends AppLayout {
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
         Span subtitle = new Span("Flink SQL console");
         subtitle.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        Anchor flinkUi = new Anchor(cluster.webUiUrl(), "Flink web UI");
+        Anchor flinkUi = new Anchor(cluster.webUiLink(), "Flink web UI");
         flinkUi.setTarget("_blank");
         flinkUi.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.SMALL);
         Button theme = new Button(VaadinIcon.ADJUST.create(), e -> e.getSource().getElement().executeJs(

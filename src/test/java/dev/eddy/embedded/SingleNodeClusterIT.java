@@ -76,6 +76,7 @@ class SingleNodeClusterIT {
             assertThat(restartedTaskManager.path("restarts").asInt()).as("started again once").isEqualTo(1);
             assertThat(plan.path("processes").get(0).path("restarts").asInt()).isZero();
             clusterPageShows("Running (pid " + restartedTaskManager.path("pid").asLong() + ")");
+            logsOfEveryProcessAreReadable();
 
             // kill -9 of Eddy: the cluster and the job go on; the next Eddy takes them over.
             eddy.kill();
@@ -108,10 +109,36 @@ class SingleNodeClusterIT {
             wait.until(d -> gridText(browser).contains("TaskManager"));
             String rows = gridText(browser);
             assertThat(rows).contains("JobManager|Running (pid", "TaskManager|" + taskManagerState + "|1");
+            // The admin reads the JobManager's log on the same page.
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-log-status")).getText().contains("of JobManager · flink.log"));
+            assertThat(browser.findElement(By.cssSelector(".eddy-log-text")).getText()).contains("INFO");
             BrowserSupport.screenshot(browser, "cluster-single-node");
+            browser.executeScript("document.querySelector('.eddy-cluster-logs').scrollIntoView()");
+            BrowserSupport.screenshot(browser, "cluster-single-node-logs");
         } finally {
             browser.quit();
         }
+    }
+
+    /** Each process's Flink log through Eddy's API: listed, its end filtered, and whole as a download. */
+    private void logsOfEveryProcessAreReadable() throws Exception {
+        JsonNode sources = eddy.send("GET", "/api/v1/cluster/logs", null, 200);
+        assertThat(sources.findValuesAsText("processName")).contains("JobManager", "TaskManager node-1");
+        assertThat(sources.findValuesAsText("file")).contains("flink.log", "console.out");
+        JsonNode tail = eddy.send("GET", "/api/v1/cluster/logs/jobmanager/flink.log?lines=5&contains=registering%20taskmanager",
+                null, 200);
+        assertThat(tail.path("lines").size()).isBetween(1, 5);
+        tail.path("lines").forEach(l -> assertThat(l.asText()).containsIgnoringCase("Registering TaskManager"));
+        JsonNode taskManager = eddy.send("GET", "/api/v1/cluster/logs/taskmanager:node-1/flink.log?lines=3", null, 200);
+        assertThat(taskManager.path("lines").size()).isEqualTo(3);
+        assertThat(taskManager.path("cut").asBoolean()).isTrue();
+        HttpResponse<String> whole = http.send(HttpRequest.newBuilder(URI.create(eddy.base()
+                + "/api/v1/cluster/logs/jobmanager/flink.log/download")).header("Authorization", "Bearer " + eddy.token())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).contains("StandaloneSessionClusterEntrypoint");
+        JsonNode refused = eddy.send("GET", "/api/v1/cluster/logs/jobmanager/..%2Fconf%2Fconfig.yaml", null, 400, 404);
+        assertThat(refused.toString()).doesNotContain("rest.port");
     }
 
     private static String gridText(ChromeDriver browser) {

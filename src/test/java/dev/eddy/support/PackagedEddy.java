@@ -50,6 +50,11 @@ public final class PackagedEddy {
         this.args = List.copyOf(all);
     }
 
+    /** The admin's API token. */
+    public String token() {
+        return token;
+    }
+
     public String adminPassword() {
         return adminPassword;
     }
@@ -64,6 +69,7 @@ public final class PackagedEddy {
 
     /** Starts the jar, waits until its console answers and, the first time, gives the admin an API token. */
     public void start() throws Exception {
+        long t0 = System.nanoTime();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("eddy-" + (++starts) + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -71,7 +77,8 @@ public final class PackagedEddy {
                 Path.of("target/eddy.jar").toAbsolutePath().toString()));
         command.addAll(args);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        SeparateProcess.awaitHttp(process, "Eddy", base() + "/login", Duration.ofSeconds(240), log);
+        SeparateProcess.awaitHttp(process, "Eddy (start " + starts + ")", base() + "/login", Duration.ofSeconds(240), log);
+        System.out.printf("Start %d answered after %.1f s%n", starts, (System.nanoTime() - t0) / 1e9);
         if (starts == 1) {
             insertToken();
         }
@@ -79,6 +86,12 @@ public final class PackagedEddy {
 
     public Path log() {
         return dataDir.resolve("eddy-" + starts + ".log");
+    }
+
+    /** A gentle stop (SIGTERM): Eddy's shutdown runs; true when it ended within 90 s. */
+    public boolean stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(90, TimeUnit.SECONDS);
     }
 
     /** kill -9: nothing of Eddy's own shutdown runs. */
@@ -105,7 +118,20 @@ public final class PackagedEddy {
                 return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             }
         }
-        throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        throw new Refused(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    /** The status a GET answers with, as the admin. */
+    public int status(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** An answer other than the one asked for: Eddy refused, in words. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
     }
 
     /** Runs one statement through the API and waits until it ended; fails unless it finished. */
@@ -115,7 +141,7 @@ public final class PackagedEddy {
                 () -> call(() -> send("GET", "/api/v1/statements/" + id, null, 200)).path("state").asText(),
                 s -> !"RUNNING".equals(s));
         if (!"FINISHED".equals(state)) {
-            throw new AssertionError(sql + " ended " + state);
+            throw new Refused(sql + " ended " + state);
         }
     }
 

@@ -24,6 +24,31 @@ class ClusterBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".eddy-plan")).getText())
                 .isEqualTo("Plan: Embedded — Flink runs inside Eddy's JVM and stops with it.");
         assertThat(browser.findElements(By.cssSelector(".eddy-nodes"))).as("no processes of its own").isEmpty();
+        // Flink inside Eddy keeps no log files of its own: the admin is told where its lines are.
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-log-status")).getText().startsWith("The cluster keeps no log files"));
         screenshot("cluster-page");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.eddy-cluster-logs').scrollIntoView()");
+        screenshot("cluster-page-logs");
+    }
+
+    @Test
+    void flinksWebUiOpensThroughEddyBehindItsSignIn() throws Exception {
+        open("/cluster");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        String href = wait.until(d -> d.findElement(By.xpath("//a[contains(., \"Open Flink's web UI\")]"))).getAttribute("href");
+        assertThat(href).isEqualTo("http://localhost:" + port + "/flink/");
+        browser.get(href);
+        // Flink's own dashboard, its data read through Eddy: the overview names the task slots.
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Available Task Slots"));
+        assertThat(browser.getTitle()).contains("Flink");
+        screenshot("flink-web-ui-through-eddy");
+
+        // Not signed in: the login page, not Flink's data.
+        java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/flink/overview")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isIn(302, 401);
+        assertThat(anonymous.body()).doesNotContain("slots-total");
     }
 }

@@ -1,11 +1,13 @@
 package dev.eddy.api.v1;
 
+import dev.eddy.cluster.ClusterLogs;
 import dev.eddy.cluster.ClusterOverview;
 import dev.eddy.cluster.ClusterService;
 import dev.eddy.cluster.JobSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cluster", description = "The Flink cluster: task managers, slots, jobs")
 class ClusterApi {
     private final ClusterService cluster;
+    private final ClusterLogs logs;
 
-    ClusterApi(ClusterService cluster) {
+    ClusterApi(ClusterService cluster, ClusterLogs logs) {
         this.cluster = cluster;
+        this.logs = logs;
     }
 
     @GetMapping
@@ -31,6 +35,31 @@ class ClusterApi {
     @Operation(summary = "The cluster plan and the processes Eddy runs for it: pid, running, restarts (viewer)")
     dev.eddy.cluster.ClusterNodes.Nodes nodes() {
         return cluster.nodes();
+    }
+
+    @GetMapping("/logs")
+    @Operation(summary = "Every log file of the JobManager and of each TaskManager: process, file, size (admin)")
+    java.util.List<ClusterLogs.Source> logs() {
+        return logs.sources();
+    }
+
+    @GetMapping("/logs/{process}/{file:.+}")
+    @Operation(summary = "The last lines of a log (at most 2,000), only those containing `contains` when given (admin)")
+    ClusterLogs.Tail log(@PathVariable String process, @PathVariable String file,
+            @RequestParam(defaultValue = "200") int lines, @RequestParam(defaultValue = "") String contains) {
+        return logs.tail(process, file, lines, contains);
+    }
+
+    @GetMapping(value = "/logs/{process}/{file:.+}/download", produces = "text/plain")
+    @Operation(summary = "A whole log file as text, streamed from the cluster (admin)")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> download(
+            @PathVariable String process, @PathVariable String file) {
+        // Opened first: the name is checked before it goes into a header.
+        java.io.InputStream log = logs.open(process, file);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body(new org.springframework.core.io.InputStreamResource(log));
     }
 
     @GetMapping("/settings")

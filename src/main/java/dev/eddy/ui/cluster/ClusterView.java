@@ -13,10 +13,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import com.vaadin.flow.component.grid.Grid;
 import dev.eddy.cluster.ClusterException;
+import dev.eddy.cluster.ClusterLogs;
 import dev.eddy.cluster.ClusterNodes;
 import dev.eddy.cluster.ClusterOverview;
 import dev.eddy.cluster.ClusterPlan;
 import dev.eddy.cluster.ClusterService;
+import dev.eddy.security.Access;
+import dev.eddy.security.Role;
 import dev.eddy.ui.MainLayout;
 
 /** The Flink cluster at a glance: version, task managers, slots and jobs, with a link to Flink's UI. */
@@ -25,9 +28,9 @@ import dev.eddy.ui.MainLayout;
 @PermitAll
 class ClusterView extends VerticalLayout {
 
-    ClusterView(ClusterService cluster) {
+    ClusterView(ClusterService cluster, ClusterLogs logs) {
         add(new H2("Cluster"));
-        Anchor flinkUi = new Anchor(cluster.webUiUrl(), "Open Flink's web UI");
+        Anchor flinkUi = new Anchor(cluster.webUiLink(), "Open Flink's web UI");
         flinkUi.setTarget("_blank");
         add(new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
                 + cluster.gatewayUrl() + ". "), flinkUi));
@@ -69,6 +72,9 @@ class ClusterView extends VerticalLayout {
             Div error = new Div(new Span(e.getMessage()));
             error.addClassNames("eddy-message", "error");
             add(error);
+        }
+        if (Access.allows(Role.ADMIN)) {
+            add(new ClusterLogsPanel(logs));
         }
     }
 

@@ -1,0 +1,117 @@
+package dev.eddy.cluster;
+
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * The logs of the cluster's JobManager and of every TaskManager, read through the JobManager's
+ * REST API, so they are visible on every plan and every node, not only on Eddy's machine.
+ */
+@Service
+public class ClusterLogs {
+    /** Lines shown at most: a tail, not the whole file (which Flink rolls at its own size). */
+    public static final int MAX_LINES = 2_000;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Pattern TASKMANAGER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    private static final String JOBMANAGER = "jobmanager";
+    private static final String TASKMANAGER = "taskmanager:";
+    private final JobManagerClient jobManager;
+
+    public ClusterLogs(JobManagerClient jobManager) {
+        this.jobManager = jobManager;
+    }
+
+    /** One log file of one process: {@code process} is the key {@link #tail} and {@link #open} take. */
+    public record Source(String process, String processName, String file, long size, long modified) {}
+
+    /** The end of a log: its last lines (those matching the filter, when one is given) and whether more came before. */
+    public record Tail(List<String> lines, boolean cut, long size) {}
+
+    /** Every log file of the JobManager and the TaskManagers registered now; none when Flink runs inside Eddy. */
+    @Requires(Role.ADMIN)
+    public List<Source> sources() {
+        List<Source> sources = new ArrayList<>();
+        for (JobManagerClient.LogFile f : jobManager.logFiles("/jobmanager")) {
+            sources.add(new Source(JOBMANAGER, "JobManager", f.name(), f.size(), f.modified()));
+        }
+        for (String id : jobManager.taskManagerIds()) {
+            List<JobManagerClient.LogFile> files;
+            try {
+                files = jobManager.logFiles("/taskmanagers/" + id);
+            } catch (ClusterException e) {
+                // The JobManager answered: this TaskManager keeps no log directory (one inside Eddy's JVM does not).
+                continue;
+            }
+            for (JobManagerClient.LogFile f : files) {
+                sources.add(new Source(TASKMANAGER + id, "TaskManager " + id, f.name(), f.size(), f.modified()));
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * The last {@code lines} lines of a log (at most {@link #MAX_LINES}), keeping only those that contain
+     * {@code filter} (any case) when it is not blank.
+     */
+    @Requires(Role.ADMIN)
+    public Tail tail(String process, String file, int lines, String filter) {
+        int keep = Math.max(1, Math.min(lines, MAX_LINES));
+        String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        Deque<String> last = new ArrayDeque<>(keep);
+        boolean cut = false;
+        long size = 0;
+        try (InputStream in = open(process, file);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                size += line.length() + 1;
+                if (!needle.isEmpty() && !line.toLowerCase(Locale.ROOT).contains(needle)) {
+                    continue;
+                }
+                if (last.size() == keep) {
+                    last.removeFirst();
+                    cut = true;
+                }
+                last.addLast(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Tail(List.copyOf(last), cut, size);
+    }
+
+    /** The whole log file, for a download; the caller closes it. */
+    @Requires(Role.ADMIN)
+    public InputStream open(String process, String file) {
+        if (file == null || !FILE_NAME.matcher(file).matches()) {
+            throw new IllegalArgumentException("A log file name is letters, digits, dots, dashes and underscores, starting with a letter or digit; got "
+                    + (file == null ? "nothing" : "'" + file + "'"));
+        }
+        return jobManager.logFile(path(process), file);
+    }
+
+    private static String path(String process) {
+        if (JOBMANAGER.equals(process)) {
+            return "/jobmanager";
+        }
+        if (process != null && process.startsWith(TASKMANAGER)
+                && TASKMANAGER_ID.matcher(process.substring(TASKMANAGER.length())).matches()) {
+            return "/taskmanagers/" + process.substring(TASKMANAGER.length());
+        }
+        throw new IllegalArgumentException("No such process of the cluster: '" + process
+                + "'. Pick 'jobmanager' or 'taskmanager:<id>' from the list of logs.");
+    }
+}
