@@ -1,6 +1,6 @@
 package dev.eddy.security;
 
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,9 +25,14 @@ import org.springframework.core.annotation.Order;
 /** Login for every page (Vaadin's form login on /login), and the role check on service entry points. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 @EnableConfigurationProperties({PolicyProperties.class, OidcProperties.class})
 class WebSecurityConfiguration {
+    /**
+     * One for the whole JVM. Vaadin's own configuration makes a new one per application context and
+     * makes it the static holder's: a second context in the JVM (tests start several) then leaves the
+     * first one's filters writing the signed-in user where its services no longer read it.
+     */
+    private static final VaadinAwareSecurityContextHolderStrategy STRATEGY = new VaadinAwareSecurityContextHolderStrategy();
 
     /** Routes signed in by API tokens, not the login page: the REST API and the SQL Gateway for Flink's SQL Client. */
     static final String[] TOKEN_ROUTES = {"/api/**", "/sql-gateway/**"};
@@ -104,6 +108,13 @@ class WebSecurityConfiguration {
                     + "Send names without them.";
             dev.eddy.config.ProblemResponses.write(request, response, 400, why);
         };
+    }
+
+    /** Where the acting user is kept: the Vaadin session inside the UI, the request's thread elsewhere. */
+    @Bean
+    static VaadinAwareSecurityContextHolderStrategy securityContextHolderStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(STRATEGY);
+        return STRATEGY;
     }
 
     /** Spring Security's current encoder (bcrypt today), with the algorithm kept beside each hash. */
