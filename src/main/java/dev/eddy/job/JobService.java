@@ -37,6 +37,7 @@ public class JobService {
     private final JobManagerClient flink;
     private final JobProperties properties;
     private final SavepointBook book;
+    private final RestorePoints points;
     private final StoreLocks locks;
 
     private final JobTables tables;
@@ -45,7 +46,9 @@ public class JobService {
     private final SqlPolicy policy;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
-            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book, StoreLocks jobLocks) {
+            JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book, StoreLocks jobLocks,
+            RestorePoints points) {
+        this.points = points;
         this.locks = jobLocks;
         this.book = book;
         this.policy = policy;
@@ -140,7 +143,7 @@ public class JobService {
     /** Every savepoint and retained checkpoint the job can restart from, newest first. */
     @Requires(Role.VIEWER)
     public List<RestorePoint> restorePoints(long id) {
-        return RestorePoints.of(store.savepoints(id), store.runs(id));
+        return points.of(store.savepoints(id), store.runs(id));
     }
 
     /** Stops the job with a savepoint; it restarts from there. */
@@ -190,7 +193,7 @@ public class JobService {
             if (isRunning(job)) {
                 throw new JobException("'" + job.name() + "' is running: stop it (with a savepoint) before restarting it.");
             }
-            if (from != null && !RestorePoints.exists(from.path())) {
+            if (from != null && points.presence(from.path()) == RestorePoints.Presence.GONE) {
                 throw new JobException("The state at " + from.path() + " is gone; pick another savepoint or checkpoint.");
             }
             if (from != null && from.version() != job.version()) {

@@ -37,6 +37,7 @@ class JobWatcher implements AutoCloseable {
     /** Of several Eddys on one store, only the leader watches: two would bring the same lost job back twice. */
     private final dev.eddy.store.Leadership leadership;
     private final KafkaPositions positions;
+    private final RestorePoints points;
     private final ClusterSnapshot cluster;
     private final boolean savepointOnShutdown;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-watcher"));
@@ -45,7 +46,8 @@ class JobWatcher implements AutoCloseable {
 
     JobWatcher(JobService jobs, JobRepository store, JobManagerClient flink, JobProperties properties,
             ClusterHosting hosting, JobFailures failures, dev.eddy.store.Leadership leadership,
-            KafkaPositions positions, ClusterSnapshot cluster) {
+            KafkaPositions positions, ClusterSnapshot cluster, RestorePoints points) {
+        this.points = points;
         this.cluster = cluster;
         this.positions = positions;
         this.leadership = leadership;
@@ -165,7 +167,18 @@ class JobWatcher implements AutoCloseable {
         }
         store.ended(job.flinkJobId(), "LOST");
         int version = job.runningVersion() == null ? job.version() : job.runningVersion();
-        RestorePoint from = RestorePoints.of(store.savepoints(job.id()), store.runs(job.id())).stream().findFirst().orElse(null);
+        List<Savepoint> kept = store.savepoints(job.id());
+        List<JobRun> runs = store.runs(job.id());
+        RestorePoint from = points.of(kept, runs).stream().findFirst().orElse(null);
+        if (from == null && (!kept.isEmpty() || runs.stream().anyMatch(r -> r.lastCheckpoint() != null))) {
+            // It had state, and all of it is gone: starting it empty would quietly recount from scratch.
+            String why = "Eddy could not bring it back: every savepoint and checkpoint it had is gone from where it was "
+                    + "kept. Restart it by hand to start without state, or restore the state's files first.";
+            log.warn("Job '{}' should run but Flink does not know {}, and {}", job.name(), job.flinkJobId(), why);
+            store.setDesired(job.id(), Job.DesiredState.STOPPED);
+            store.setState(job.id(), "FAILED", why);
+            return;
+        }
         try {
             if (from != null && from.version() != version && !fits(job, from.version(), version)) {
                 // The run started without that older version's state (a stateless upgrade) and lost before

@@ -19,8 +19,10 @@ class SavepointBook {
     private final JobRepository store;
     private final JobManagerClient flink;
     private final JobProperties properties;
+    private final RestorePoints points;
 
-    SavepointBook(JobRepository store, JobManagerClient flink, JobProperties properties) {
+    SavepointBook(JobRepository store, JobManagerClient flink, JobProperties properties, RestorePoints points) {
+        this.points = points;
         this.store = store;
         this.flink = flink;
         this.properties = properties;
@@ -41,13 +43,13 @@ class SavepointBook {
 
     Savepoint recordSavepoint(Job job, String path, String reason) {
         store.addSavepoint(job.id(), job.flinkJobId(), savedVersion(job), Savepoint.Kind.SAVEPOINT, path,
-                RestorePoints.sizeOf(path), reason);
+                points.sizeOf(path), reason);
         return pruneAndFind(job.id(), path);
     }
 
     /** A stop with savepoint: the job no longer runs, its run ended, the savepoint kept, in one transaction. */
     Savepoint stopped(Job job, String path) {
-        store.stoppedWithSavepoint(job.id(), job.flinkJobId(), savedVersion(job), path, RestorePoints.sizeOf(path),
+        store.stoppedWithSavepoint(job.id(), job.flinkJobId(), savedVersion(job), path, points.sizeOf(path),
                 "stopped");
         return pruneAndFind(job.id(), path);
     }

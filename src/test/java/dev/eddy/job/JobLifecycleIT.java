@@ -25,6 +25,8 @@ class JobLifecycleIT {
     @Autowired
     JobService jobs;
     @Autowired
+    RestorePoints points;
+    @Autowired
     QueryService queries;
     @Autowired
     EmbeddedStack stack;
@@ -50,7 +52,7 @@ class JobLifecycleIT {
                 .hasMessageContaining("used by the running job " + job.name());
 
         Savepoint savepoint = jobs.stop(job.id());
-        assertThat(RestorePoints.exists(savepoint.path())).isTrue();
+        assertThat(points.presence(savepoint.path())).isEqualTo(RestorePoints.Presence.PRESENT);
         assertThat(savepoint.sizeBytes()).isPositive();
         assertThat(jobs.get(job.id()).shouldRun()).isFalse();
 
@@ -194,8 +196,8 @@ class JobLifecycleIT {
             jobs.savepoint(job.id());
         }
         assertThat(jobs.savepoints(job.id())).hasSize(5).extracting(Savepoint::path).doesNotContain(first.path());
-        Await.until("the oldest savepoint's files deleted by the cluster", WAIT, () -> RestorePoints.exists(first.path()),
-                exists -> !exists);
+        Await.until("the oldest savepoint's files deleted by the cluster", WAIT, () -> points.presence(first.path()),
+                presence -> presence == RestorePoints.Presence.GONE);
         jobs.cancel(job.id());
     }
 

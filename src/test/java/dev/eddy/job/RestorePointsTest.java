@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestorePointsTest {
     @TempDir
     Path dir;
+    private final RestorePoints points = new RestorePoints(true);
 
     @Test
     void aReplacedCheckpointIsFollowedToTheNewestCompleteOneBesideIt() throws Exception {
@@ -21,9 +22,23 @@ class RestorePointsTest {
         Files.createDirectories(run.resolve("chk-13")); // still being written: no _metadata
         String recorded = run.resolve("chk-3").toUri().toString(); // subsumed and deleted by Flink
 
-        assertThat(RestorePoints.newestBeside(recorded)).isEqualTo(run.resolve("chk-12").toUri().toString());
-        assertThat(RestorePoints.exists(recorded)).isFalse();
-        assertThat(RestorePoints.exists("s3://bucket/savepoints/sp-1")).as("not visible from here: trusted").isTrue();
+        assertThat(points.newestBeside(recorded)).isEqualTo(run.resolve("chk-12").toUri().toString());
+        assertThat(points.presence(recorded)).isEqualTo(RestorePoints.Presence.GONE);
+        assertThat(points.presence(run.resolve("chk-12").toString())).isEqualTo(RestorePoints.Presence.PRESENT);
+        assertThat(points.presence("s3://bucket/savepoints/sp-1")).as("no S3 file system in this JVM")
+                .isEqualTo(RestorePoints.Presence.UNKNOWN);
+    }
+
+    @Test
+    void aRemoteClustersFilePathMissingOnEddysDiskIsUnknownNotGone() throws Exception {
+        RestorePoints remote = new RestorePoints(false);
+        String elsewhere = dir.resolve("on-the-cluster-machine/savepoint-1").toUri().toString();
+        assertThat(remote.presence(elsewhere)).isEqualTo(RestorePoints.Presence.UNKNOWN);
+        Savepoint s = new Savepoint(1, 1, "run", 1, Savepoint.Kind.SAVEPOINT, elsewhere, null, "stopped",
+                Instant.parse("2026-11-26T10:00:00Z"));
+        assertThat(remote.of(List.of(s), List.of())).as("offered: Flink says whether it is there")
+                .extracting(RestorePoint::path).containsExactly(elsewhere);
+        assertThat(points.of(List.of(s), List.of())).as("on a cluster sharing Eddy's disk it is gone").isEmpty();
     }
 
     @Test
@@ -39,9 +54,9 @@ class RestorePointsTest {
         List<JobRun> runs = List.of(new JobRun("run", 1, 1, kept.toUri().toString(), Instant.parse("2026-11-26T10:01:00Z"),
                 null, null, checkpoint.toUri().toString(), Instant.parse("2026-11-26T10:05:00Z")));
 
-        List<RestorePoint> points = RestorePoints.of(savepoints, runs);
-        assertThat(points).extracting(RestorePoint::kind).containsExactly(Savepoint.Kind.CHECKPOINT, Savepoint.Kind.SAVEPOINT);
-        assertThat(points.get(1).sizeBytes()).isEqualTo(5L);
+        List<RestorePoint> found = points.of(savepoints, runs);
+        assertThat(found).extracting(RestorePoint::kind).containsExactly(Savepoint.Kind.CHECKPOINT, Savepoint.Kind.SAVEPOINT);
+        assertThat(found.get(1).sizeBytes()).isEqualTo(5L);
     }
 
     private static Path complete(Path p) throws Exception {
