@@ -8,9 +8,12 @@ public interface ClusterNodes {
 
     List<NodeProcess> processes();
 
+    /** Where the cluster keeps checkpoints and savepoints, in words; null when Eddy does not run the cluster. */
+    String stateStorage();
+
     /** One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after it stopped. */
     record NodeProcess(String name, Long pid, boolean running, int restarts) {}
 
     /** The plan and its processes, as the console and the API show them. */
-    record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes) {}
+    record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes, String stateStorage) {}
 }

@@ -54,7 +54,7 @@ public class ClusterService {
     /** Which cluster plan runs, and the processes Eddy runs for it with their state and restarts. */
     @Requires(Role.VIEWER)
     public ClusterNodes.Nodes nodes() {
-        return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), nodes.processes());
+        return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), nodes.processes(), nodes.stateStorage());
     }
 
     /** Every job the cluster knows, newest first. */

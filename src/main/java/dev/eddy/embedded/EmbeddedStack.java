@@ -177,7 +177,7 @@ public final class EmbeddedStack implements AutoCloseable {
         long t0 = System.nanoTime();
         flink = new FlinkCluster(dataDir.resolve("flink"), ports.has("flink-rest") ? ports.get("flink-rest") : 0,
                 ports.get("flink-gateway"), properties.flink().taskSlots(),
-                properties.flink().parallelism(), stateDir(), catalog, cluster);
+                properties.flink().parallelism(), stateDir(), !properties.flink().stateDir().isBlank(), catalog, cluster);
         flink.startCluster();
         log.info("Flink cluster ({}) ready at {} ({} task slots, web UI and REST API) in {}", cluster.plan().title(),
                 flink.restUrl(), properties.flink().taskSlots(), since(t0));
@@ -267,6 +267,12 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** The processes Eddy runs for the cluster (single-node plan); none otherwise. */
+    /** Where the cluster Eddy runs keeps checkpoints and savepoints, in words. */
+    public Optional<String> stateStorage() {
+        FlinkCluster f = flink;
+        return f == null ? Optional.empty() : Optional.of(f.stateStorage());
+    }
+
     public List<dev.eddy.cluster.ClusterNodes.NodeProcess> clusterProcesses() {
         FlinkCluster f = flink;
         return f == null ? List.of() : f.processes();

@@ -40,10 +40,16 @@ final class FlinkCluster implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-taskmanager-watchdog"));
 
     private final String stateDir;
+    private final boolean stateDirChosen;
 
+    /**
+     * {@code stateDirChosen}: an admin named where state goes ({@code eddy.embedded.flink.state-dir}); else
+     * the plans of processes keep it in object storage, the embedded one under the data directory.
+     */
     FlinkCluster(Path workDir, int restPort, int gatewayPort, int taskSlots, int parallelism, String stateDir,
-            CatalogSlot catalog, ClusterProperties plan) {
+            boolean stateDirChosen, CatalogSlot catalog, ClusterProperties plan) {
         this.plan = plan;
+        this.stateDirChosen = stateDirChosen;
         this.stateDir = stateDir.endsWith("/") ? stateDir.substring(0, stateDir.length() - 1) : stateDir;
         this.catalog = catalog;
         this.workDir = workDir;
@@ -95,9 +101,14 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("heartbeat.interval", "2 s");
         conf.setString("heartbeat.timeout", "10 s");
         conf.setString("web.submit.enable", "false");
-        processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy());
+        processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy(), !stateDirChosen,
+                plan.objectStorage().external().orElse(null));
         processes.start(restPort);
         restAddress = java.net.URI.create(processes.restUrl());
+        if (processes.objectStorage() != null) {
+            StateFileSystems.reachObjectStorage(processes.objectStorage(), processes.pluginsDir());
+            log.info("Checkpoints and savepoints are kept in {}", processes.objectStorage());
+        }
     }
 
     /** Stops a single-node cluster an earlier start left running, when the plan is no longer single-node. */
@@ -168,6 +179,17 @@ final class FlinkCluster implements AutoCloseable {
     java.util.List<dev.eddy.cluster.ClusterNodes.NodeProcess> processes() {
         FlinkProcesses p = processes;
         return p == null ? java.util.List.of() : p.processes().stream().map(ManagedProcess::describe).toList();
+    }
+
+    /** Where checkpoints and savepoints go, in words: object storage (whose) or a directory. */
+    String stateStorage() {
+        FlinkProcesses p = processes;
+        ObjectStorage storage = p == null ? null : p.objectStorage();
+        if (storage == null) {
+            return stateDir + " (checkpoints/ and savepoints/)";
+        }
+        return storage.stateDir() + " (checkpoints/ and savepoints/) in " + (plan.objectStorage().external().isPresent()
+                ? "the S3 service at " + storage.endpoint() : "Eddy's own S3 API server at " + storage.endpoint());
     }
 
     String restUrl() {

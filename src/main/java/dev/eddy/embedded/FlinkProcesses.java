@@ -51,6 +51,10 @@ final class FlinkProcesses implements AutoCloseable {
     private final boolean stopAtClose;
     private final ManagedProcess jobManager;
     private final ManagedProcess taskManager;
+    /** Eddy's own S3 API server for the checkpoints, when no other object storage is named. */
+    private final S3Server s3Server;
+    private final ObjectStorage externalStorage;
+    private ObjectStorage storage;
     private ScheduledExecutorService supervisor;
     private String classPath;
     private int restPort;
@@ -60,11 +64,33 @@ final class FlinkProcesses implements AutoCloseable {
      * configuration of a new cluster (a cluster found running keeps the one it started with).
      */
     FlinkProcesses(Path dir, Map<String, String> settings, boolean stopAtClose) {
+        this(dir, settings, stopAtClose, false, null);
+    }
+
+    /**
+     * With checkpoints and savepoints in object storage: {@code external} when an admin named one,
+     * else (when {@code objectStorage}) Eddy's own S3 API server, a process of the cluster like the others.
+     */
+    FlinkProcesses(Path dir, Map<String, String> settings, boolean stopAtClose, boolean objectStorage,
+            ObjectStorage external) {
         this.dir = dir.toAbsolutePath().normalize();
         this.settings = new LinkedHashMap<>(settings);
         this.stopAtClose = stopAtClose;
         this.jobManager = new ManagedProcess("The JobManager", this.dir.resolve("jobmanager"));
         this.taskManager = new ManagedProcess("The TaskManager", this.dir.resolve("taskmanager-1"));
+        this.externalStorage = external;
+        this.s3Server = objectStorage && external == null
+                ? new S3Server(this.dir.resolve("s3"), this.dir.resolveSibling("object-storage"), "eddy") : null;
+    }
+
+    /** The object storage holding checkpoints and savepoints, once started; null when they are files. */
+    ObjectStorage objectStorage() {
+        return storage;
+    }
+
+    /** Where Flink's S3 file system plugin is, for Eddy's own JVM to read what the cluster wrote. */
+    Path pluginsDir() {
+        return dir.resolve("plugins");
     }
 
     /** Whether a JobManager an earlier Eddy started still runs: its ports are taken by it, not free. */
@@ -74,7 +100,9 @@ final class FlinkProcesses implements AutoCloseable {
 
     /** Stops the processes an earlier start left running (the plan changed): they would hold ports and run jobs twice. */
     void stopLeftovers() {
-        for (ManagedProcess p : List.of(taskManager, jobManager)) {
+        List<ManagedProcess> all = new ArrayList<>(List.of(taskManager, jobManager));
+        all.add(new S3Server(dir.resolve("s3"), dir.resolveSibling("object-storage"), "eddy").process());
+        for (ManagedProcess p : all) {
             if (p.adopt()) {
                 log.warn("{} of the single-node plan still runs, but eddy.cluster.plan is no longer single-node: "
                         + "stopping it. Its jobs come back on the new cluster from their latest checkpoints.", p.name());
@@ -85,6 +113,13 @@ final class FlinkProcesses implements AutoCloseable {
 
     /** Starts what does not run yet (or takes over what does) and waits until the TaskManager has registered. */
     void start(int restPort) throws Exception {
+        storage = s3Server != null ? s3Server.prepare() : externalStorage;
+        if (storage != null) {
+            settings.putAll(storage.flinkSettings());
+            settings.put("execution.checkpointing.dir", storage.stateDir() + "/checkpoints");
+            settings.put("execution.checkpointing.savepoint-dir", storage.stateDir() + "/savepoints");
+            BundledProgram.copy("flink-s3-fs-presto.jar", pluginsDir().resolve("s3-fs-presto").resolve("flink-s3-fs-presto.jar"));
+        }
         boolean adoptedJobManager = jobManager.adopt();
         if (adoptedJobManager) {
             this.restPort = Integer.parseInt(readConfig().getOrDefault("rest.port", String.valueOf(restPort)));
@@ -92,6 +127,9 @@ final class FlinkProcesses implements AutoCloseable {
             checkSizes(settings);
             this.restPort = restPort;
             writeConfig(restPort);
+        }
+        if (s3Server != null) {
+            s3Server.start();
         }
         classPath = AppClassPath.resolve(System.getProperty("java.class.path"), dir.resolve("app"));
         if (!adoptedJobManager) {
@@ -110,12 +148,16 @@ final class FlinkProcesses implements AutoCloseable {
     }
 
     List<ManagedProcess> processes() {
-        return List.of(jobManager, taskManager);
+        return s3Server == null ? List.of(jobManager, taskManager) : List.of(jobManager, taskManager, s3Server.process());
     }
 
     /** A process that died (killed, out of memory) is started again: the cluster heals without a person. */
     private void restartTheDead() {
         try {
+            if (s3Server != null && !s3Server.process().isAlive()) {
+                log.warn("{} stopped; starting it again", s3Server.process().name());
+                s3Server.restart();
+            }
             if (!jobManager.isAlive()) {
                 log.warn("{} stopped; starting it again", jobManager.name());
                 jobManager.countRestart();
@@ -155,7 +197,7 @@ final class FlinkProcesses implements AutoCloseable {
         jvm.addAll(words(JobManagerProcessUtils.generateJvmParametersStr(spec, conf)));
         List<String> args = new ArrayList<>(List.of("--configDir", conf().toString()));
         args.addAll(words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
-        jobManager.start(jvm, classPath, JOBMANAGER_MAIN, args);
+        jobManager.start(jvm, classPath, JOBMANAGER_MAIN, args, environment());
     }
 
     private void startTaskManager() throws IOException {
@@ -165,7 +207,12 @@ final class FlinkProcesses implements AutoCloseable {
         jvm.addAll(words(ProcessMemoryUtils.generateJvmParametersStr(spec)));
         List<String> args = new ArrayList<>(List.of("--configDir", conf().toString(), "-D", "taskmanager.resource-id=node-1"));
         args.addAll(words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
-        taskManager.start(jvm, classPath, TASKMANAGER_MAIN, args);
+        taskManager.start(jvm, classPath, TASKMANAGER_MAIN, args, environment());
+    }
+
+    /** Flink finds its plugins (the S3 file system) through the environment, as under its own scripts. */
+    private Map<String, String> environment() {
+        return Map.of("FLINK_PLUGINS_DIR", pluginsDir().toString());
     }
 
     private void awaitTaskManager(Duration timeout) throws Exception {
@@ -202,7 +249,16 @@ final class FlinkProcesses implements AutoCloseable {
         all.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
         StringBuilder yaml = new StringBuilder("# Written by Eddy for the cluster it runs; a new start writes it again.\n");
         all.forEach((k, v) -> yaml.append(k).append(": ").append(quote(v)).append('\n'));
-        Files.writeString(conf().resolve("config.yaml"), yaml);
+        // It holds the object storage's keys: its owner's alone from its first byte.
+        Path file = conf().resolve("config.yaml");
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, yaml);
         Files.writeString(conf().resolve("logback.xml"), """
                 <configuration>
                   <appender name="file" class="ch.qos.logback.core.rolling.RollingFileAppender">
@@ -265,6 +321,9 @@ final class FlinkProcesses implements AutoCloseable {
         if (stopAtClose) {
             taskManager.stop(10_000);
             jobManager.stop(10_000);
+            if (s3Server != null) {
+                s3Server.process().stop(10_000);
+            }
             log.info("Stopped the cluster's JobManager and TaskManager");
         } else {
             log.info("The cluster's JobManager and TaskManager keep running; the next start of Eddy takes them over");

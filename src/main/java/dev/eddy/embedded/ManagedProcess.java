@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ManagedProcess {
     private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
+    private static final Path SHELL = Path.of("/bin/sh");
     private final String name;
     private final Path dir;
     private final String marker;
@@ -55,10 +56,20 @@ final class ManagedProcess {
      * (a long class path stays out of the command line), then {@code mainClass} and its arguments.
      */
     void start(List<String> jvmOptions, String classPath, String mainClass, List<String> arguments) throws IOException {
+        start(jvmOptions, classPath, mainClass, arguments, java.util.Map.of());
+    }
+
+    /** As above, with these variables added to the process's environment. */
+    void start(List<String> jvmOptions, String classPath, String mainClass, List<String> arguments,
+            java.util.Map<String, String> environment) throws IOException {
         Files.createDirectories(dir.resolve("log"));
         Path argFile = dir.resolve("classpath.args");
         Files.writeString(argFile, "-cp \"" + classPath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SHELL)) {
+            // What it writes (state, logs, the S3 server's objects) is its owner's alone; exec keeps the pid.
+            command.addAll(List.of(SHELL.toString(), "-c", "umask 077; exec \"$0\" \"$@\""));
+        }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add(marker);
         command.addAll(jvmOptions);
@@ -67,7 +78,9 @@ final class ManagedProcess {
         command.add("@" + argFile);
         command.add(mainClass);
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log").resolve("console.out").toFile()))

@@ -55,6 +55,11 @@ class StackConfiguration {
             public java.util.List<NodeProcess> processes() {
                 return embedded.clusterProcesses();
             }
+
+            @Override
+            public String stateStorage() {
+                return embedded.stateStorage().orElse(null);
+            }
         };
     }
 

@@ -170,7 +170,7 @@ class JobWatcher implements AutoCloseable {
         List<Savepoint> kept = store.savepoints(job.id());
         List<JobRun> runs = store.runs(job.id());
         RestorePoint from = points.of(kept, runs).stream().findFirst().orElse(null);
-        if (from == null && (!kept.isEmpty() || runs.stream().anyMatch(r -> r.lastCheckpoint() != null))) {
+        if (points.everyStateGone(kept, runs)) {
             // It had state, and all of it is gone: starting it empty would quietly recount from scratch.
             String why = "Eddy could not bring it back: every savepoint and checkpoint it had is gone from where it was "
                     + "kept. Restart it by hand to start without state, or restore the state's files first.";

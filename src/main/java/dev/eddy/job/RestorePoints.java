@@ -69,6 +69,15 @@ class RestorePoints {
         return list;
     }
 
+    /**
+     * Whether the job had state and all of it is gone: then starting it again means starting it empty,
+     * which only a person may choose. A job that never got to a checkpoint had none to lose.
+     */
+    boolean everyStateGone(List<Savepoint> savepoints, List<JobRun> runs) {
+        boolean had = !savepoints.isEmpty() || runs.stream().anyMatch(r -> r.lastCheckpoint() != null);
+        return had && of(savepoints, runs).isEmpty();
+    }
+
     /** Whether the state at a path is there, gone, or out of Eddy's sight. */
     Presence presence(String path) {
         Optional<Path> at = location(path);

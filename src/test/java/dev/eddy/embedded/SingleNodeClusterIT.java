@@ -70,7 +70,10 @@ class SingleNodeClusterIT {
                     (System.nanoTime() - killed) / 1e9);
             JsonNode plan = eddy.send("GET", "/api/v1/cluster/nodes", null, 200);
             assertThat(plan.path("plan").asText()).isEqualTo("SINGLE_NODE");
-            assertThat(plan.path("processes").findValuesAsText("name")).containsExactly("JobManager", "TaskManager");
+            assertThat(plan.path("processes").findValuesAsText("name")).containsExactly("JobManager", "TaskManager",
+                    "S3 API server");
+            assertThat(plan.path("stateStorage").asText())
+                    .startsWith("s3://eddy (checkpoints/ and savepoints/) in Eddy's own S3 API server at http://127.0.0.1:");
             JsonNode restartedTaskManager = plan.path("processes").get(1);
             assertThat(restartedTaskManager.path("running").asBoolean()).isTrue();
             assertThat(restartedTaskManager.path("restarts").asInt()).as("started again once").isEqualTo(1);
@@ -89,12 +92,53 @@ class SingleNodeClusterIT {
             JsonNode job = eddy.send("GET", "/api/v1/jobs/" + id, null, 200);
             assertThat(job.path("state").asText()).isEqualTo("RUNNING");
             assertThat(job.path("flinkJobId").asText()).as("the job was not restarted").isEqualTo(flinkJob);
+
+            stateIsKeptInEddysS3ServerOutOfReachWithoutItsKeys(rest, flinkJob, nodes);
+            // A stop with savepoint writes it there, Eddy measures it through the S3 API, and a restart reads it.
+            JsonNode savepoint = eddy.send("POST", "/api/v1/jobs/" + id + "/stop", null, 200);
+            assertThat(savepoint.path("path").asText()).startsWith("s3://eddy/savepoints/");
+            assertThat(savepoint.path("sizeBytes").asLong()).as("measured from Eddy's JVM through the S3 API").isPositive();
+            assertThat(eddy.send("GET", "/api/v1/jobs/" + id + "/restore-points", null, 200).get(0).path("path").asText())
+                    .isEqualTo(savepoint.path("path").asText());
+            eddy.send("POST", "/api/v1/jobs/" + id + "/restart", null, 200);
+            JsonNode back = Await.until("the job to run from its savepoint", Duration.ofSeconds(90),
+                    () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id, null, 200)),
+                    j -> "RUNNING".equals(j.path("state").asText()));
+            assertThat(eddy.send("GET", "/api/v1/jobs/" + id + "/runs", null, 200).get(0).path("restoredFrom").asText())
+                    .isEqualTo(savepoint.path("path").asText());
+            assertThat(back.path("flinkJobId").asText()).isNotEqualTo(flinkJob);
         } finally {
             eddy.kill();
-            for (String process : new String[] {"taskmanager-1", "jobmanager"}) {
+            for (String process : new String[] {"taskmanager-1", "jobmanager", "s3"}) {
                 pid(nodes, process).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** The job's checkpoints are objects in Eddy's S3 API server's bucket, which answers nobody without its keys. */
+    private void stateIsKeptInEddysS3ServerOutOfReachWithoutItsKeys(String rest, String flinkJob, Path nodes) throws Exception {
+        String checkpoint = Await.until("a checkpoint of the taken-over job", Duration.ofSeconds(60),
+                () -> get(rest + "/jobs/" + flinkJob + "/checkpoints").path("latest").path("completed").path("external_path")
+                        .asText(""), p -> !p.isEmpty());
+        assertThat(checkpoint).startsWith("s3://eddy/checkpoints/");
+        String key = checkpoint.substring("s3://eddy/".length()) + "/_metadata";
+        Path bucket = eddy.dataDir().resolve("flink/object-storage/eddy");
+        Await.until("the checkpoint's metadata in the bucket's directory", Duration.ofSeconds(10),
+                () -> Files.exists(bucket.resolve(key)), e -> e);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(bucket))).isEqualTo("rwx------");
+        java.util.Properties s3 = new java.util.Properties();
+        try (var in = Files.newBufferedReader(nodes.resolve("s3/s3proxy.properties"))) {
+            s3.load(in);
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(nodes.resolve("s3/s3proxy.properties"))))
+                .isEqualTo("rw-------");
+        String endpoint = s3.getProperty("s3proxy.endpoint");
+        for (String path : new String[] {"/eddy/" + key, "/eddy", "/"}) {
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(endpoint + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("GET %s without keys", path).isEqualTo(403);
+        }
+        assertThat(Files.readString(eddy.log())).doesNotContain(s3.getProperty("s3proxy.credential"));
     }
 
     /** The Cluster page, as the admin sees it: the plan and both processes, the TaskManager started again once. */
@@ -106,6 +150,8 @@ class SingleNodeClusterIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             String plan = wait.until(d -> d.findElement(By.cssSelector(".eddy-plan"))).getText();
             assertThat(plan).startsWith("Plan: Single node — a JobManager and a TaskManager run as processes of their own.");
+            assertThat(browser.findElement(By.cssSelector(".eddy-state-storage")).getText())
+                    .startsWith("Checkpoints and savepoints: s3://eddy (checkpoints/ and savepoints/) in Eddy's own S3 API server");
             wait.until(d -> gridText(browser).contains("TaskManager"));
             String rows = gridText(browser);
             assertThat(rows).contains("JobManager|Running (pid", "TaskManager|" + taskManagerState + "|1");

@@ -59,6 +59,22 @@ class RestorePointsTest {
         assertThat(found.get(1).sizeBytes()).isEqualTo(5L);
     }
 
+    @Test
+    void aJobThatHadStateAndLostAllOfItIsToldApartFromOneThatNeverHadAny() throws Exception {
+        Path gone = dir.resolve("checkpoints/run/chk-9");
+        JobRun checkpointed = new JobRun("run", 1, 1, null, Instant.parse("2026-11-26T10:01:00Z"), null, null,
+                gone.toUri().toString(), Instant.parse("2026-11-26T10:05:00Z"));
+        JobRun neverCheckpointed = new JobRun("run", 1, 1, null, Instant.parse("2026-11-26T10:01:00Z"), null, null,
+                null, null);
+        assertThat(points.everyStateGone(List.of(), List.of(checkpointed))).isTrue();
+        assertThat(points.everyStateGone(List.of(), List.of(neverCheckpointed))).isFalse();
+        complete(gone);
+        assertThat(points.everyStateGone(List.of(), List.of(checkpointed))).isFalse();
+        assertThat(new RestorePoints(false).everyStateGone(List.of(), List.of(new JobRun("run", 1, 1, null,
+                Instant.parse("2026-11-26T10:01:00Z"), null, null, "file:/elsewhere/chk-1", null))))
+                .as("a remote cluster's own disk: not known to be gone").isFalse();
+    }
+
     private static Path complete(Path p) throws Exception {
         Files.createDirectories(p);
         Files.writeString(p.resolve("_metadata"), "state");

@@ -42,6 +42,11 @@ class ClusterView extends VerticalLayout {
         Paragraph plan = new Paragraph(new Span("Plan: "), new Span(nodes.planTitle()), new Span(" — " + explain(nodes.plan())));
         plan.addClassName("eddy-plan");
         add(plan);
+        if (nodes.stateStorage() != null) {
+            Paragraph state = new Paragraph("Checkpoints and savepoints: " + nodes.stateStorage());
+            state.addClassName("eddy-state-storage");
+            add(state);
+        }
         if (!nodes.processes().isEmpty()) {
             Grid<ClusterNodes.NodeProcess> processes = new Grid<>();
             processes.addClassName("eddy-nodes");
