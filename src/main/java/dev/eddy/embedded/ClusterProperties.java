@@ -46,8 +46,8 @@ public record ClusterProperties(
             }
             if (accessKey.isBlank() || secretKey.isBlank()) {
                 throw new IllegalStateException("eddy.cluster.object-storage.endpoint is set (" + endpoint + ") but its "
-                        + "access-key or secret-key is not: set both (EDDY_CLUSTER_OBJECT_STORAGE_ACCESS_KEY and "
-                        + "EDDY_CLUSTER_OBJECT_STORAGE_SECRET_KEY).");
+                        + "access-key or secret-key is not: set both (EDDY_CLUSTER_OBJECTSTORAGE_ACCESSKEY and "
+                        + "EDDY_CLUSTER_OBJECTSTORAGE_SECRETKEY).");
             }
             return java.util.Optional.of(new ObjectStorage(endpoint.strip(), bucket, accessKey, secretKey));
         }

@@ -71,6 +71,8 @@ final class FlinkCluster implements AutoCloseable {
         // waits for a slot (Eddy says so and names the holders) up to the slot request timeout.
         conf.setString("resourcemanager.standalone.start-up-time", "86400000");
         conf.setString("state.backend.type", "hashmap");
+        // Flame graphs of a chosen task in Flink's web UI (sampled only while someone looks at one).
+        conf.setString("rest.flamegraph.enabled", "true");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
         conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");
         if (plan.plan() == dev.eddy.cluster.ClusterPlan.SINGLE_NODE) {

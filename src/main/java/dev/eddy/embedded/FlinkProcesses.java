@@ -154,16 +154,16 @@ final class FlinkProcesses implements AutoCloseable {
     /** A process that died (killed, out of memory) is started again: the cluster heals without a person. */
     private void restartTheDead() {
         try {
-            if (s3Server != null && !s3Server.process().isAlive()) {
+            if (s3Server != null && !s3Server.process().isAlive() && s3Server.process().dueForRestart()) {
                 log.warn("{} stopped; starting it again", s3Server.process().name());
                 s3Server.restart();
             }
-            if (!jobManager.isAlive()) {
+            if (!jobManager.isAlive() && jobManager.dueForRestart()) {
                 log.warn("{} stopped; starting it again", jobManager.name());
                 jobManager.countRestart();
                 startJobManager();
             }
-            if (!taskManager.isAlive()) {
+            if (!taskManager.isAlive() && taskManager.dueForRestart()) {
                 log.warn("{} stopped; starting it again", taskManager.name());
                 taskManager.countRestart();
                 startTaskManager();

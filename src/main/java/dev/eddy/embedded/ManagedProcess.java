@@ -24,6 +24,8 @@ final class ManagedProcess {
     private volatile ProcessHandle handle;
     private volatile int starts;
     private volatile int restarts;
+    private final RestartPause pause = new RestartPause();
+    private volatile boolean pauseTold;
 
     /** {@code name} is what people read ("the TaskManager"); {@code dir} holds its pid, arguments and logs. */
     ManagedProcess(String name, Path dir) {
@@ -41,6 +43,7 @@ final class ManagedProcess {
         Optional<ProcessHandle> found = find();
         found.ifPresent(p -> {
             handle = p;
+            pause.started(System.nanoTime() - RestartPause.RAN_LONG_ENOUGH);
             log.info("{} (pid {}) still runs from an earlier start: Eddy takes it over", name, p.pid());
         });
         return found.isPresent();
@@ -86,6 +89,7 @@ final class ManagedProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log").resolve("console.out").toFile()))
                 .start();
         handle = process.toHandle();
+        pause.started(System.nanoTime());
         starts++;
         Files.writeString(dir.resolve("pid"), process.pid() + "\n");
         log.info("Started {} (pid {})", name, process.pid());
@@ -108,6 +112,23 @@ final class ManagedProcess {
     /** How many times it was started again after it stopped on its own. */
     int restarts() {
         return restarts;
+    }
+
+    /**
+     * Asked while it is seen stopped: whether to start it again now, or wait (it keeps stopping soon
+     * after each start); says so in the log once per pause.
+     */
+    boolean dueForRestart() {
+        boolean due = pause.due(System.nanoTime());
+        if (!due && !pauseTold) {
+            pauseTold = true;
+            log.warn("{} stopped {} times in a row soon after starting: Eddy starts it again in {} s. Its log says why: {}",
+                    name, pause.quickStops(), java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(pause.pause()), logFile());
+        }
+        if (due) {
+            pauseTold = false;
+        }
+        return due;
     }
 
     /** Counts a start that replaced a process which died. */

@@ -39,6 +39,7 @@ class RestorePoints {
     private static final int MAX_FILES_SUMMED = 10_000;
     private final boolean clusterSharesEddysDisk;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RestorePoints(ClusterHosting hosting) {
         this(hosting.plan() != ClusterPlan.REMOTE);
     }

@@ -37,6 +37,36 @@ class JobLifecycleIT {
     @Autowired
     JobMonitor monitor;
 
+    /** Flink samples a running task's threads for a flame graph when asked (rest.flamegraph.enabled). */
+    private void flameGraphsAreOn(String flinkJobId) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(flink.baseUrl() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String vertex;
+        try {
+            vertex = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get.apply("/jobs/" + flinkJobId).body())
+                    .path("vertices").get(0).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // Flink answers -2 when flame graphs are off, a waiting mark while it samples, then the graph's time.
+        long sampledAt = Await.until("a flame graph of the running source", WAIT, () -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(get.apply("/jobs/" + flinkJobId
+                        + "/vertices/" + vertex + "/flamegraph").body()).path("endTimestamp").asLong();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> t > 0 || t == -2);
+        assertThat(sampledAt).as("flame graphs are on").isPositive();
+    }
+
     @Test
     void aPipelineStoppedWithASavepointRestartsFromItWithoutLosingOrRepeatingRows() {
         PipelineFixture p = fixture();
@@ -46,6 +76,7 @@ class JobLifecycleIT {
         assertThat(jobs.version(job.id(), 1).writes()).containsExactly("eddy.default_database." + p.sink);
         awaitTotals(p, Map.of("ann", 10L, "bob", 10L, "cy", 10L));
         awaitState(job, "RUNNING");
+        flameGraphsAreOn(jobs.get(job.id()).flinkJobId());
         assertThat(tables.jobsUsing(p.source)).containsExactly(new TableUsage.TableUser(job.name(), true, false, false));
         assertThat(tables.jobsUsing(p.sink)).containsExactly(new TableUsage.TableUser(job.name(), true, true, false));
         assertThatThrownBy(() -> tables.drop(p.sink)).isInstanceOf(TableException.class)
