@@ -57,6 +57,12 @@ public class ClusterService {
         return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), nodes.processes(), nodes.stateStorage());
     }
 
+    /** Each TaskManager's slots, CPU, memory and health, read from the JobManager now (call it off the UI thread). */
+    @Requires(Role.VIEWER)
+    public List<TaskManagerStatus> taskManagers() {
+        return jobManager.taskManagers();
+    }
+
     /** Every job the cluster knows, newest first. */
     @Requires(Role.VIEWER)
     public List<JobSummary> jobs() {

@@ -155,6 +155,42 @@ public class JobManagerClient {
         return get("/jobs/" + jobId + "/vertices/" + vertexId + "/backpressure").path("backpressureLevel").asText("");
     }
 
+    /** Every registered TaskManager with its slots, CPU, memory and heartbeat, in the JobManager's order. */
+    public List<TaskManagerStatus> taskManagers() {
+        List<TaskManagerStatus> found = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (JsonNode tm : get("/taskmanagers").path("taskmanagers")) {
+            String id = tm.path("id").asText();
+            java.util.Map<String, String> m = metrics("/taskmanagers/" + java.net.URLEncoder.encode(id,
+                    java.nio.charset.StandardCharsets.UTF_8) + "/metrics?get=Status.JVM.Memory.Heap.Used,"
+                    + "Status.JVM.Memory.Heap.Max,Status.JVM.CPU.Load");
+            long heartbeat = tm.path("timeSinceLastHeartbeat").asLong(now);
+            found.add(new TaskManagerStatus(id, tm.path("slotsNumber").asInt(), tm.path("freeSlots").asInt(),
+                    tm.path("hardware").path("cpuCores").asInt(-1), number(m.get("Status.JVM.CPU.Load"), -1),
+                    (long) number(m.get("Status.JVM.Memory.Heap.Used"), -1),
+                    (long) number(m.get("Status.JVM.Memory.Heap.Max"), -1),
+                    processMemory(tm),
+                    // Flink reports the heartbeat's time, not its age.
+                    heartbeat > 1_000_000_000_000L ? Math.max(0, now - heartbeat) : heartbeat));
+        }
+        return found;
+    }
+
+    /** The TaskManager's process size; unknown for one inside another JVM (a MiniCluster's reports no bound). */
+    private static long processMemory(JsonNode tm) {
+        long size = tm.path("memoryConfiguration").path("totalProcessMemory").asLong(-1);
+        long physical = tm.path("hardware").path("physicalMemory").asLong(Long.MAX_VALUE);
+        return size > 0 && size <= physical ? size : -1;
+    }
+
+    private static double number(String value, double otherwise) {
+        try {
+            return value == null ? otherwise : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
     /** The ids of the TaskManagers registered now. */
     public List<String> taskManagerIds() {
         List<String> ids = new ArrayList<>();

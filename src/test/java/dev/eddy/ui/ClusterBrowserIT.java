@@ -25,6 +25,18 @@ class ClusterBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".eddy-plan")).getText())
                 .isEqualTo("Plan: Embedded — Flink runs inside Eddy's JVM and stops with it.");
         assertThat(browser.findElements(By.cssSelector(".eddy-nodes"))).as("no processes of its own").isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".eddy-state-storage")).getText())
+                .startsWith("Checkpoints and savepoints: file:/").endsWith("(checkpoints/ and savepoints/)");
+        // The embedded TaskManager, read off the UI thread: its slots, CPU, heap and health.
+        String taskManagers = new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(() -> "the TaskManagers section says: "
+                + browser.findElement(By.cssSelector(".eddy-taskmanagers")).getText()).until(d -> {
+            Object text = browser.executeScript("const g = document.querySelector('.eddy-taskmanagers vaadin-grid');"
+                    + "return g && g.offsetParent ? Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
+                    + ".map(c => c.textContent).join('|') : null;");
+            return text != null && text.toString().contains("Healthy") ? text.toString() : null;
+        });
+        screenshot("cluster-page-taskmanagers");
+        assertThat(taskManagers).containsPattern("\\|\\d of 4\\|").containsPattern("\\d+ cores?");
         // Flink inside Eddy keeps no log files of its own: the admin is told where its lines are.
         wait.until(d -> d.findElement(By.cssSelector(".eddy-log-status")).getText().startsWith("The cluster keeps no log files"));
         screenshot("cluster-page");

@@ -37,6 +37,12 @@ class ClusterApi {
         return cluster.nodes();
     }
 
+    @GetMapping("/taskmanagers")
+    @Operation(summary = "Each TaskManager: task slots used and free, CPU, heap and process memory, heartbeat and health (viewer)")
+    java.util.List<dev.eddy.cluster.TaskManagerStatus> taskManagers() {
+        return cluster.taskManagers();
+    }
+
     @GetMapping("/logs")
     @Operation(summary = "Every log file of the JobManager and of each TaskManager: process, file, size (admin)")
     java.util.List<ClusterLogs.Source> logs() {

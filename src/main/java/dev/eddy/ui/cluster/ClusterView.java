@@ -72,7 +72,7 @@ class ClusterView extends VerticalLayout {
                     tile("Jobs failed", String.valueOf(o.jobsFailed())));
             tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             tiles.addClassNames(LumoUtility.Gap.MEDIUM);
-            add(tiles);
+            add(tiles, new TaskManagersGrid(cluster));
         } catch (ClusterException e) {
             Div error = new Div(new Span(e.getMessage()));
             error.addClassNames("eddy-message", "error");
