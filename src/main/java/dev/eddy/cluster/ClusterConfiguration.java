@@ -10,6 +10,6 @@ import org.springframework.context.annotation.Configuration;
 class ClusterConfiguration {
     @Bean
     JobManagerClient jobManagerClient(Endpoints endpoints, ObjectMapper json) {
-        return new JobManagerClient(endpoints.jobManagerUrl(), json);
+        return new JobManagerClient(endpoints.jobManager(), json);
     }
 }

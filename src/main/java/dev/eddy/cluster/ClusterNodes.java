@@ -11,9 +11,12 @@ public interface ClusterNodes {
     /** Where the cluster keeps checkpoints and savepoints, in words; null when Eddy does not run the cluster. */
     String stateStorage();
 
-    /** One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after it stopped. */
-    record NodeProcess(String name, Long pid, boolean running, int restarts) {}
+    /**
+     * One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after
+     * it stopped; {@code leader} marks the JobManager that leads a cluster of several.
+     */
+    record NodeProcess(String name, Long pid, boolean running, int restarts, boolean leader) {}
 
-    /** The plan and its processes, as the console and the API show them. */
-    record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes, String stateStorage) {}
+    /** The plan and its processes, as the console and the API show them; {@code leader} names the leading JobManager of several. */
+    record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes, String stateStorage, String leader) {}
 }

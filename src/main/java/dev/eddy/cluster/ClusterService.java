@@ -54,7 +54,10 @@ public class ClusterService {
     /** Which cluster plan runs, and the processes Eddy runs for it with their state and restarts. */
     @Requires(Role.VIEWER)
     public ClusterNodes.Nodes nodes() {
-        return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), nodes.processes(), nodes.stateStorage());
+        List<ClusterNodes.NodeProcess> processes = nodes.processes();
+        String leader = processes.stream().filter(ClusterNodes.NodeProcess::leader).map(ClusterNodes.NodeProcess::name)
+                .findFirst().orElse(null);
+        return new ClusterNodes.Nodes(nodes.plan(), nodes.plan().title(), processes, nodes.stateStorage(), leader);
     }
 
     /** Each TaskManager's slots, CPU, memory and health, read from the JobManager now (call it off the UI thread). */

@@ -15,19 +15,26 @@ import java.util.List;
 
 /** Reads and steers a Flink cluster through its JobManager REST API. */
 public class JobManagerClient {
-    private final String baseUrl;
+    private final java.util.function.Supplier<String> address;
     private final HttpClient http;
     private final ObjectMapper json;
     private final Duration timeout = Duration.ofSeconds(10);
 
     public JobManagerClient(String baseUrl, ObjectMapper json) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this(() -> baseUrl, json);
+    }
+
+    /** Asks {@code address} before every request: the JobManager that leads may change. */
+    public JobManagerClient(java.util.function.Supplier<String> address, ObjectMapper json) {
+        this.address = address;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The REST address of the JobManager requests go to now. */
     public String baseUrl() {
-        return baseUrl;
+        String url = address.get();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public ClusterOverview overview() {
@@ -53,12 +60,12 @@ public class JobManagerClient {
 
     public JobSummary job(String jobId) {
         return jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElseThrow(() ->
-                new ClusterException("Job " + jobId + " is not known to the cluster at " + baseUrl));
+                new ClusterException("Job " + jobId + " is not known to the cluster at " + baseUrl()));
     }
 
     /** Cancels a job without a savepoint. */
     public void cancel(String jobId) {
-        send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/jobs/" + jobId + "?mode=cancel"))
                 .timeout(timeout).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
     }
 
@@ -227,18 +234,18 @@ public class JobManagerClient {
     /** Streams a log file of a process; the caller closes the stream. */
     public java.io.InputStream logFile(String process, String name) {
         String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + process + "/logs/" + encoded))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + process + "/logs/" + encoded))
                 .timeout(Duration.ofSeconds(60)).GET().build();
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() >= 400) {
                 response.body().close();
-                throw new ClusterException("The Flink JobManager at " + baseUrl + " answered HTTP " + response.statusCode()
+                throw new ClusterException("The Flink JobManager at " + baseUrl() + " answered HTTP " + response.statusCode()
                         + " for the log " + name + " of " + process);
             }
             return response.body();
         } catch (IOException e) {
-            throw new ClusterException("Cannot reach the Flink JobManager at " + baseUrl + " (" + e.getMessage() + ")", e);
+            throw new ClusterException("Cannot reach the Flink JobManager at " + baseUrl() + " (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while reading a log of the Flink cluster", e);
@@ -263,13 +270,13 @@ public class JobManagerClient {
     }
 
     private JsonNode post(String path, JsonNode body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout).GET().build());
     }
 
     /**
@@ -301,13 +308,13 @@ public class JobManagerClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw new ClusterException("The Flink JobManager at " + baseUrl + " answered HTTP "
+                throw new ClusterException("The Flink JobManager at " + baseUrl() + " answered HTTP "
                         + response.statusCode() + " to " + request.uri().getPath() + ": " + said(response.body()));
             }
             String body = response.body();
             return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (IOException e) {
-            throw new ClusterException("Cannot reach the Flink JobManager at " + baseUrl + " (" + e.getMessage()
+            throw new ClusterException("Cannot reach the Flink JobManager at " + baseUrl() + " (" + e.getMessage()
                     + "). Check that the cluster runs and eddy.flink.jobmanager-url points at its REST API.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

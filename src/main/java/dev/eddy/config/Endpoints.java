@@ -6,8 +6,14 @@ package dev.eddy.config;
  */
 public record Endpoints(
         String gatewayUrl,
-        String jobManagerUrl,
+        java.util.function.Supplier<String> jobManager,
         String kafkaBootstrapServers,
         String storeUrl,
         String storeUser,
-        Secret storePassword) {}
+        Secret storePassword) {
+
+    /** The JobManager REST address to use now: on a cluster of several JobManagers, the leader's. */
+    public String jobManagerUrl() {
+        return jobManager.get();
+    }
+}

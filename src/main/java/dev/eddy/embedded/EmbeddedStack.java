@@ -46,9 +46,7 @@ public final class EmbeddedStack implements AutoCloseable {
             if (properties.postgres().enabled()) {
                 PostgresServer.stopLeftover(dataDir.resolve("postgres"));
             }
-            if (cluster.plan() != dev.eddy.cluster.ClusterPlan.SINGLE_NODE) {
-                FlinkCluster.stopLeftoverSingleNode(dataDir.resolve("flink"));
-            }
+            FlinkCluster.stopLeftoverNodes(dataDir.resolve("flink"), cluster.plan());
             Ports.Claimed ports = claimPorts();
             // The three need nothing of one another to start: side by side, a start takes as long as the slowest.
             List<java.util.concurrent.Callable<Void>> pieces = new java.util.ArrayList<>();
@@ -114,9 +112,8 @@ public final class EmbeddedStack implements AutoCloseable {
                     "eddy.embedded.kafka.controller-port");
         }
         if (cluster.runsFlink()) {
-            // A single-node cluster an earlier Eddy left running holds its REST port itself.
-            if (cluster.plan() != dev.eddy.cluster.ClusterPlan.SINGLE_NODE
-                    || !FlinkCluster.singleNodeFoundRunning(dataDir.resolve("flink"))) {
+            // A cluster of processes an earlier Eddy left running holds its REST port itself.
+            if (cluster.plan().nodes() == 0 || !FlinkCluster.nodesFoundRunning(dataDir.resolve("flink"))) {
                 ports.claim("flink-rest", properties.flink().restPort(), "Flink REST API and web UI",
                         "eddy.embedded.flink.rest-port");
             }
@@ -278,8 +275,10 @@ public final class EmbeddedStack implements AutoCloseable {
         return f == null ? List.of() : f.processes();
     }
 
-    public Optional<String> jobManagerUrl() {
-        return Optional.ofNullable(flink).map(FlinkCluster::restUrl);
+    /** The REST address of the JobManager that leads, asked each time: on three nodes it moves when a standby takes over. */
+    public Optional<java.util.function.Supplier<String>> jobManagerUrl() {
+        FlinkCluster f = flink;
+        return f == null ? Optional.empty() : Optional.of(f::restUrl);
     }
 
     /** Stops what runs, newest first: jobs stop before the topics and tables they use go away. */

@@ -75,7 +75,7 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("rest.flamegraph.enabled", "true");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
         conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");
-        if (plan.plan() == dev.eddy.cluster.ClusterPlan.SINGLE_NODE) {
+        if (plan.plan().nodes() > 0) {
             startProcesses(conf);
             return;
         }
@@ -90,7 +90,7 @@ final class FlinkCluster implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::replaceLostTaskManager, 2, 2, TimeUnit.SECONDS);
     }
 
-    /** The single-node plan: the same settings, for a JobManager and a TaskManager of their own. */
+    /** The plans of processes: the same settings, for each node's JobManager and TaskManager of their own. */
     private void startProcesses(Configuration conf) throws Exception {
         conf.setString("jobmanager.rpc.address", "127.0.0.1");
         conf.setString("jobmanager.memory.process.size", plan.jobmanagerMemory());
@@ -103,8 +103,8 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("heartbeat.interval", "2 s");
         conf.setString("heartbeat.timeout", "10 s");
         conf.setString("web.submit.enable", "false");
-        processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy(), !stateDirChosen,
-                plan.objectStorage().external().orElse(null));
+        processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy(), plan.plan().nodes(),
+                !stateDirChosen, plan.objectStorage().external().orElse(null));
         processes.start(restPort);
         restAddress = java.net.URI.create(processes.restUrl());
         if (processes.objectStorage() != null) {
@@ -113,14 +113,22 @@ final class FlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Stops a single-node cluster an earlier start left running, when the plan is no longer single-node. */
-    static void stopLeftoverSingleNode(Path workDir) {
-        new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), true).stopLeftovers();
+    /**
+     * Stops the processes of a cluster an earlier start left running when the plan changed since (another
+     * plan, or another number of nodes): the new cluster brings the jobs back from their checkpoints.
+     */
+    static void stopLeftoverNodes(Path workDir, dev.eddy.cluster.ClusterPlan plan) {
+        Path nodes = workDir.resolve("nodes");
+        int running = FlinkProcesses.nodesFoundRunning(nodes);
+        if (running != 0 && running != plan.nodes()) {
+            FlinkProcesses.stopLeftovers(nodes, "eddy.cluster.plan is now " + plan.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-'));
+        }
     }
 
-    /** Whether the single-node cluster of an earlier start still runs (then its ports are its own, not free). */
-    static boolean singleNodeFoundRunning(Path workDir) {
-        return new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), false).foundRunning();
+    /** Whether the processes of an earlier start still run (then their ports are their own, not free). */
+    static boolean nodesFoundRunning(Path workDir) {
+        return new FlinkProcesses(workDir.resolve("nodes"), java.util.Map.of(), false, 3, false, null).foundRunning();
     }
 
     /**
@@ -148,6 +156,10 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("execution.target", "remote");
         conf.setString("rest.address", restAddress.getHost());
         conf.setString("rest.port", String.valueOf(restAddress.getPort()));
+        if (processes != null) {
+            // With several JobManagers, the gateway's clients submit to whichever leads, as Flink's own do.
+            processes.clientSettings().forEach(conf::setString);
+        }
         conf.setString("sql-gateway.endpoint.type", "rest");
         conf.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
         conf.setString("sql-gateway.endpoint.rest.bind-address", "127.0.0.1");
@@ -177,10 +189,14 @@ final class FlinkCluster implements AutoCloseable {
         return conf;
     }
 
-    /** The processes of the single-node plan; none for a MiniCluster. */
+    /** The processes of the plans of processes, the leading JobManager marked; none for a MiniCluster. */
     java.util.List<dev.eddy.cluster.ClusterNodes.NodeProcess> processes() {
         FlinkProcesses p = processes;
-        return p == null ? java.util.List.of() : p.processes().stream().map(ManagedProcess::describe).toList();
+        if (p == null) {
+            return java.util.List.of();
+        }
+        ManagedProcess leader = p.leadingJobManager().orElse(null);
+        return p.processes().stream().map(m -> m.describe(m == leader)).toList();
     }
 
     /** Where checkpoints and savepoints go, in words: object storage (whose) or a directory. */
@@ -194,8 +210,10 @@ final class FlinkCluster implements AutoCloseable {
                 ? "the S3 service at " + storage.endpoint() : "Eddy's own S3 API server at " + storage.endpoint());
     }
 
+    /** The REST address of the JobManager that leads now (of the only one, but on three nodes). */
     String restUrl() {
-        return "http://127.0.0.1:" + restAddress.getPort();
+        FlinkProcesses p = processes;
+        return p != null ? p.restUrl() : "http://127.0.0.1:" + restAddress.getPort();
     }
 
     String gatewayUrl() {

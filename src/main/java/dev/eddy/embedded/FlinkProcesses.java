@@ -49,12 +49,16 @@ final class FlinkProcesses implements AutoCloseable {
     private final Path dir;
     private final Map<String, String> settings;
     private final boolean stopAtClose;
-    private final ManagedProcess jobManager;
-    private final ManagedProcess taskManager;
+    private final int nodes;
+    private final List<ManagedProcess> jobManagers = new ArrayList<>();
+    private final List<ManagedProcess> taskManagers = new ArrayList<>();
+    /** The three-node plan's quorum, where the JobManagers elect their leader; null on a single node. */
+    private final ZooKeeperQuorum zooKeeper;
     /** Eddy's own S3 API server for the checkpoints, when no other object storage is named. */
     private final S3Server s3Server;
     private final ObjectStorage externalStorage;
     private ObjectStorage storage;
+    private JobManagerLeader leader;
     private ScheduledExecutorService supervisor;
     private String classPath;
     private int restPort;
@@ -64,23 +68,35 @@ final class FlinkProcesses implements AutoCloseable {
      * configuration of a new cluster (a cluster found running keeps the one it started with).
      */
     FlinkProcesses(Path dir, Map<String, String> settings, boolean stopAtClose) {
-        this(dir, settings, stopAtClose, false, null);
+        this(dir, settings, stopAtClose, 1, false, null);
     }
 
     /**
-     * With checkpoints and savepoints in object storage: {@code external} when an admin named one,
-     * else (when {@code objectStorage}) Eddy's own S3 API server, a process of the cluster like the others.
+     * A cluster of {@code nodes} nodes (1, or 3 with JobManager high availability), each a JobManager and a
+     * TaskManager; with checkpoints and savepoints in object storage: {@code external} when an admin named
+     * one, else (when {@code objectStorage}) Eddy's own S3 API server, a process of the cluster like the others.
      */
-    FlinkProcesses(Path dir, Map<String, String> settings, boolean stopAtClose, boolean objectStorage,
+    FlinkProcesses(Path dir, Map<String, String> settings, boolean stopAtClose, int nodes, boolean objectStorage,
             ObjectStorage external) {
         this.dir = dir.toAbsolutePath().normalize();
         this.settings = new LinkedHashMap<>(settings);
         this.stopAtClose = stopAtClose;
-        this.jobManager = new ManagedProcess("The JobManager", this.dir.resolve("jobmanager"));
-        this.taskManager = new ManagedProcess("The TaskManager", this.dir.resolve("taskmanager-1"));
+        this.nodes = nodes;
+        for (int i = 1; i <= nodes; i++) {
+            jobManagers.add(new ManagedProcess(nodes == 1 ? "The JobManager" : "JobManager " + i,
+                    this.dir.resolve(jobManagerDir(i))));
+            taskManagers.add(new ManagedProcess(nodes == 1 ? "The TaskManager" : "TaskManager " + i,
+                    this.dir.resolve("taskmanager-" + i)));
+        }
+        this.zooKeeper = nodes > 1 ? new ZooKeeperQuorum(this.dir, nodes) : null;
         this.externalStorage = external;
         this.s3Server = objectStorage && external == null
                 ? new S3Server(this.dir.resolve("s3"), this.dir.resolveSibling("object-storage"), "eddy") : null;
+    }
+
+    /** Node 1's JobManager keeps the single-node plan's directory, so a single node found running is recognised. */
+    private static String jobManagerDir(int node) {
+        return node == 1 ? "jobmanager" : "jobmanager-" + node;
     }
 
     /** The object storage holding checkpoints and savepoints, once started; null when they are files. */
@@ -95,23 +111,40 @@ final class FlinkProcesses implements AutoCloseable {
 
     /** Whether a JobManager an earlier Eddy started still runs: its ports are taken by it, not free. */
     boolean foundRunning() {
-        return jobManager.find().isPresent();
+        return jobManagers.stream().anyMatch(p -> p.find().isPresent());
+    }
+
+    /** The number of nodes of the cluster an earlier start left running, from what it wrote; 0 when none runs. */
+    static int nodesFoundRunning(Path dir) {
+        FlinkProcesses any = new FlinkProcesses(dir, Map.of(), false, 3, false, null);
+        if (!any.foundRunning() && any.zooKeeper.peers().stream().noneMatch(p -> p.find().isPresent())
+                && any.taskManagers.stream().noneMatch(p -> p.find().isPresent())) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(Files.readString(dir.resolve("node-count")).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** Stops the processes an earlier start left running (the plan changed): they would hold ports and run jobs twice. */
-    void stopLeftovers() {
-        List<ManagedProcess> all = new ArrayList<>(List.of(taskManager, jobManager));
-        all.add(new S3Server(dir.resolve("s3"), dir.resolveSibling("object-storage"), "eddy").process());
-        for (ManagedProcess p : all) {
+    static void stopLeftovers(Path dir, String why) {
+        FlinkProcesses all = new FlinkProcesses(dir, Map.of(), true, 3, false, null);
+        List<ManagedProcess> processes = new ArrayList<>(all.taskManagers);
+        processes.addAll(all.jobManagers);
+        processes.addAll(all.zooKeeper.peers());
+        processes.add(new S3Server(dir.resolve("s3"), dir.resolveSibling("object-storage"), "eddy").process());
+        for (ManagedProcess p : processes) {
             if (p.adopt()) {
-                log.warn("{} of the single-node plan still runs, but eddy.cluster.plan is no longer single-node: "
-                        + "stopping it. Its jobs come back on the new cluster from their latest checkpoints.", p.name());
+                log.warn("{} of the cluster an earlier start ran still runs, but {}: stopping it. Its jobs come back "
+                        + "on the new cluster from their latest checkpoints.", p.name(), why);
                 p.stop(10_000);
             }
         }
     }
 
-    /** Starts what does not run yet (or takes over what does) and waits until the TaskManager has registered. */
+    /** Starts what does not run yet (or takes over what does) and waits until every TaskManager has registered. */
     void start(int restPort) throws Exception {
         storage = s3Server != null ? s3Server.prepare() : externalStorage;
         if (storage != null) {
@@ -120,10 +153,23 @@ final class FlinkProcesses implements AutoCloseable {
             settings.put("execution.checkpointing.savepoint-dir", storage.stateDir() + "/savepoints");
             BundledProgram.copy("flink-s3-fs-presto.jar", pluginsDir().resolve("s3-fs-presto").resolve("flink-s3-fs-presto.jar"));
         }
-        boolean adoptedJobManager = jobManager.adopt();
+        classPath = AppClassPath.resolve(System.getProperty("java.class.path"), dir.resolve("app"));
+        boolean adoptedJobManager = false;
+        for (ManagedProcess jobManager : jobManagers) {
+            adoptedJobManager |= jobManager.adopt();
+        }
         if (adoptedJobManager) {
             this.restPort = Integer.parseInt(readConfig().getOrDefault("rest.port", String.valueOf(restPort)));
         } else {
+            // TaskManagers of a cluster whose every JobManager is gone would look for one that no longer exists.
+            for (ManagedProcess taskManager : taskManagers) {
+                if (taskManager.adopt()) {
+                    taskManager.stop(10_000);
+                }
+            }
+            if (zooKeeper != null) {
+                settings.putAll(highAvailability(zooKeeper.prepare()));
+            }
             checkSizes(settings);
             this.restPort = restPort;
             writeConfig(restPort);
@@ -131,24 +177,95 @@ final class FlinkProcesses implements AutoCloseable {
         if (s3Server != null) {
             s3Server.start();
         }
-        classPath = AppClassPath.resolve(System.getProperty("java.class.path"), dir.resolve("app"));
-        if (!adoptedJobManager) {
-            startJobManager();
+        if (zooKeeper != null) {
+            zooKeeper.start(classPath, Duration.ofMinutes(2));
+            leader = new JobManagerLeader(clientSettings());
         }
-        if (!taskManager.adopt()) {
-            startTaskManager();
+        for (int i = 1; i <= nodes; i++) {
+            if (!jobManagers.get(i - 1).isAlive()) {
+                startJobManager(i);
+            }
+            if (!taskManagers.get(i - 1).adopt()) {
+                startTaskManager(i);
+            }
         }
-        awaitTaskManager(Duration.ofMinutes(2));
+        awaitTaskManagers(Duration.ofMinutes(2));
         supervisor = Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-cluster-supervisor"));
         supervisor.scheduleWithFixedDelay(this::restartTheDead, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * JobManager high availability through the quorum: the leader is elected in ZooKeeper, the jobs'
+     * graphs and checkpoint pointers are kept in the state storage, so a standby takes over the jobs.
+     * A new cluster id per cold start: jobs that come back after a full stop are brought back by Eddy,
+     * from their latest checkpoints, never twice.
+     */
+    private Map<String, String> highAvailability(String quorum) {
+        String checkpoints = settings.getOrDefault("execution.checkpointing.dir", "");
+        Map<String, String> ha = new LinkedHashMap<>();
+        ha.put("high-availability.type", "zookeeper");
+        ha.put("high-availability.zookeeper.quorum", quorum);
+        ha.put("high-availability.zookeeper.path.root", "/eddy");
+        ha.put("high-availability.cluster-id", "cluster-" + java.util.UUID.randomUUID());
+        ha.put("high-availability.storageDir", checkpoints.replaceFirst("/checkpoints$", "") + "/ha");
+        ha.put("high-availability.jobmanager.port", "0");
+        ha.put("high-availability.zookeeper.client.session-timeout", "6 s");
+        ha.put("high-availability.zookeeper.client.connection-timeout", "5 s");
+        ha.put("blob.server.port", "0");
+        return ha;
+    }
+
+    /** The leading JobManager's REST address (on a single node, its only one). */
     String restUrl() {
+        JobManagerLeader l = leader;
+        if (l != null) {
+            return l.address().orElse("http://127.0.0.1:" + restPort);
+        }
         return "http://127.0.0.1:" + restPort;
     }
 
+    /** The Flink settings a client of the cluster needs to find its leader (none on a single node). */
+    Map<String, String> clientSettings() throws IOException {
+        Map<String, String> client = new LinkedHashMap<>();
+        if (zooKeeper != null) {
+            readConfig().forEach((k, v) -> {
+                if (k.startsWith("high-availability.")) {
+                    client.put(k, v);
+                }
+            });
+        }
+        return client;
+    }
+
+    /** Every process of the cluster, node by node, then the quorum and the S3 API server. */
     List<ManagedProcess> processes() {
-        return s3Server == null ? List.of(jobManager, taskManager) : List.of(jobManager, taskManager, s3Server.process());
+        List<ManagedProcess> all = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            all.add(jobManagers.get(i));
+            all.add(taskManagers.get(i));
+        }
+        if (zooKeeper != null) {
+            all.addAll(zooKeeper.peers());
+        }
+        if (s3Server != null) {
+            all.add(s3Server.process());
+        }
+        return all;
+    }
+
+    /** The JobManager that leads now, when the plan has several. */
+    java.util.Optional<ManagedProcess> leadingJobManager() {
+        JobManagerLeader l = leader;
+        if (l == null || l.address().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String port = l.address().get().replaceFirst(".*:", "").replaceAll("/.*", "");
+        for (int i = 1; i <= nodes; i++) {
+            if (port.equals(String.valueOf(jobManagerRestPort(i)))) {
+                return java.util.Optional.of(jobManagers.get(i - 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A process that died (killed, out of memory) is started again: the cluster heals without a person. */
@@ -158,15 +275,28 @@ final class FlinkProcesses implements AutoCloseable {
                 log.warn("{} stopped; starting it again", s3Server.process().name());
                 s3Server.restart();
             }
-            if (!jobManager.isAlive() && jobManager.dueForRestart()) {
-                log.warn("{} stopped; starting it again", jobManager.name());
-                jobManager.countRestart();
-                startJobManager();
+            if (zooKeeper != null) {
+                for (int i = 1; i <= nodes; i++) {
+                    ManagedProcess peer = zooKeeper.peers().get(i - 1);
+                    if (!peer.isAlive() && peer.dueForRestart()) {
+                        log.warn("{} stopped; starting it again", peer.name());
+                        zooKeeper.restart(i, classPath);
+                    }
+                }
             }
-            if (!taskManager.isAlive() && taskManager.dueForRestart()) {
-                log.warn("{} stopped; starting it again", taskManager.name());
-                taskManager.countRestart();
-                startTaskManager();
+            for (int i = 1; i <= nodes; i++) {
+                ManagedProcess jobManager = jobManagers.get(i - 1);
+                if (!jobManager.isAlive() && jobManager.dueForRestart()) {
+                    log.warn("{} stopped; starting it again", jobManager.name());
+                    jobManager.countRestart();
+                    startJobManager(i);
+                }
+                ManagedProcess taskManager = taskManagers.get(i - 1);
+                if (!taskManager.isAlive() && taskManager.dueForRestart()) {
+                    log.warn("{} stopped; starting it again", taskManager.name());
+                    taskManager.countRestart();
+                    startTaskManager(i);
+                }
             }
         } catch (Exception e) {
             log.warn("Could not start a cluster process again: {}", e.getMessage());
@@ -190,24 +320,37 @@ final class FlinkProcesses implements AutoCloseable {
         }
     }
 
-    private void startJobManager() throws IOException {
+    private void startJobManager(int node) throws IOException {
         Configuration conf = Configuration.fromMap(readConfig());
         JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(conf);
         List<String> jvm = new ArrayList<>(JAVA_17_OPENS);
         jvm.addAll(words(JobManagerProcessUtils.generateJvmParametersStr(spec, conf)));
         List<String> args = new ArrayList<>(List.of("--configDir", conf().toString()));
+        // The JobManagers of one machine share the configuration; each serves its REST API on a port of its own.
+        args.addAll(List.of("-D", "rest.port=" + jobManagerRestPort(node)));
         args.addAll(words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
-        jobManager.start(jvm, classPath, JOBMANAGER_MAIN, args, environment());
+        jobManagers.get(node - 1).start(jvm, classPath, JOBMANAGER_MAIN, args, environment());
     }
 
-    private void startTaskManager() throws IOException {
+    private void startTaskManager(int node) throws IOException {
         Configuration conf = Configuration.fromMap(readConfig());
         TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(conf);
         List<String> jvm = new ArrayList<>(JAVA_17_OPENS);
         jvm.addAll(words(ProcessMemoryUtils.generateJvmParametersStr(spec)));
-        List<String> args = new ArrayList<>(List.of("--configDir", conf().toString(), "-D", "taskmanager.resource-id=node-1"));
+        List<String> args = new ArrayList<>(List.of("--configDir", conf().toString(), "-D", "taskmanager.resource-id=node-" + node));
         args.addAll(words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
-        taskManager.start(jvm, classPath, TASKMANAGER_MAIN, args, environment());
+        taskManagers.get(node - 1).start(jvm, classPath, TASKMANAGER_MAIN, args, environment());
+    }
+
+    /** Node 1's REST port is the cluster's configured one; the others' were picked when the configuration was written. */
+    private int jobManagerRestPort(int node) {
+        try {
+            Map<String, String> config = readConfig();
+            String key = node == 1 ? "rest.port" : "eddy.node-" + node + ".rest.port";
+            return Integer.parseInt(config.getOrDefault(key, String.valueOf(restPort)));
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("The cluster's configuration in " + conf() + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Flink finds its plugins (the S3 file system) through the environment, as under its own scripts. */
@@ -215,20 +358,21 @@ final class FlinkProcesses implements AutoCloseable {
         return Map.of("FLINK_PLUGINS_DIR", pluginsDir().toString());
     }
 
-    private void awaitTaskManager(Duration timeout) throws Exception {
+    private void awaitTaskManagers(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            if (!jobManager.isAlive()) {
-                throw new IllegalStateException("The JobManager stopped while starting: see " + jobManager.logFile()
+            if (jobManagers.stream().noneMatch(ManagedProcess::isAlive)) {
+                ManagedProcess jobManager = jobManagers.get(0);
+                throw new IllegalStateException(jobManager.name() + " stopped while starting: see " + jobManager.logFile()
                         + " and " + jobManager.logFile().resolveSibling("console.out"));
             }
             try {
                 HttpResponse<String> overview = http.send(HttpRequest.newBuilder(URI.create(restUrl() + "/overview"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 last = overview.body();
-                if (overview.statusCode() == 200 && !overview.body().contains("\"taskmanagers\":0")) {
+                if (overview.statusCode() == 200 && overview.body().matches(".*\"taskmanagers\":[" + nodes + "-9].*")) {
                     return;
                 }
             } catch (IOException e) {
@@ -236,16 +380,26 @@ final class FlinkProcesses implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The cluster's TaskManager did not register with its JobManager within "
-                + timeout.toSeconds() + " s (" + last + "): see " + taskManager.logFile());
+        throw new IllegalStateException("The cluster's TaskManagers did not register with its JobManager within "
+                + timeout.toSeconds() + " s (" + last + "): see " + taskManagers.get(0).logFile());
     }
 
     private void writeConfig(int restPort) throws IOException {
         Files.createDirectories(conf());
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("rest.port", String.valueOf(restPort));
-        all.put("jobmanager.rpc.port", String.valueOf(Ports.claim(0, "the JobManager's RPC", "")));
-        all.put("blob.server.port", String.valueOf(Ports.claim(0, "the JobManager's blob server", "")));
+        java.util.Set<Integer> taken = new java.util.HashSet<>(List.of(restPort));
+        for (int i = 2; i <= nodes; i++) {
+            int port;
+            do {
+                port = Ports.claim(0, "JobManager " + i + "'s REST API", "");
+            } while (!taken.add(port));
+            all.put("eddy.node-" + i + ".rest.port", String.valueOf(port));
+        }
+        if (nodes == 1) {
+            all.put("jobmanager.rpc.port", String.valueOf(Ports.claim(0, "the JobManager's RPC", "")));
+            all.put("blob.server.port", String.valueOf(Ports.claim(0, "the JobManager's blob server", "")));
+        }
         all.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
         StringBuilder yaml = new StringBuilder("# Written by Eddy for the cluster it runs; a new start writes it again.\n");
         all.forEach((k, v) -> yaml.append(k).append(": ").append(quote(v)).append('\n'));
@@ -259,6 +413,7 @@ final class FlinkProcesses implements AutoCloseable {
             Files.createFile(file);
         }
         Files.writeString(file, yaml);
+        Files.writeString(dir.resolve("node-count"), nodes + "\n");
         Files.writeString(conf().resolve("logback.xml"), """
                 <configuration>
                   <appender name="file" class="ch.qos.logback.core.rolling.RollingFileAppender">
@@ -318,15 +473,21 @@ final class FlinkProcesses implements AutoCloseable {
         if (supervisor != null) {
             supervisor.shutdownNow();
         }
+        if (leader != null) {
+            leader.close();
+        }
         if (stopAtClose) {
-            taskManager.stop(10_000);
-            jobManager.stop(10_000);
+            taskManagers.forEach(p -> p.stop(10_000));
+            jobManagers.forEach(p -> p.stop(10_000));
+            if (zooKeeper != null) {
+                zooKeeper.peers().forEach(p -> p.stop(10_000));
+            }
             if (s3Server != null) {
                 s3Server.process().stop(10_000);
             }
-            log.info("Stopped the cluster's JobManager and TaskManager");
+            log.info("Stopped the cluster's processes");
         } else {
-            log.info("The cluster's JobManager and TaskManager keep running; the next start of Eddy takes them over");
+            log.info("The cluster's processes keep running; the next start of Eddy takes them over");
         }
     }
 }

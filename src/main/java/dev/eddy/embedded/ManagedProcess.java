@@ -136,11 +136,12 @@ final class ManagedProcess {
         restarts++;
     }
 
-    dev.eddy.cluster.ClusterNodes.NodeProcess describe() {
+    /** As the Cluster page shows it; {@code leader} when it is the JobManager that leads. */
+    dev.eddy.cluster.ClusterNodes.NodeProcess describe(boolean leader) {
         ProcessHandle p = handle;
         boolean alive = p != null && p.isAlive();
         return new dev.eddy.cluster.ClusterNodes.NodeProcess(name.replaceFirst("^The ", ""), alive ? p.pid() : null,
-                alive, restarts);
+                alive, restarts, leader);
     }
 
     Path logFile() {

@@ -40,7 +40,7 @@ class StackConfiguration {
     ClusterHosting clusterHosting(ClusterProperties cluster) {
         // Jobs are stopped with a savepoint at shutdown only when their cluster stops with Eddy.
         return new ClusterHosting(cluster.plan() == ClusterPlan.EMBEDDED
-                || (cluster.plan() == ClusterPlan.SINGLE_NODE && cluster.stopWithEddy()), cluster.plan());
+                || (cluster.plan().nodes() > 0 && cluster.stopWithEddy()), cluster.plan());
     }
 
     @Bean
@@ -78,8 +78,11 @@ class StackConfiguration {
         return new Endpoints(
                 pick(embedded.gatewayUrl(), remote.flink().gatewayUrl(), "eddy.flink.gateway-url",
                         "eddy.cluster.plan is remote"),
-                pick(embedded.jobManagerUrl(), remote.flink().jobmanagerUrl(), "eddy.flink.jobmanager-url",
-                        "eddy.cluster.plan is remote"),
+                embedded.jobManagerUrl().orElseGet(() -> {
+                    String fixed = pick(Optional.empty(), remote.flink().jobmanagerUrl(), "eddy.flink.jobmanager-url",
+                            "eddy.cluster.plan is remote");
+                    return () -> fixed;
+                }),
                 pick(embedded.kafkaBootstrapServers(), remote.kafka().bootstrapServers(),
                         "eddy.kafka.bootstrap-servers", "eddy.embedded.kafka.enabled is false"),
                 pick(embedded.postgresUrl(EmbeddedStack.STORE_DATABASE), remote.store().url(), "eddy.store.url",

@@ -51,11 +51,26 @@ class ManagedProcessTest {
         ManagedProcess taskManager = new ManagedProcess("The TaskManager", dir.resolve("nodes/taskmanager-1"));
         taskManager.start(List.of(), System.getProperty("java.class.path"), Sleeper.class.getName(), List.of());
         try {
-            assertThat(FlinkCluster.singleNodeFoundRunning(dir)).as("no JobManager: nothing holds the REST port").isFalse();
-            FlinkCluster.stopLeftoverSingleNode(dir);
+            assertThat(FlinkCluster.nodesFoundRunning(dir)).as("no JobManager: nothing holds the REST port").isFalse();
+            FlinkCluster.stopLeftoverNodes(dir, dev.eddy.cluster.ClusterPlan.EMBEDDED);
             assertThat(taskManager.isAlive()).isFalse();
         } finally {
             taskManager.stop(1_000);
+        }
+    }
+
+    @Test
+    void processesOfTheSamePlanAreKeptAndThoseOfAnotherNumberOfNodesStopped() throws Exception {
+        ManagedProcess peer = new ManagedProcess("ZooKeeper 2", dir.resolve("nodes/zookeeper-2"));
+        peer.start(List.of(), System.getProperty("java.class.path"), Sleeper.class.getName(), List.of());
+        try {
+            Files.writeString(dir.resolve("nodes/node-count"), "3\n");
+            FlinkCluster.stopLeftoverNodes(dir, dev.eddy.cluster.ClusterPlan.THREE_NODE);
+            assertThat(peer.isAlive()).as("the three-node plan takes its own processes over").isTrue();
+            FlinkCluster.stopLeftoverNodes(dir, dev.eddy.cluster.ClusterPlan.SINGLE_NODE);
+            assertThat(peer.isAlive()).as("a single node has no ZooKeeper: the old quorum is stopped").isFalse();
+        } finally {
+            peer.stop(1_000);
         }
     }
 

@@ -34,6 +34,7 @@ public final class PackagedEddy {
     private final String adminPassword = "admin-" + UUID.randomUUID();
     private final int port = FreePorts.any();
     private final int postgres = FreePorts.any();
+    private final int kafka = FreePorts.any();
     private final List<String> args;
     private Process process;
     private int starts;
@@ -42,7 +43,7 @@ public final class PackagedEddy {
     public PackagedEddy(Path dataDir, String... settings) {
         this.dataDir = dataDir.toAbsolutePath();
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--eddy.embedded.data-dir=" + this.dataDir,
-                "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + FreePorts.any(),
+                "--eddy.embedded.postgres.port=" + postgres, "--eddy.embedded.kafka.port=" + kafka,
                 "--eddy.embedded.kafka.controller-port=" + FreePorts.any(),
                 "--eddy.embedded.flink.rest-port=" + FreePorts.any(),
                 "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + adminPassword));
@@ -147,8 +148,18 @@ public final class PackagedEddy {
 
     /** A connection to its store as the embedded PostgreSQL's superuser. */
     public Connection store() throws Exception {
+        return database("eddy");
+    }
+
+    /** A connection to a database of its embedded PostgreSQL (the store, the sample database) as the superuser. */
+    public Connection database(String name) throws Exception {
         String password = Files.readString(dataDir.resolve("postgres/superuser.password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/eddy", "postgres", password);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/" + name, "postgres", password);
+    }
+
+    /** Its embedded Kafka broker's address. */
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafka;
     }
 
     /** An API token for the admin, kept as Eddy keeps tokens (its SHA-256). */

@@ -42,6 +42,12 @@ class ClusterView extends VerticalLayout {
         Paragraph plan = new Paragraph(new Span("Plan: "), new Span(nodes.planTitle()), new Span(" — " + explain(nodes.plan())));
         plan.addClassName("eddy-plan");
         add(plan);
+        if (nodes.leader() != null) {
+            Paragraph leader = new Paragraph(new Span("Leading JobManager: "), new Span(nodes.leader()),
+                    new Span(" — Eddy, the SQL Gateway and Flink's web UI follow it when a standby takes over."));
+            leader.addClassName("eddy-leader");
+            add(leader);
+        }
         if (nodes.stateStorage() != null) {
             Paragraph state = new Paragraph("Checkpoints and savepoints: " + nodes.stateStorage());
             state.addClassName("eddy-state-storage");
@@ -51,8 +57,8 @@ class ClusterView extends VerticalLayout {
             Grid<ClusterNodes.NodeProcess> processes = new Grid<>();
             processes.addClassName("eddy-nodes");
             processes.addColumn(ClusterNodes.NodeProcess::name).setHeader("Process").setAutoWidth(true);
-            processes.addColumn(p -> p.running() ? "Running (pid " + p.pid() + ")" : "Stopped: Eddy starts it again")
-                    .setHeader("State").setAutoWidth(true);
+            processes.addColumn(p -> (p.running() ? "Running (pid " + p.pid() + ")" : "Stopped: Eddy starts it again")
+                    + (p.leader() ? " · leader" : "")).setHeader("State").setAutoWidth(true);
             processes.addColumn(p -> p.restarts() == 0 ? "none" : String.valueOf(p.restarts()))
                     .setHeader("Started again after a stop").setAutoWidth(true);
             processes.setItems(nodes.processes());
@@ -88,6 +94,9 @@ class ClusterView extends VerticalLayout {
             case EMBEDDED -> "Flink runs inside Eddy's JVM and stops with it.";
             case SINGLE_NODE -> "a JobManager and a TaskManager run as processes of their own. Eddy starts one "
                     + "again when it stops; they keep running when Eddy stops, and Eddy takes them over when it starts.";
+            case THREE_NODE -> "each node a JobManager, a TaskManager and a ZooKeeper peer, run as processes of "
+                    + "their own. One JobManager leads, the others stand by; when it or its whole node is lost, a standby takes over the jobs "
+                    + "from their latest checkpoints, and Eddy starts the lost processes again.";
             case REMOTE -> "a session cluster Eddy uses but does not run.";
         };
     }

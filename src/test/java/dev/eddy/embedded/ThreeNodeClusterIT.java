@@ -1,0 +1,283 @@
+package dev.eddy.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.support.Await;
+import dev.eddy.support.PackagedEddy;
+import dev.eddy.ui.BrowserSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The three-node plan from the packaged jar: three JobManagers (one leads), three TaskManagers and a
+ * ZooKeeper quorum of three, as processes. Killing the leader, then every process of the leader's
+ * node, leaves the same Flink job running from its checkpoints with exact totals in PostgreSQL.
+ */
+class ThreeNodeClusterIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOPIC = "purchases_ha";
+    private static final String[] CUSTOMERS = {"ada", "bob", "cy", "dee"};
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PackagedEddy eddy = new PackagedEddy(Path.of("target/it-three-node/" + UUID.randomUUID()),
+            "--eddy.cluster.plan=three-node", "--eddy.cluster.jobmanager-memory=768m",
+            "--eddy.embedded.kafka.sample-orders-per-second=1");
+    private int sent;
+
+    @Test
+    void aStandbyTakesOverTheJobWhenTheLeaderOrItsWholeNodeIsKilledAndTotalsStayExact() throws Exception {
+        Path nodes = eddy.dataDir().resolve("flink/nodes");
+        try {
+            eddy.start();
+            JsonNode plan = eddy.send("GET", "/api/v1/cluster/nodes", null, 200);
+            assertThat(plan.path("plan").asText()).isEqualTo("THREE_NODE");
+            assertThat(plan.path("processes").findValuesAsText("name")).containsExactly("JobManager 1", "TaskManager 1",
+                    "JobManager 2", "TaskManager 2", "JobManager 3", "TaskManager 3", "ZooKeeper 1", "ZooKeeper 2",
+                    "ZooKeeper 3", "S3 API server");
+            String firstLeader = leader();
+            assertThat(firstLeader).startsWith("JobManager ");
+            assertThat(plan.path("leader").asText()).isEqualTo(firstLeader);
+
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", eddy.kafkaBootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            sql("CREATE TABLE totals_ha (customer TEXT PRIMARY KEY, purchases BIGINT, amount BIGINT)");
+            eddy.statement("CREATE TABLE purchases_ha (customer STRING, amount INT) WITH ('connector' = 'kafka', "
+                    + "'eddy.integration' = 'local-kafka', 'topic' = '" + TOPIC + "', 'format' = 'json', "
+                    + "'scan.startup.mode' = 'earliest-offset')");
+            eddy.statement("CREATE TABLE totals_ha (customer STRING, purchases BIGINT, amount BIGINT, "
+                    + "PRIMARY KEY (customer) NOT ENFORCED) WITH ('connector' = 'jdbc', "
+                    + "'eddy.integration' = 'sample-postgres', 'table-name' = 'totals_ha')");
+            purchase(25);
+            long id = eddy.send("POST", "/api/v1/jobs", Map.of("name", "totals on three nodes", "statement",
+                    "INSERT INTO totals_ha SELECT customer, COUNT(*), SUM(amount) FROM purchases_ha GROUP BY customer",
+                    "settings", Map.of("execution.checkpointing.interval", "2 s")), 201, 200).path("id").asLong();
+            String flinkJob = Await.until("the job to run", Duration.ofSeconds(90),
+                    () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id, null, 200)),
+                    j -> "RUNNING".equals(j.path("state").asText())).path("flinkJobId").asText();
+            Await.until("every task to run", Duration.ofSeconds(60), () -> allTasksRunning(nodes, flinkJob), r -> r);
+            awaitExactTotals();
+            long checkpoint = awaitCheckpointAfter(nodes, flinkJob, 0);
+
+            // kill -9 of the leading JobManager: a standby leads and recovers the same job from its checkpoint.
+            long killed = System.nanoTime();
+            kill(firstLeader);
+            purchase(25);
+            String secondLeader = Await.until("a standby to lead", Duration.ofSeconds(60),
+                    () -> PackagedEddy.call(this::leader), l -> !l.isEmpty() && !l.equals(firstLeader));
+            Await.until("the job's tasks to run again", Duration.ofSeconds(90),
+                    () -> allTasksRunning(nodes, flinkJob), r -> r);
+            System.out.printf("Leader JobManager killed -9: every task of the same job ran again after %.1f s%n",
+                    (System.nanoTime() - killed) / 1e9);
+            checkpoint = awaitCheckpointAfter(nodes, flinkJob, checkpoint);
+            awaitExactTotals();
+
+            // kill -9 of every process of the leader's node: JobManager, TaskManager and ZooKeeper peer.
+            String node = secondLeader.substring("JobManager ".length());
+            killed = System.nanoTime();
+            for (String process : new String[] {"JobManager " + node, "TaskManager " + node, "ZooKeeper " + node}) {
+                kill(process);
+            }
+            purchase(25);
+            Await.until("another node to lead", Duration.ofSeconds(60),
+                    () -> PackagedEddy.call(this::leader), l -> !l.isEmpty() && !l.equals(secondLeader));
+            Await.until("the job's tasks to run again", Duration.ofSeconds(120),
+                    () -> allTasksRunning(nodes, flinkJob), r -> r);
+            System.out.printf("Whole node %s killed -9: every task of the same job ran again after %.1f s%n", node,
+                    (System.nanoTime() - killed) / 1e9);
+            awaitCheckpointAfter(nodes, flinkJob, checkpoint);
+            awaitExactTotals();
+
+            JsonNode job = eddy.send("GET", "/api/v1/jobs/" + id, null, 200);
+            assertThat(job.path("flinkJobId").asText()).as("the same Flink job, recovered, not started again").isEqualTo(flinkJob);
+            JsonNode back = Await.until("the killed processes to run again", Duration.ofSeconds(60),
+                    () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/cluster/nodes", null, 200)),
+                    n -> n.findValues("running").stream().allMatch(JsonNode::asBoolean));
+            for (JsonNode process : back.path("processes")) {
+                String name = process.path("name").asText();
+                boolean wasKilled = name.equals(firstLeader) || name.endsWith(" " + node) && !name.startsWith("S3");
+                assertThat(process.path("restarts").asInt()).as(name).isEqualTo(wasKilled ? 1 : 0);
+            }
+            clusterPageShowsTheLeader(leader());
+        } finally {
+            eddy.kill();
+            try (var dirs = Files.list(nodes)) {
+                dirs.forEach(d -> pid(d).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly));
+            } catch (IOException e) {
+                // Nothing started.
+            }
+        }
+    }
+
+    /** The leading JobManager's name as Eddy shows it; empty while there is none. */
+    private String leader() throws Exception {
+        for (JsonNode p : eddy.send("GET", "/api/v1/cluster/nodes", null, 200).path("processes")) {
+            if (p.path("leader").asBoolean() && p.path("running").asBoolean()) {
+                return p.path("name").asText();
+            }
+        }
+        return "";
+    }
+
+    private void kill(String process) throws Exception {
+        for (JsonNode p : eddy.send("GET", "/api/v1/cluster/nodes", null, 200).path("processes")) {
+            if (p.path("name").asText().equals(process)) {
+                ProcessHandle.of(p.path("pid").asLong()).orElseThrow().destroyForcibly();
+                return;
+            }
+        }
+        throw new AssertionError("No process named " + process);
+    }
+
+    /** Sends {@code each} purchases for every customer, amounts counting up. */
+    private void purchase(int each) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", eddy.kafkaBootstrapServers(),
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
+            for (int i = 0; i < each; i++) {
+                for (String c : CUSTOMERS) {
+                    producer.send(new ProducerRecord<>(TOPIC, c, "{\"customer\":\"" + c + "\",\"amount\":" + (i + 1) + "}"));
+                }
+            }
+            producer.flush();
+        }
+        sent += each;
+    }
+
+    /** Every customer's count and sum in PostgreSQL are those of what was sent, once each. */
+    private void awaitExactTotals() {
+        long amount = 0;
+        for (int batch = 0; batch < sent / 25; batch++) {
+            amount += 25 * 26 / 2;
+        }
+        String expected = String.join(",", java.util.Arrays.stream(CUSTOMERS).map(c -> c + "=" + sent).toList())
+                + "|" + amount * CUSTOMERS.length;
+        Await.until("totals of " + sent + " purchases per customer", Duration.ofSeconds(90), () -> PackagedEddy.call(() -> {
+            StringBuilder seen = new StringBuilder();
+            long sum = 0;
+            try (Connection c = eddy.database("sample"); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT customer, purchases, amount FROM totals_ha ORDER BY customer")) {
+                while (rs.next()) {
+                    seen.append(seen.isEmpty() ? "" : ",").append(rs.getString(1)).append('=').append(rs.getLong(2));
+                    sum += rs.getLong(3);
+                }
+            }
+            return seen + "|" + sum;
+        }), expected::equals);
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = eddy.database("sample"); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long awaitCheckpointAfter(Path nodes, String job, long after) {
+        return Await.until("a checkpoint after " + after, Duration.ofSeconds(60),
+                () -> get(nodes, "/jobs/" + job + "/checkpoints").path("latest").path("completed").path("id").asLong(0),
+                id -> id > after);
+    }
+
+    private boolean allTasksRunning(Path nodes, String job) {
+        JsonNode j = get(nodes, "/jobs/" + job);
+        JsonNode vertices = j.path("vertices");
+        if (!"RUNNING".equals(j.path("state").asText()) || vertices.isEmpty()) {
+            return false;
+        }
+        for (JsonNode v : vertices) {
+            if (!"RUNNING".equals(v.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Asks the JobManagers' REST APIs in turn (a standby answers too); an empty node when none does. */
+    private JsonNode get(Path nodes, String path) {
+        for (int port : restPorts(nodes)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return JSON.readTree(response.body());
+                }
+            } catch (IOException e) {
+                // That JobManager is down: ask the next.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static List<Integer> restPorts(Path nodes) {
+        List<Integer> ports = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(nodes.resolve("conf/config.yaml"))) {
+                if (line.startsWith("rest.port: ") || line.matches("eddy\\.node-\\d\\.rest\\.port: .*")) {
+                    ports.add(Integer.parseInt(line.substring(line.indexOf(": ") + 2).replace("'", "").strip()));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return ports;
+    }
+
+    private static java.util.Optional<Long> pid(Path processDir) {
+        try {
+            return java.util.Optional.of(Long.parseLong(Files.readString(processDir.resolve("pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The Cluster page, as the admin sees it: nine processes of the plan and which JobManager leads. */
+    private void clusterPageShowsTheLeader(String leader) throws Exception {
+        ChromeDriver browser = BrowserSupport.open();
+        try {
+            BrowserSupport.signIn(browser, eddy.base(), "admin", eddy.adminPassword());
+            browser.get(eddy.base() + "/cluster");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            String plan = wait.until(d -> d.findElement(By.cssSelector(".eddy-plan"))).getText();
+            assertThat(plan).startsWith("Plan: Three nodes — each node a JobManager, a TaskManager and a ZooKeeper peer");
+            assertThat(browser.findElement(By.cssSelector(".eddy-leader")).getText()).startsWith("Leading JobManager: " + leader);
+            wait.until(d -> gridText(browser).contains("ZooKeeper 3"));
+            assertThat(gridText(browser)).contains(leader + "|Running (pid").contains(" · leader|");
+            BrowserSupport.screenshot(browser, "cluster-three-node");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String gridText(ChromeDriver browser) {
+        Object text = browser.executeScript("const g = document.querySelector('vaadin-grid.eddy-nodes');"
+                + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join('|') : '';");
+        return text == null ? "" : text.toString();
+    }
+}
