@@ -281,6 +281,15 @@ public final class EmbeddedStack implements AutoCloseable {
         return f == null ? Optional.empty() : Optional.of(f::restUrl);
     }
 
+    /** Keeps the cluster-level settings for later starts and restarts the cluster's processes with them (see FlinkCluster). */
+    public void restartFlinkWith(java.util.Map<String, String> settings) throws Exception {
+        FlinkCluster f = flink;
+        if (f == null) {
+            throw new IllegalStateException("Eddy does not run a Flink cluster");
+        }
+        f.restartWith(settings);
+    }
+
     /** Stops what runs, newest first: jobs stop before the topics and tables they use go away. */
     @Override
     public void close() {

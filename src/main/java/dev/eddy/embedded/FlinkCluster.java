@@ -61,6 +61,8 @@ final class FlinkCluster implements AutoCloseable {
 
     void startCluster() throws Exception {
         Files.createDirectories(workDir);
+        java.util.Map<String, String> chosen = adminSettings();
+        int taskSlots = Integer.parseInt(chosen.getOrDefault("taskmanager.numberOfTaskSlots", String.valueOf(this.taskSlots)));
         Configuration conf = commonConfiguration();
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.port", String.valueOf(restPort));
@@ -71,6 +73,7 @@ final class FlinkCluster implements AutoCloseable {
         // waits for a slot (Eddy says so and names the holders) up to the slot request timeout.
         conf.setString("resourcemanager.standalone.start-up-time", "86400000");
         conf.setString("state.backend.type", "hashmap");
+        chosen.forEach(conf::setString);
         // Flame graphs of a chosen task in Flink's web UI (sampled only while someone looks at one).
         conf.setString("rest.flamegraph.enabled", "true");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
@@ -208,6 +211,42 @@ final class FlinkCluster implements AutoCloseable {
         }
         return storage.stateDir() + " (checkpoints/ and savepoints/) in " + (plan.objectStorage().external().isPresent()
                 ? "the S3 service at " + storage.endpoint() : "Eddy's own S3 API server at " + storage.endpoint());
+    }
+
+    /**
+     * The cluster-level settings an admin applied (task slots, state backend), kept in the data directory:
+     * every later start of the cluster uses them, even before Eddy's store is reachable.
+     */
+    private java.util.Map<String, String> adminSettings() throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        Path file = workDir.resolve("cluster-settings.properties");
+        if (Files.isRegularFile(file)) {
+            try (java.io.Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        return settings;
+    }
+
+    /**
+     * Keeps {@code settings} for every later start and, for the plans of processes, restarts the
+     * JobManagers and TaskManagers with them now; the MiniCluster takes them at Eddy's next start.
+     */
+    void restartWith(java.util.Map<String, String> settings) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(settings);
+        Path draft = Files.createTempFile(workDir, ".cluster-settings", ".properties");
+        try (java.io.Writer out = Files.newBufferedWriter(draft)) {
+            p.store(out, "Cluster settings an admin applied in Eddy: read at every start of the cluster");
+        }
+        Files.move(draft, workDir.resolve("cluster-settings.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        FlinkProcesses p2 = processes;
+        if (p2 != null) {
+            p2.restartWith(settings);
+        }
     }
 
     /** The REST address of the JobManager that leads now (of the only one, but on three nodes). */

@@ -60,6 +60,8 @@ final class FlinkProcesses implements AutoCloseable {
     private ObjectStorage storage;
     private JobManagerLeader leader;
     private ScheduledExecutorService supervisor;
+    /** While the cluster restarts with new settings, the supervisor leaves the stopped processes alone. */
+    private volatile boolean restarting;
     private String classPath;
     private int restPort;
 
@@ -269,7 +271,10 @@ final class FlinkProcesses implements AutoCloseable {
     }
 
     /** A process that died (killed, out of memory) is started again: the cluster heals without a person. */
-    private void restartTheDead() {
+    private synchronized void restartTheDead() {
+        if (restarting) {
+            return;
+        }
         try {
             if (s3Server != null && !s3Server.process().isAlive() && s3Server.process().dueForRestart()) {
                 log.warn("{} stopped; starting it again", s3Server.process().name());
@@ -401,6 +406,12 @@ final class FlinkProcesses implements AutoCloseable {
             all.put("blob.server.port", String.valueOf(Ports.claim(0, "the JobManager's blob server", "")));
         }
         all.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
+        writeYaml(all);
+        Files.writeString(dir.resolve("node-count"), nodes + "\n");
+        Files.writeString(conf().resolve("logback.xml"), LOGBACK);
+    }
+
+    private void writeYaml(Map<String, String> all) throws IOException {
         StringBuilder yaml = new StringBuilder("# Written by Eddy for the cluster it runs; a new start writes it again.\n");
         all.forEach((k, v) -> yaml.append(k).append(": ").append(quote(v)).append('\n'));
         // It holds the object storage's keys: its owner's alone from its first byte.
@@ -413,8 +424,9 @@ final class FlinkProcesses implements AutoCloseable {
             Files.createFile(file);
         }
         Files.writeString(file, yaml);
-        Files.writeString(dir.resolve("node-count"), nodes + "\n");
-        Files.writeString(conf().resolve("logback.xml"), """
+    }
+
+    private static final String LOGBACK = """
                 <configuration>
                   <appender name="file" class="ch.qos.logback.core.rolling.RollingFileAppender">
                     <file>${log.file}</file>
@@ -430,7 +442,53 @@ final class FlinkProcesses implements AutoCloseable {
                   </appender>
                   <root level="INFO"><appender-ref ref="file"/></root>
                 </configuration>
-                """);
+                """;
+
+    /**
+     * Restarts every JobManager and TaskManager with {@code changes} to the configuration (task slots,
+     * state backend), keeping ports, the quorum and the S3 API server; waits until every TaskManager
+     * has registered with the slots asked for. The caller stopped the jobs first.
+     */
+    synchronized void restartWith(Map<String, String> changes) throws Exception {
+        restarting = true;
+        try {
+            taskManagers.forEach(ManagedProcess::askToStop);
+            jobManagers.forEach(ManagedProcess::askToStop);
+            taskManagers.forEach(p -> p.stop(15_000));
+            jobManagers.forEach(p -> p.stop(15_000));
+            Map<String, String> config = readConfig();
+            config.putAll(changes);
+            checkSizes(config);
+            writeYaml(config);
+            for (int i = 1; i <= nodes; i++) {
+                startJobManager(i);
+                startTaskManager(i);
+            }
+            awaitTaskManagers(Duration.ofMinutes(2));
+            String slots = changes.get("taskmanager.numberOfTaskSlots");
+            if (slots != null) {
+                awaitSlots(nodes * Integer.parseInt(slots), Duration.ofSeconds(30));
+            }
+            log.info("The cluster restarted with {}", changes);
+        } finally {
+            restarting = false;
+        }
+    }
+
+    private void awaitSlots(int expected, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> overview = http.send(HttpRequest.newBuilder(URI.create(restUrl() + "/overview"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            last = overview.body();
+            if (last.contains("\"slots-total\":" + expected + ",")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The TaskManagers registered, but not with " + expected + " task slots in all (" + last + ")");
     }
 
     /** The configuration the running cluster started with (flat keys, as Eddy writes it). */

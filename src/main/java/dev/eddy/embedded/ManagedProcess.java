@@ -148,6 +148,14 @@ final class ManagedProcess {
         return dir.resolve("log").resolve("flink.log");
     }
 
+    /** Asks the process to stop without waiting: several stop side by side, then {@link #stop} waits for each. */
+    void askToStop() {
+        ProcessHandle p = handle;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+        }
+    }
+
     /** Asks the process to stop, and kills it if it has not within {@code graceMillis}. */
     void stop(long graceMillis) {
         ProcessHandle p = handle;

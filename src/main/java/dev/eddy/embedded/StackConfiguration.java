@@ -44,6 +44,30 @@ class StackConfiguration {
     }
 
     @Bean
+    dev.eddy.cluster.ClusterControl clusterControl(EmbeddedStack embedded, ClusterProperties cluster) {
+        return new dev.eddy.cluster.ClusterControl() {
+            @Override
+            public Restart restart() {
+                if (!cluster.runsFlink()) {
+                    return Restart.NOT_EDDYS;
+                }
+                return cluster.plan().nodes() > 0 ? Restart.NOW : Restart.AT_NEXT_START;
+            }
+
+            @Override
+            public void restartWith(java.util.Map<String, String> settings) {
+                try {
+                    embedded.restartFlinkWith(settings);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    @Bean
     dev.eddy.cluster.ClusterNodes clusterNodes(EmbeddedStack embedded, ClusterProperties cluster) {
         return new dev.eddy.cluster.ClusterNodes() {
             @Override

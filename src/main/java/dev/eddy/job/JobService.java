@@ -44,10 +44,12 @@ public class JobService {
     private final SinkTopics sinkTopics;
 
     private final SqlPolicy policy;
+    private final JobDefaults defaults;
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
             JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book, StoreLocks jobLocks,
-            RestorePoints points) {
+            RestorePoints points, JobDefaults defaults) {
+        this.defaults = defaults;
         this.points = points;
         this.locks = jobLocks;
         this.book = book;
@@ -103,6 +105,12 @@ public class JobService {
         JobPlan plan = explain(draft.statement(), draft.settings());
         return store.create(name, blankToEmpty(draft.description()),
                 version(draft.statement(), draft.settings(), plan), CurrentUser.get().map(Actor::name).orElse(null));
+    }
+
+    /** What a job deployed now starts with: the seed's settings and the job defaults an admin set for the cluster. */
+    @Requires(Role.VIEWER)
+    public JobSettings defaultSettings() {
+        return defaults.jobSettings();
     }
 
     @Requires(Role.VIEWER)

@@ -148,6 +148,9 @@ class RoleMatrixIT {
         assertRule(TableService.class, "drop", Role.DEVELOPER);
         assertRule(IntegrationService.class, "list", Role.VIEWER);
         assertRule(IntegrationService.class, "save", Role.ADMIN);
+        assertRule(dev.eddy.clustersettings.ClusterSettingsService.class, "apply", Role.ADMIN);
+        assertRule(dev.eddy.clustersettings.ClusterSettingsService.class, "preview", Role.ADMIN);
+        assertRule(dev.eddy.clustersettings.ClusterSettingsService.class, "versions", Role.VIEWER);
         assertRule(IntegrationService.class, "delete", Role.ADMIN);
         assertRule(UserService.class, "add", Role.ADMIN);
         assertRule(UserService.class, "setRole", Role.ADMIN);

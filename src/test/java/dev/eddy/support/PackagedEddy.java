@@ -109,7 +109,7 @@ public final class PackagedEddy {
 
     /** Sends a request as the admin; fails unless the answer's status is one of {@code ok}. */
     public JsonNode send(String method, String path, Object body, int... ok) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(180))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();

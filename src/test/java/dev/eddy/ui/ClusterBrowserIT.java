@@ -45,6 +45,61 @@ class ClusterBrowserIT extends BrowserTest {
         screenshot("cluster-page-logs");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.eddy.clustersettings.ClusterSettingsService settings;
+
+    @Test
+    void anAdminChangesAJobDefaultOnTheSettingsPageReviewsItAndSeesTheNewVersion() throws Exception {
+        dev.eddy.cluster.ClusterSettings before = asAdmin(() -> settings.current());
+        try {
+            open("/cluster");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> d.findElement(By.cssSelector("a.eddy-cluster-settings-link"))).click();
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-cluster-settings")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains(
+                    "The cluster runs inside Eddy: task slots and the state backend take effect at Eddy's next start.");
+            int parallelism = Integer.parseInt(before.get(dev.eddy.cluster.ClusterSettings.PARALLELISM));
+            var field = browser.findElement(By.cssSelector("vaadin-integer-field.eddy-default-parallelism input"));
+            field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), String.valueOf(parallelism + 1),
+                    org.openqa.selenium.Keys.TAB);
+            screenshot("cluster-settings");
+            var reviewButton = browser.findElement(By.cssSelector("vaadin-button.eddy-review-settings"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", reviewButton);
+            reviewButton.click();
+            String review = wait.until(d -> d.findElement(By.cssSelector(".eddy-settings-preview"))).getText();
+            assertThat(review).contains("parallelism.default: " + parallelism + " → " + (parallelism + 1),
+                    "Job defaults only: nothing restarts");
+            screenshot("cluster-settings-review");
+            browser.findElement(By.cssSelector("vaadin-button.eddy-apply-settings")).click();
+            String said = wait.until(d -> {
+                String text = d.findElement(By.cssSelector(".eddy-message")).getText();
+                return text.startsWith("Version ") ? text : null;
+            });
+            assertThat(said).contains("Job defaults changed: jobs deployed or restarted from now on use them");
+            Object rows = browser.executeScript("return Array.from(document.querySelectorAll("
+                    + "'vaadin-grid.eddy-settings-versions vaadin-grid-cell-content')).map(c => c.textContent).join('|');");
+            assertThat(String.valueOf(rows)).contains("|admin|Applied|parallelism.default: " + parallelism + " → "
+                    + (parallelism + 1) + "|Job defaults changed");
+            browser.executeScript("document.querySelector('vaadin-grid.eddy-settings-versions').scrollIntoView()");
+            screenshot("cluster-settings-applied");
+            assertThat(asAdmin(() -> settings.current().get(dev.eddy.cluster.ClusterSettings.PARALLELISM)))
+                    .isEqualTo(String.valueOf(parallelism + 1));
+        } finally {
+            asAdmin(() -> settings.current().equals(before) ? null : settings.apply(before));
+        }
+    }
+
+    private static <T> T asAdmin(java.util.function.Supplier<T> work) {
+        var auth = new org.springframework.security.authentication.TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN");
+        auth.setAuthenticated(true);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     @Test
     void flinksWebUiOpensThroughEddyBehindItsSignIn() throws Exception {
         open("/cluster");

@@ -19,10 +19,53 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterApi {
     private final ClusterService cluster;
     private final ClusterLogs logs;
+    private final dev.eddy.clustersettings.ClusterSettingsService settings;
 
-    ClusterApi(ClusterService cluster, ClusterLogs logs) {
+    ClusterApi(ClusterService cluster, ClusterLogs logs, dev.eddy.clustersettings.ClusterSettingsService settings) {
         this.cluster = cluster;
         this.logs = logs;
+        this.settings = settings;
+    }
+
+    /** The cluster settings in effect and how a change of slots or state backend takes effect on this plan. */
+    record CurrentSettings(java.util.Map<String, String> options, dev.eddy.cluster.ClusterControl.Restart restart) {}
+
+    /** Cluster settings to preview or apply: Flink options, every one of them (start from the current ones). */
+    record SettingsRequest(java.util.Map<String, String> options) {
+        dev.eddy.cluster.ClusterSettings settings() {
+            if (options == null) {
+                throw new IllegalArgumentException("Send the settings as {\"options\": {\"taskmanager.numberOfTaskSlots\": \"2\", …}}: "
+                        + "start from GET /api/v1/cluster/settings/current.");
+            }
+            return new dev.eddy.cluster.ClusterSettings(options);
+        }
+    }
+
+    @GetMapping("/settings/current")
+    @Operation(summary = "The cluster settings in effect: task slots, state backend, and the job defaults (viewer)")
+    CurrentSettings currentSettings() {
+        return new CurrentSettings(settings.current().options(), settings.restartMode());
+    }
+
+    @GetMapping("/settings/versions")
+    @Operation(summary = "Every version of the cluster settings, newest first: who, when, what, how applying it ended (viewer)")
+    java.util.List<dev.eddy.cluster.ClusterSettingsStore.Version> settingsVersions() {
+        return settings.versions();
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/settings/preview")
+    @Operation(summary = "What applying these settings would change, whether the cluster restarts, which jobs it carries (admin)")
+    dev.eddy.clustersettings.ClusterSettingsService.Preview previewSettings(
+            @org.springframework.web.bind.annotation.RequestBody SettingsRequest request) {
+        return settings.preview(request.settings());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/settings")
+    @Operation(summary = "Applies cluster settings as a new version; slots or state backend restart the cluster with "
+            + "every running job carried across through a savepoint, and roll back if it does not come back (admin)")
+    dev.eddy.cluster.ClusterSettingsStore.Version applySettings(
+            @org.springframework.web.bind.annotation.RequestBody SettingsRequest request) {
+        return settings.apply(request.settings());
     }
 
     @GetMapping

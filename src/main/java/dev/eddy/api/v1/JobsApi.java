@@ -52,8 +52,8 @@ class JobsApi {
 
     /** A pipeline to deploy or plan: its SQL and Flink settings (parallelism.default, checkpoint interval, …). */
     record JobRequest(String name, String description, String statement, Map<String, String> settings) {
-        JobSettings jobSettings() {
-            JobSettings s = JobSettings.defaults();
+        JobSettings jobSettings(JobSettings defaults) {
+            JobSettings s = defaults;
             if (settings != null) {
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     s = s.with(e.getKey(), e.getValue());
@@ -81,13 +81,13 @@ class JobsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a new job and start it (developer)")
     Job deploy(@RequestBody JobRequest request) {
-        return jobs.deploy(new JobDraft(request.name(), request.description(), request.statement(), request.jobSettings()));
+        return jobs.deploy(new JobDraft(request.name(), request.description(), request.statement(), request.jobSettings(jobs.defaultSettings())));
     }
 
     @PostMapping("/plan")
     @Operation(summary = "Plan a statement as a job without deploying it: the tables it reads and writes (developer)")
     JobPlan plan(@RequestBody JobRequest request) {
-        return jobs.explain(request.statement(), request.jobSettings());
+        return jobs.explain(request.statement(), request.jobSettings(jobs.defaultSettings()));
     }
 
     @GetMapping("/{id}")
@@ -99,7 +99,7 @@ class JobsApi {
     @PutMapping("/{id}")
     @Operation(summary = "Save new SQL or settings as the job's next version; a running job keeps its version until redeployed (developer)")
     JobVersion edit(@PathVariable long id, @RequestBody JobRequest request) {
-        return jobs.edit(id, request.description(), request.statement(), request.jobSettings());
+        return jobs.edit(id, request.description(), request.statement(), request.jobSettings(jobs.defaultSettings()));
     }
 
     @GetMapping("/{id}/state-check")

@@ -32,8 +32,15 @@ class ClusterView extends VerticalLayout {
         add(new H2("Cluster"));
         Anchor flinkUi = new Anchor(cluster.webUiLink(), "Open Flink's web UI");
         flinkUi.setTarget("_blank");
-        add(new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
-                + cluster.gatewayUrl() + ". "), flinkUi));
+        Paragraph addresses = new Paragraph(new Span("JobManager REST API at " + cluster.webUiUrl() + ", SQL Gateway at "
+                + cluster.gatewayUrl() + ". "), flinkUi);
+        if (Access.allows(Role.ADMIN)) {
+            com.vaadin.flow.router.RouterLink settings = new com.vaadin.flow.router.RouterLink("Cluster settings",
+                    ClusterSettingsView.class);
+            settings.addClassName("eddy-cluster-settings-link");
+            addresses.add(new Span(" · "), settings);
+        }
+        add(addresses);
         Paragraph watcher = new Paragraph(cluster.watcher());
         watcher.addClassName("eddy-watcher");
         watcher.addClassNames(LumoUtility.TextColor.SECONDARY);

@@ -45,7 +45,7 @@ public class DeployDialog extends Dialog {
 
     /** A new job running {@code sql}. */
     public static DeployDialog deploy(JobService jobs, String sql, Consumer<Job> onDone) {
-        return new DeployDialog(jobs, null, sql, JobSettings.defaults(), onDone);
+        return new DeployDialog(jobs, null, sql, jobs.defaultSettings(), onDone);
     }
 
     /** The next version of a job, starting from its current one. */
