@@ -13,9 +13,10 @@ public interface ClusterNodes {
 
     /**
      * One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after
-     * it stopped; {@code leader} marks the JobManager that leads a cluster of several.
+     * it stopped; {@code leader} marks the JobManager that leads a cluster of several; {@code started} is
+     * when the running process started (its uptime), null when it does not run.
      */
-    record NodeProcess(String name, Long pid, boolean running, int restarts, boolean leader) {}
+    record NodeProcess(String name, Long pid, boolean running, int restarts, boolean leader, java.time.Instant started) {}
 
     /** The plan and its processes, as the console and the API show them; {@code leader} names the leading JobManager of several. */
     record Nodes(ClusterPlan plan, String planTitle, List<NodeProcess> processes, String stateStorage, String leader) {}

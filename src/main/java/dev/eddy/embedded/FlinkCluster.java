@@ -103,7 +103,9 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("taskmanager.memory.network.max", "64m");
         // A TaskManager restarted after a crash finds its JobManager within seconds, not the default 10 s.
         conf.setString("cluster.registration.error-delay", "2 s");
-        conf.setString("heartbeat.interval", "2 s");
+        // A TaskManager that died is known lost after two failed heartbeats, ~1.5 s: its jobs restart on
+        // other slots after their (short, on these plans) restart delay instead of landing on the dead ones.
+        conf.setString("heartbeat.interval", "1 s");
         conf.setString("heartbeat.timeout", "10 s");
         conf.setString("web.submit.enable", "false");
         processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy(), plan.plan().nodes(),

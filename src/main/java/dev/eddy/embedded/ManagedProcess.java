@@ -141,7 +141,7 @@ final class ManagedProcess {
         ProcessHandle p = handle;
         boolean alive = p != null && p.isAlive();
         return new dev.eddy.cluster.ClusterNodes.NodeProcess(name.replaceFirst("^The ", ""), alive ? p.pid() : null,
-                alive, restarts, leader);
+                alive, restarts, leader, alive ? p.info().startInstant().orElse(null) : null);
     }
 
     Path logFile() {

@@ -17,11 +17,21 @@ public class JobDefaults {
     private final ClusterSettings seed;
     private volatile ClusterSettings current;
 
-    public JobDefaults(ClusterSettingsStore store, @Value("${eddy.embedded.flink.task-slots:4}") int taskSlots,
+    public JobDefaults(ClusterSettingsStore store, dev.eddy.cluster.ClusterHosting hosting,
+            @Value("${eddy.embedded.flink.task-slots:4}") int taskSlots,
             @Value("${eddy.embedded.flink.parallelism:1}") int parallelism) {
         this.store = store;
-        this.seed = ClusterSettings.seed(taskSlots, parallelism, JobSettings.defaults().options());
+        Map<String, String> jobs = new TreeMap<>(JobSettings.defaults().options());
+        if (hosting.plan().nodes() > 0) {
+            // Eddy runs these clusters with 1 s heartbeats: a lost TaskManager is known within ~1.5 s, so a
+            // 3 s pause restarts the job on live slots (or waits for the new TaskManager) without a second failure.
+            jobs.put("restart-strategy.failure-rate.delay", MANAGED_RESTART_DELAY);
+        }
+        this.seed = ClusterSettings.seed(taskSlots, parallelism, jobs);
     }
+
+    /** The pause before a job restarts on the plans Eddy runs as processes. */
+    static final String MANAGED_RESTART_DELAY = "3 s";
 
     /** The cluster settings in effect: the newest version that did not fail, else the seed. */
     public ClusterSettings settings() {

@@ -174,7 +174,8 @@ class SingleNodeClusterIT {
                     .startsWith("Checkpoints and savepoints: s3://eddy (checkpoints/ and savepoints/) in Eddy's own S3 API server");
             wait.until(d -> gridText(browser).contains("TaskManager"));
             String rows = gridText(browser);
-            assertThat(rows).contains("JobManager|Running (pid", "TaskManager|" + taskManagerState + "|1");
+            assertThat(rows).contains("JobManager|Running (pid")
+                    .containsPattern("TaskManager\\|" + java.util.regex.Pattern.quote(taskManagerState) + "\\|[^|]+ ago\\|1");
             // The admin reads the JobManager's log on the same page.
             wait.until(d -> d.findElement(By.cssSelector(".eddy-log-status")).getText().contains("of JobManager · flink.log"));
             assertThat(browser.findElement(By.cssSelector(".eddy-log-text")).getText()).contains("INFO");
@@ -208,17 +209,11 @@ class SingleNodeClusterIT {
     }
 
     private static String gridText(ChromeDriver browser) {
-        Object text = browser.executeScript("const g = document.querySelector('vaadin-grid.eddy-nodes');"
-                + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join('|') : '';");
-        return text == null ? "" : text.toString();
+        return ClusterProcessesSupport.nodesGridText(browser);
     }
 
     private static Optional<Long> pid(Path nodes, String process) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(nodes.resolve(process).resolve("pid")).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return ClusterProcessesSupport.pid(nodes.resolve(process));
     }
 
     private static int restPort(Path nodes) throws IOException {
@@ -228,16 +223,7 @@ class SingleNodeClusterIT {
     }
 
     private boolean allTasksRunning(String rest, String job) {
-        JsonNode vertices = get(rest + "/jobs/" + job).path("vertices");
-        if (vertices.isEmpty()) {
-            return false;
-        }
-        for (JsonNode v : vertices) {
-            if (!"RUNNING".equals(v.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
+        return ClusterProcessesSupport.allTasksRunning(get(rest + "/jobs/" + job));
     }
 
     private boolean restarted(String rest, String job) {

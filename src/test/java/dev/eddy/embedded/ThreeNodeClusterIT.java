@@ -48,6 +48,7 @@ class ThreeNodeClusterIT {
             "--eddy.cluster.plan=three-node", "--eddy.cluster.jobmanager-memory=768m",
             "--eddy.embedded.kafka.sample-orders-per-second=1");
     private int sent;
+    private final List<String> killedProcesses = new ArrayList<>();
 
     @Test
     void aStandbyTakesOverTheJobWhenTheLeaderOrItsWholeNodeIsKilledAndTotalsStayExact() throws Exception {
@@ -84,8 +85,21 @@ class ThreeNodeClusterIT {
             awaitExactTotals();
             long checkpoint = awaitCheckpointAfter(nodes, flinkJob, 0);
 
-            // kill -9 of the leading JobManager: a standby leads and recovers the same job from its checkpoint.
+            // kill -9 of the TaskManager running the job: the job restarts on a free slot of another one.
+            String holder = taskManagerRunning(nodes, flinkJob);
+            int failures = failures(nodes, flinkJob);
             long killed = System.nanoTime();
+            kill(holder);
+            purchase(25);
+            Await.until("the job's tasks to run again after a restart", Duration.ofSeconds(90),
+                    () -> failures(nodes, flinkJob) > failures && allTasksRunning(nodes, flinkJob), r -> r);
+            System.out.printf("%s (running the job) killed -9: every task of the job ran again after %.1f s, on %s%n", holder,
+                    (System.nanoTime() - killed) / 1e9, taskManagerRunning(nodes, flinkJob));
+            checkpoint = awaitCheckpointAfter(nodes, flinkJob, checkpoint);
+            awaitExactTotals();
+
+            // kill -9 of the leading JobManager: a standby leads and recovers the same job from its checkpoint.
+            killed = System.nanoTime();
             kill(firstLeader);
             purchase(25);
             String secondLeader = Await.until("a standby to lead", Duration.ofSeconds(60),
@@ -120,15 +134,15 @@ class ThreeNodeClusterIT {
                     n -> n.findValues("running").stream().allMatch(JsonNode::asBoolean));
             for (JsonNode process : back.path("processes")) {
                 String name = process.path("name").asText();
-                boolean wasKilled = name.equals(firstLeader) || name.endsWith(" " + node) && !name.startsWith("S3");
-                assertThat(process.path("restarts").asInt()).as(name).isEqualTo(wasKilled ? 1 : 0);
+                assertThat(process.path("restarts").asInt()).as(name).isEqualTo(java.util.Collections.frequency(killedProcesses, name));
             }
             clusterPageShowsTheLeader(leader());
-            changingTheSlotsRestartsTheClusterAndTheJobComesBackFromASavepoint(id, flinkJob);
+            String afterApply = changingTheSlotsRestartsTheClusterAndTheJobComesBackFromASavepoint(id, flinkJob);
+            aPowerOffOfEverythingBringsTheJobBackFromItsLatestCheckpoint(id, afterApply, nodes);
         } finally {
             eddy.kill();
             try (var dirs = Files.list(nodes)) {
-                dirs.forEach(d -> pid(d).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly));
+                dirs.forEach(d -> ClusterProcessesSupport.pid(d).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly));
             } catch (IOException e) {
                 // Nothing started.
             }
@@ -139,7 +153,7 @@ class ThreeNodeClusterIT {
      * An admin gives every TaskManager two task slots instead of four: the job is stopped with a savepoint, the JobManagers
      * and TaskManagers restart with the new setting, and the job runs again from the savepoint, totals exact.
      */
-    private void changingTheSlotsRestartsTheClusterAndTheJobComesBackFromASavepoint(long id, String flinkJob) throws Exception {
+    private String changingTheSlotsRestartsTheClusterAndTheJobComesBackFromASavepoint(long id, String flinkJob) throws Exception {
         JsonNode current = eddy.send("GET", "/api/v1/cluster/settings/current", null, 200);
         assertThat(current.path("restart").asText()).isEqualTo("NOW");
         Map<String, String> options = new java.util.TreeMap<>(JSON.convertValue(current.path("options"),
@@ -169,6 +183,49 @@ class ThreeNodeClusterIT {
         assertThat(versions.get(0).path("changedBy").asText()).isEqualTo("admin");
         assertThat(eddy.send("GET", "/api/v1/audit?action=Cluster%20settings", null, 200).toString())
                 .contains("taskmanager.numberOfTaskSlots: 4 → 2");
+        return job.path("flinkJobId").asText();
+    }
+
+    /**
+     * A power-off: Eddy stopped and every process of the cluster killed. The next start is a cold one (a
+     * new cluster id, so Flink recovers nothing by itself): Eddy's watcher brings the job back from its
+     * latest checkpoint in the S3 API server, once, and the totals stay exact; the slots stay as applied.
+     */
+    private void aPowerOffOfEverythingBringsTheJobBackFromItsLatestCheckpoint(long id, String flinkJob, Path nodes)
+            throws Exception {
+        awaitCheckpointAfter(nodes, flinkJob, 0);
+        // Eddy's watcher records each run's latest checkpoint every few seconds: power off once it has one.
+        Await.until("Eddy to record a checkpoint of the run", Duration.ofSeconds(60),
+                () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id + "/restore-points", null, 200)).get(0)
+                        .path("path").asText(), p -> p.startsWith("s3://eddy/checkpoints/" + flinkJob + "/"));
+        assertThat(eddy.stop()).as("Eddy stops within 90 s").isTrue();
+        List<ProcessHandle> cluster = new ArrayList<>();
+        try (var dirs = Files.list(nodes)) {
+            dirs.forEach(d -> ClusterProcessesSupport.pid(d).flatMap(ProcessHandle::of).ifPresent(cluster::add));
+        }
+        assertThat(cluster).as("the cluster outlives Eddy: 3 JobManagers, 3 TaskManagers, 3 ZooKeeper peers, S3").hasSize(10);
+        cluster.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : cluster) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+        eddy.start();
+        JsonNode job = Await.until("the job to run again after the power-off", Duration.ofSeconds(120),
+                () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id, null, 200)),
+                j -> "RUNNING".equals(j.path("state").asText()) && !flinkJob.equals(j.path("flinkJobId").asText()));
+        assertThat(eddy.send("GET", "/api/v1/jobs/" + id + "/runs", null, 200).get(0).path("restoredFrom").asText())
+                .startsWith("s3://eddy/checkpoints/" + flinkJob + "/chk-");
+        purchase(25);
+        awaitExactTotals();
+        List<String> running = new ArrayList<>();
+        eddy.send("GET", "/api/v1/cluster/jobs", null, 200).path("items").forEach(j -> {
+            if ("RUNNING".equals(j.path("state").asText())) {
+                running.add(j.path("id").asText());
+            }
+        });
+        assertThat(running).as("brought back once").containsExactly(job.path("flinkJobId").asText());
+        Await.until("6 task slots in all after the cold start", Duration.ofSeconds(30),
+                () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/cluster", null, 200, 503)).path("slotsTotal").asInt(),
+                n -> n == 6);
     }
 
     /** The leading JobManager's name as Eddy shows it; empty while there is none. */
@@ -185,6 +242,7 @@ class ThreeNodeClusterIT {
         for (JsonNode p : eddy.send("GET", "/api/v1/cluster/nodes", null, 200).path("processes")) {
             if (p.path("name").asText().equals(process)) {
                 ProcessHandle.of(p.path("pid").asLong()).orElseThrow().destroyForcibly();
+                killedProcesses.add(process);
                 return;
             }
         }
@@ -241,18 +299,21 @@ class ThreeNodeClusterIT {
                 id -> id > after);
     }
 
+    /** The TaskManager (as Eddy names it) running the job's first task: resource id node-N is TaskManager N. */
+    private String taskManagerRunning(Path nodes, String job) {
+        String vertex = get(nodes, "/jobs/" + job).path("vertices").path(0).path("id").asText();
+        String id = get(nodes, "/jobs/" + job + "/vertices/" + vertex + "/taskmanagers").path("taskmanagers").path(0)
+                .path("taskmanager-id").asText();
+        return "TaskManager " + id.replace("node-", "");
+    }
+
+    /** How many failures Flink's exception history holds for the job (each a restart). */
+    private int failures(Path nodes, String job) {
+        return get(nodes, "/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries").size();
+    }
+
     private boolean allTasksRunning(Path nodes, String job) {
-        JsonNode j = get(nodes, "/jobs/" + job);
-        JsonNode vertices = j.path("vertices");
-        if (!"RUNNING".equals(j.path("state").asText()) || vertices.isEmpty()) {
-            return false;
-        }
-        for (JsonNode v : vertices) {
-            if (!"RUNNING".equals(v.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
+        return ClusterProcessesSupport.allTasksRunning(get(nodes, "/jobs/" + job));
     }
 
     /** Asks the JobManagers' REST APIs in turn (a standby answers too); an empty node when none does. */
@@ -287,13 +348,6 @@ class ThreeNodeClusterIT {
         return ports;
     }
 
-    private static java.util.Optional<Long> pid(Path processDir) {
-        try {
-            return java.util.Optional.of(Long.parseLong(Files.readString(processDir.resolve("pid")).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     /** The Cluster page, as the admin sees it: nine processes of the plan and which JobManager leads. */
     private void clusterPageShowsTheLeader(String leader) throws Exception {
@@ -314,8 +368,6 @@ class ThreeNodeClusterIT {
     }
 
     private static String gridText(ChromeDriver browser) {
-        Object text = browser.executeScript("const g = document.querySelector('vaadin-grid.eddy-nodes');"
-                + "return g ? Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join('|') : '';");
-        return text == null ? "" : text.toString();
+        return ClusterProcessesSupport.nodesGridText(browser);
     }
 }

@@ -66,11 +66,13 @@ class ClusterView extends VerticalLayout {
             processes.addColumn(ClusterNodes.NodeProcess::name).setHeader("Process").setAutoWidth(true);
             processes.addColumn(p -> (p.running() ? "Running (pid " + p.pid() + ")" : "Stopped: Eddy starts it again")
                     + (p.leader() ? " · leader" : "")).setHeader("State").setAutoWidth(true);
+            processes.addColumn(p -> p.started() == null ? "" : dev.eddy.ui.RelativeTime.ago(p.started()))
+                    .setHeader("Started").setAutoWidth(true);
             processes.addColumn(p -> p.restarts() == 0 ? "none" : String.valueOf(p.restarts()))
                     .setHeader("Started again after a stop").setAutoWidth(true);
             processes.setItems(nodes.processes());
             processes.setAllRowsVisible(true);
-            processes.setMaxWidth("48em");
+            processes.setMaxWidth("56em");
             add(processes);
         }
         try {
