@@ -28,10 +28,13 @@ public class ClusterLogs {
     private static final Pattern TASKMANAGER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
     private static final String JOBMANAGER = "jobmanager";
     private static final String TASKMANAGER = "taskmanager:";
+    private static final Pattern NODE = Pattern.compile("[1-9][0-9]?");
     private final JobManagerClient jobManager;
+    private final ClusterNodes nodes;
 
-    public ClusterLogs(JobManagerClient jobManager) {
+    public ClusterLogs(JobManagerClient jobManager, ClusterNodes nodes) {
         this.jobManager = jobManager;
+        this.nodes = nodes;
     }
 
     /** One log file of one process: {@code process} is the key {@link #tail} and {@link #open} take. */
@@ -44,9 +47,22 @@ public class ClusterLogs {
     @Requires(Role.ADMIN)
     public List<Source> sources() {
         List<Source> sources = new ArrayList<>();
-        for (JobManagerClient.LogFile f : jobManager.logFiles("/jobmanager")) {
-            sources.add(new Source(JOBMANAGER, "JobManager", f.name(), f.size(), f.modified()));
+        java.util.Map<Integer, String> jobManagers = nodes.jobManagers();
+        if (jobManagers.isEmpty()) {
+            for (JobManagerClient.LogFile f : jobManager.logFiles("/jobmanager")) {
+                sources.add(new Source(JOBMANAGER, "JobManager", f.name(), f.size(), f.modified()));
+            }
         }
+        // Several JobManagers: each serves its own log files on its own REST API, the standbys' too.
+        new java.util.TreeMap<>(jobManagers).forEach((node, url) -> {
+            try {
+                for (JobManagerClient.LogFile f : jobManager.at(url).logFiles("/jobmanager")) {
+                    sources.add(new Source(JOBMANAGER + ":" + node, "JobManager " + node, f.name(), f.size(), f.modified()));
+                }
+            } catch (ClusterException e) {
+                // That JobManager is down (Eddy starts it again): its logs are listed once it answers.
+            }
+        });
         for (String id : jobManager.taskManagerIds()) {
             List<JobManagerClient.LogFile> files;
             try {
@@ -99,6 +115,15 @@ public class ClusterLogs {
         if (file == null || !FILE_NAME.matcher(file).matches()) {
             throw new IllegalArgumentException("A log file name is letters, digits, dots, dashes and underscores, starting with a letter or digit; got "
                     + (file == null ? "nothing" : "'" + file + "'"));
+        }
+        if (process != null && process.startsWith(JOBMANAGER + ":")) {
+            String node = process.substring(JOBMANAGER.length() + 1);
+            String url = NODE.matcher(node).matches() ? nodes.jobManagers().get(Integer.parseInt(node)) : null;
+            if (url == null) {
+                throw new IllegalArgumentException("No such JobManager of the cluster: '" + process
+                        + "'. Pick one from the list of logs.");
+            }
+            return jobManager.at(url).logFile("/jobmanager", file);
         }
         return jobManager.logFile(path(process), file);
     }

@@ -11,6 +11,11 @@ public interface ClusterNodes {
     /** Where the cluster keeps checkpoints and savepoints, in words; null when Eddy does not run the cluster. */
     String stateStorage();
 
+    /** Each JobManager's REST address by node number, when the cluster has several (one leads); else empty. */
+    default java.util.Map<Integer, String> jobManagers() {
+        return java.util.Map.of();
+    }
+
     /**
      * One JVM of the cluster as Eddy sees it; {@code restarts} counts the times Eddy started it again after
      * it stopped; {@code leader} marks the JobManager that leads a cluster of several; {@code started} is

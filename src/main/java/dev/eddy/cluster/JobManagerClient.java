@@ -26,9 +26,18 @@ public class JobManagerClient {
 
     /** Asks {@code address} before every request: the JobManager that leads may change. */
     public JobManagerClient(java.util.function.Supplier<String> address, ObjectMapper json) {
+        this(address, json, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private JobManagerClient(java.util.function.Supplier<String> address, ObjectMapper json, HttpClient http) {
         this.address = address;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
+    }
+
+    /** The same client for another JobManager of the cluster (a standby's own logs are on its own REST API). */
+    public JobManagerClient at(String otherAddress) {
+        return new JobManagerClient(() -> otherAddress, json, http);
     }
 
     /** The REST address of the JobManager requests go to now. */

@@ -270,15 +270,26 @@ public final class EmbeddedStack implements AutoCloseable {
         return f == null ? Optional.empty() : Optional.of(f.stateStorage());
     }
 
+    /** Each JobManager's REST address by node, when the cluster Eddy runs has several. */
+    public java.util.Map<Integer, String> clusterJobManagers() {
+        FlinkCluster f = flink;
+        return f == null ? java.util.Map.of() : f.jobManagers();
+    }
+
     public List<dev.eddy.cluster.ClusterNodes.NodeProcess> clusterProcesses() {
         FlinkCluster f = flink;
         return f == null ? List.of() : f.processes();
     }
 
     /** The REST address of the JobManager that leads, asked each time: on three nodes it moves when a standby takes over. */
-    public Optional<java.util.function.Supplier<String>> jobManagerUrl() {
+    public Optional<java.util.function.Supplier<String>> jobManagerAddress() {
         FlinkCluster f = flink;
         return f == null ? Optional.empty() : Optional.of(f::restUrl);
+    }
+
+    /** The REST address of the JobManager that leads now. */
+    public Optional<String> jobManagerUrl() {
+        return Optional.ofNullable(flink).map(FlinkCluster::restUrl);
     }
 
     /** Keeps the cluster-level settings for later starts and restarts the cluster's processes with them (see FlinkCluster). */

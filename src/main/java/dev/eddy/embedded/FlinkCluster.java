@@ -103,9 +103,11 @@ final class FlinkCluster implements AutoCloseable {
         conf.setString("taskmanager.memory.network.max", "64m");
         // A TaskManager restarted after a crash finds its JobManager within seconds, not the default 10 s.
         conf.setString("cluster.registration.error-delay", "2 s");
-        // A TaskManager that died is known lost after two failed heartbeats, ~1.5 s: its jobs restart on
-        // other slots after their (short, on these plans) restart delay instead of landing on the dead ones.
+        // A TaskManager that died is known lost at the first heartbeat that cannot reach it (on loopback a
+        // refused connection, never a slow one: a paused process still times out after heartbeat.timeout),
+        // within about a second: its jobs restart on live slots after their short restart delay.
         conf.setString("heartbeat.interval", "1 s");
+        conf.setString("heartbeat.rpc-failure-threshold", "1");
         conf.setString("heartbeat.timeout", "10 s");
         conf.setString("web.submit.enable", "false");
         processes = new FlinkProcesses(workDir.resolve("nodes"), conf.toMap(), plan.stopWithEddy(), plan.plan().nodes(),
@@ -202,6 +204,12 @@ final class FlinkCluster implements AutoCloseable {
         }
         ManagedProcess leader = p.leadingJobManager().orElse(null);
         return p.processes().stream().map(m -> m.describe(m == leader)).toList();
+    }
+
+    /** Each JobManager's REST address by node on three nodes; empty otherwise. */
+    java.util.Map<Integer, String> jobManagers() {
+        FlinkProcesses p = processes;
+        return p == null ? java.util.Map.of() : p.jobManagerUrls();
     }
 
     /** Where checkpoints and savepoints go, in words: object storage (whose) or a directory. */

@@ -255,6 +255,17 @@ final class FlinkProcesses implements AutoCloseable {
         return all;
     }
 
+    /** Each JobManager's REST address by node, when the plan has several; empty on a single node. */
+    Map<Integer, String> jobManagerUrls() {
+        Map<Integer, String> urls = new java.util.TreeMap<>();
+        if (nodes > 1) {
+            for (int i = 1; i <= nodes; i++) {
+                urls.put(i, "http://127.0.0.1:" + jobManagerRestPort(i));
+            }
+        }
+        return urls;
+    }
+
     /** The JobManager that leads now, when the plan has several. */
     java.util.Optional<ManagedProcess> leadingJobManager() {
         JobManagerLeader l = leader;

@@ -84,6 +84,11 @@ class StackConfiguration {
             public String stateStorage() {
                 return embedded.stateStorage().orElse(null);
             }
+
+            @Override
+            public java.util.Map<Integer, String> jobManagers() {
+                return embedded.clusterJobManagers();
+            }
         };
     }
 
@@ -102,7 +107,7 @@ class StackConfiguration {
         return new Endpoints(
                 pick(embedded.gatewayUrl(), remote.flink().gatewayUrl(), "eddy.flink.gateway-url",
                         "eddy.cluster.plan is remote"),
-                embedded.jobManagerUrl().orElseGet(() -> {
+                embedded.jobManagerAddress().orElseGet(() -> {
                     String fixed = pick(Optional.empty(), remote.flink().jobmanagerUrl(), "eddy.flink.jobmanager-url",
                             "eddy.cluster.plan is remote");
                     return () -> fixed;

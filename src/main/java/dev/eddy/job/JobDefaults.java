@@ -23,15 +23,15 @@ public class JobDefaults {
         this.store = store;
         Map<String, String> jobs = new TreeMap<>(JobSettings.defaults().options());
         if (hosting.plan().nodes() > 0) {
-            // Eddy runs these clusters with 1 s heartbeats: a lost TaskManager is known within ~1.5 s, so a
-            // 3 s pause restarts the job on live slots (or waits for the new TaskManager) without a second failure.
+            // Eddy runs these clusters with 1 s heartbeats: a lost TaskManager is known within about a second,
+            // so a 2 s pause restarts the job on live slots (or waits for the new TaskManager) without a second failure.
             jobs.put("restart-strategy.failure-rate.delay", MANAGED_RESTART_DELAY);
         }
         this.seed = ClusterSettings.seed(taskSlots, parallelism, jobs);
     }
 
     /** The pause before a job restarts on the plans Eddy runs as processes. */
-    static final String MANAGED_RESTART_DELAY = "3 s";
+    static final String MANAGED_RESTART_DELAY = "2 s";
 
     /** The cluster settings in effect: the newest version that did not fail, else the seed. */
     public ClusterSettings settings() {

@@ -63,6 +63,7 @@ class ThreeNodeClusterIT {
             String firstLeader = leader();
             assertThat(firstLeader).startsWith("JobManager ");
             assertThat(plan.path("leader").asText()).isEqualTo(firstLeader);
+            logsOfEveryJobManagerAndTaskManagerAreReadable();
 
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", eddy.kafkaBootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -226,6 +227,30 @@ class ThreeNodeClusterIT {
         Await.until("6 task slots in all after the cold start", Duration.ofSeconds(30),
                 () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/cluster", null, 200, 503)).path("slotsTotal").asInt(),
                 n -> n == 6);
+    }
+
+    /** The standbys' logs too: each JobManager serves its own on its own REST API, and Eddy lists all three. */
+    private void logsOfEveryJobManagerAndTaskManagerAreReadable() throws Exception {
+        JsonNode sources = Await.until("the logs of all six processes", Duration.ofSeconds(30),
+                () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/cluster/logs", null, 200)),
+                s -> s.findValuesAsText("processName").containsAll(List.of("JobManager 1", "JobManager 2", "JobManager 3",
+                        "TaskManager node-1", "TaskManager node-2", "TaskManager node-3")));
+        assertThat(sources.findValuesAsText("process")).contains("jobmanager:1", "jobmanager:2", "jobmanager:3");
+        List<Integer> ports = restPorts(eddy.dataDir().resolve("flink/nodes"));
+        for (int node = 1; node <= 3; node++) {
+            JsonNode tail = eddy.send("GET", "/api/v1/cluster/logs/jobmanager:" + node
+                    + "/flink.log?lines=5&contains=Rest%20endpoint%20listening", null, 200);
+            String port = ":" + ports.get(node - 1);
+            assertThat(toList(tail.path("lines"))).as("JobManager %d's own log", node)
+                    .anySatisfy(line -> assertThat(line).endsWith(port));
+        }
+        eddy.send("GET", "/api/v1/cluster/logs/jobmanager:4/flink.log", null, 400);
+    }
+
+    private static List<String> toList(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** The leading JobManager's name as Eddy shows it; empty while there is none. */

@@ -217,7 +217,7 @@ class RemoteCatalogIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        URI jobManager = URI.create(services.jobManagerUrl().orElseThrow().get());
+        URI jobManager = URI.create(services.jobManagerUrl().orElseThrow());
         Files.writeString(conf.resolve("config.yaml"), """
                 execution.target: remote
                 rest.address: %s
