@@ -48,6 +48,7 @@ final class FlinkProcesses implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, String> settings;
+    private final FlinkConfigFile config;
     private final boolean stopAtClose;
     private final int nodes;
     private final List<ManagedProcess> jobManagers = new ArrayList<>();
@@ -82,6 +83,7 @@ final class FlinkProcesses implements AutoCloseable {
             ObjectStorage external) {
         this.dir = dir.toAbsolutePath().normalize();
         this.settings = new LinkedHashMap<>(settings);
+        this.config = new FlinkConfigFile(this.dir.resolve("conf"));
         this.stopAtClose = stopAtClose;
         this.nodes = nodes;
         for (int i = 1; i <= nodes; i++) {
@@ -161,7 +163,7 @@ final class FlinkProcesses implements AutoCloseable {
             adoptedJobManager |= jobManager.adopt();
         }
         if (adoptedJobManager) {
-            this.restPort = Integer.parseInt(readConfig().getOrDefault("rest.port", String.valueOf(restPort)));
+            this.restPort = Integer.parseInt(config.read().getOrDefault("rest.port", String.valueOf(restPort)));
         } else {
             // TaskManagers of a cluster whose every JobManager is gone would look for one that no longer exists.
             for (ManagedProcess taskManager : taskManagers) {
@@ -230,7 +232,7 @@ final class FlinkProcesses implements AutoCloseable {
     Map<String, String> clientSettings() throws IOException {
         Map<String, String> client = new LinkedHashMap<>();
         if (zooKeeper != null) {
-            readConfig().forEach((k, v) -> {
+            config.read().forEach((k, v) -> {
                 if (k.startsWith("high-availability.")) {
                     client.put(k, v);
                 }
@@ -337,11 +339,11 @@ final class FlinkProcesses implements AutoCloseable {
     }
 
     private void startJobManager(int node) throws IOException {
-        Configuration conf = Configuration.fromMap(readConfig());
+        Configuration conf = Configuration.fromMap(config.read());
         JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(conf);
         List<String> jvm = new ArrayList<>(JAVA_17_OPENS);
         jvm.addAll(words(JobManagerProcessUtils.generateJvmParametersStr(spec, conf)));
-        List<String> args = new ArrayList<>(List.of("--configDir", conf().toString()));
+        List<String> args = new ArrayList<>(List.of("--configDir", config.dir().toString()));
         // The JobManagers of one machine share the configuration; each serves its REST API on a port of its own.
         args.addAll(List.of("-D", "rest.port=" + jobManagerRestPort(node)));
         args.addAll(words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
@@ -349,11 +351,11 @@ final class FlinkProcesses implements AutoCloseable {
     }
 
     private void startTaskManager(int node) throws IOException {
-        Configuration conf = Configuration.fromMap(readConfig());
+        Configuration conf = Configuration.fromMap(config.read());
         TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(conf);
         List<String> jvm = new ArrayList<>(JAVA_17_OPENS);
         jvm.addAll(words(ProcessMemoryUtils.generateJvmParametersStr(spec)));
-        List<String> args = new ArrayList<>(List.of("--configDir", conf().toString(), "-D", "taskmanager.resource-id=node-" + node));
+        List<String> args = new ArrayList<>(List.of("--configDir", config.dir().toString(), "-D", "taskmanager.resource-id=node-" + node));
         args.addAll(words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
         taskManagers.get(node - 1).start(jvm, classPath, TASKMANAGER_MAIN, args, environment());
     }
@@ -361,11 +363,11 @@ final class FlinkProcesses implements AutoCloseable {
     /** Node 1's REST port is the cluster's configured one; the others' were picked when the configuration was written. */
     private int jobManagerRestPort(int node) {
         try {
-            Map<String, String> config = readConfig();
+            Map<String, String> current = config.read();
             String key = node == 1 ? "rest.port" : "eddy.node-" + node + ".rest.port";
-            return Integer.parseInt(config.getOrDefault(key, String.valueOf(restPort)));
+            return Integer.parseInt(current.getOrDefault(key, String.valueOf(restPort)));
         } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("The cluster's configuration in " + conf() + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("The cluster's configuration in " + config.dir() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -401,7 +403,6 @@ final class FlinkProcesses implements AutoCloseable {
     }
 
     private void writeConfig(int restPort) throws IOException {
-        Files.createDirectories(conf());
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("rest.port", String.valueOf(restPort));
         java.util.Set<Integer> taken = new java.util.HashSet<>(List.of(restPort));
@@ -417,43 +418,9 @@ final class FlinkProcesses implements AutoCloseable {
             all.put("blob.server.port", String.valueOf(Ports.claim(0, "the JobManager's blob server", "")));
         }
         all.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
-        writeYaml(all);
+        config.write(all);
         Files.writeString(dir.resolve("node-count"), nodes + "\n");
-        Files.writeString(conf().resolve("logback.xml"), LOGBACK);
     }
-
-    private void writeYaml(Map<String, String> all) throws IOException {
-        StringBuilder yaml = new StringBuilder("# Written by Eddy for the cluster it runs; a new start writes it again.\n");
-        all.forEach((k, v) -> yaml.append(k).append(": ").append(quote(v)).append('\n'));
-        // It holds the object storage's keys: its owner's alone from its first byte.
-        Path file = conf().resolve("config.yaml");
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, yaml);
-    }
-
-    private static final String LOGBACK = """
-                <configuration>
-                  <appender name="file" class="ch.qos.logback.core.rolling.RollingFileAppender">
-                    <file>${log.file}</file>
-                    <rollingPolicy class="ch.qos.logback.core.rolling.FixedWindowRollingPolicy">
-                      <fileNamePattern>${log.file}.%i</fileNamePattern>
-                      <minIndex>1</minIndex>
-                      <maxIndex>3</maxIndex>
-                    </rollingPolicy>
-                    <triggeringPolicy class="ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy">
-                      <maxFileSize>20MB</maxFileSize>
-                    </triggeringPolicy>
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="INFO"><appender-ref ref="file"/></root>
-                </configuration>
-                """;
 
     /**
      * Restarts every JobManager and TaskManager with {@code changes} to the configuration (task slots,
@@ -467,10 +434,10 @@ final class FlinkProcesses implements AutoCloseable {
             jobManagers.forEach(ManagedProcess::askToStop);
             taskManagers.forEach(p -> p.stop(15_000));
             jobManagers.forEach(p -> p.stop(15_000));
-            Map<String, String> config = readConfig();
-            config.putAll(changes);
-            checkSizes(config);
-            writeYaml(config);
+            Map<String, String> changed = config.read();
+            changed.putAll(changes);
+            checkSizes(changed);
+            config.write(changed);
             for (int i = 1; i <= nodes; i++) {
                 startJobManager(i);
                 startTaskManager(i);
@@ -500,36 +467,6 @@ final class FlinkProcesses implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The TaskManagers registered, but not with " + expected + " task slots in all (" + last + ")");
-    }
-
-    /** The configuration the running cluster started with (flat keys, as Eddy writes it). */
-    private Map<String, String> readConfig() throws IOException {
-        Map<String, String> read = new LinkedHashMap<>();
-        Path file = conf().resolve("config.yaml");
-        if (!Files.exists(file)) {
-            return read;
-        }
-        for (String line : Files.readAllLines(file)) {
-            int colon = line.indexOf(": ");
-            if (line.startsWith("#") || colon < 0) {
-                continue;
-            }
-            read.put(line.substring(0, colon), unquote(line.substring(colon + 2)));
-        }
-        return read;
-    }
-
-    private Path conf() {
-        return dir.resolve("conf");
-    }
-
-    private static String quote(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
-
-    private static String unquote(String value) {
-        String v = value.strip();
-        return v.startsWith("'") && v.endsWith("'") && v.length() >= 2 ? v.substring(1, v.length() - 1).replace("''", "'") : v;
     }
 
     private static List<String> words(String s) {
