@@ -12,6 +12,7 @@ import dev.eddy.integration.PostgresSettings;
 import java.util.Map;
 import dev.eddy.support.EddyIntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -51,14 +52,19 @@ class IntegrationsBrowserIT extends BrowserTest {
         open("/schema");
         WebElement filter = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-schema-filter input")));
         filter.sendKeys("orders");
-        // The integration shows first; its topics once its metadata is read (off the UI thread).
+        // The integration shows first, its topics once its metadata is read (off the UI thread). Rows are read
+        // in the order the tree shows them: the grid reuses its cells, so their order in the page is not that.
+        String rows = wait.withMessage(() -> "the tree shows the topic orders under orders-kafka; it shows:\n" + treeRows())
+                .until(d -> {
+                    String shown = treeRows();
+                    return shown.contains("orders-kafka|integration|") ? shown : null;
+                });
         wait.until(d -> {
-            String cells = treeCells();
-            int at = cells.indexOf("|orders-kafka|integration|");
-            return at >= 0 && cells.substring(at).contains("|orders|topic|");
+            List<String> lines = List.of(treeRows().split("\n"));
+            int at = lines.stream().filter(l -> l.startsWith("orders-kafka|integration|")).findFirst().map(lines::indexOf).orElse(-1);
+            return at >= 0 && at + 1 < lines.size() && lines.get(at + 1).startsWith("orders|topic|");
         });
-        String tree = treeCells();
-        assertThat(tree.substring(tree.indexOf("|orders-kafka|"))).contains("|orders|topic|");
+        assertThat(rows).contains("orders-kafka|integration|Kafka · " + endpoints.kafkaBootstrapServers());
         screenshot("integrations-new-in-tree");
         integrations.delete("orders-kafka");
     }
@@ -84,9 +90,16 @@ class IntegrationsBrowserIT extends BrowserTest {
         integrations.delete("closed-kafka");
     }
 
-    private String treeCells() {
-        return browser.findElements(By.cssSelector("vaadin-grid.eddy-schema-tree vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).reduce("", (a, b) -> a + "|" + b) + "|";
+    /** The schema tree's rows as shown, top to bottom, one per line, cells joined by '|'. */
+    private String treeRows() {
+        Object rows = browser.executeScript("const g = document.querySelector('vaadin-grid.eddy-schema-tree');"
+                + "if (!g) return '';"
+                + "const trs = Array.from(g.shadowRoot.querySelectorAll('tbody#items tr'))"
+                + "  .filter(tr => !tr.hidden && tr.index !== undefined).sort((a, b) => a.index - b.index);"
+                + "return trs.map(tr => Array.from(tr.querySelectorAll('td')).map(td => {"
+                + "  const slot = td.querySelector('slot'); const n = slot && slot.assignedNodes()[0];"
+                + "  return n ? n.textContent.trim() : ''; }).join('|')).join('\\n');");
+        return rows == null ? "" : rows.toString();
     }
 
     @Test
