@@ -59,10 +59,23 @@ class IntegrationsBrowserIT extends BrowserTest {
                     String shown = treeRows();
                     return shown.contains("orders-kafka|integration|") ? shown : null;
                 });
+        // Under it (the rows after it, up to the next catalog or integration): its topics, orders among them
+        // (other tests' topics too: the filter shows every child of an integration whose name matches).
         wait.until(d -> {
             List<String> lines = List.of(treeRows().split("\n"));
-            int at = lines.stream().filter(l -> l.startsWith("orders-kafka|integration|")).findFirst().map(lines::indexOf).orElse(-1);
-            return at >= 0 && at + 1 < lines.size() && lines.get(at + 1).startsWith("orders|topic|");
+            int at = -1;
+            for (int i = 0; i < lines.size() && at < 0; i++) {
+                at = lines.get(i).startsWith("orders-kafka|integration|") ? i : -1;
+            }
+            for (int i = at + 1; at >= 0 && i < lines.size(); i++) {
+                if (lines.get(i).contains("|integration|") || lines.get(i).contains("|catalog|")) {
+                    return false;
+                }
+                if (lines.get(i).startsWith("orders|topic|")) {
+                    return true;
+                }
+            }
+            return false;
         });
         assertThat(rows).contains("orders-kafka|integration|Kafka · " + endpoints.kafkaBootstrapServers());
         screenshot("integrations-new-in-tree");
