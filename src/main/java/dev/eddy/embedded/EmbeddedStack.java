@@ -29,6 +29,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private volatile SampleOrdersProducer orders;
     private volatile FlinkCluster flink;
+    private volatile ObjectStorage remoteStorage;
     private final CatalogSlot catalog = new CatalogSlot();
 
     public EmbeddedStack(EmbeddedProperties properties, ClusterProperties cluster) {
@@ -69,6 +70,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 });
             }
             startSideBySide(pieces);
+            if (!cluster.runsFlink()) {
+                reachRemoteObjectStorage();
+            }
             return this;
         } catch (RuntimeException e) {
             close();
@@ -77,6 +81,23 @@ public final class EmbeddedStack implements AutoCloseable {
             close();
             throw new IllegalStateException("The embedded stack could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A remote cluster keeping its state in object storage an admin named: Eddy reads its savepoints and
+     * checkpoints there (whether a restore point still exists, how big it is) with the same S3 file
+     * system the cluster uses, instead of saying it cannot tell.
+     */
+    private void reachRemoteObjectStorage() throws java.io.IOException {
+        Optional<ObjectStorage> storage = cluster.objectStorage().external();
+        if (storage.isEmpty()) {
+            return;
+        }
+        Path plugins = dataDir.resolve("flink").resolve("plugins");
+        BundledProgram.copy("flink-s3-fs-presto.jar", plugins.resolve("s3-fs-presto").resolve("flink-s3-fs-presto.jar"));
+        StateFileSystems.reachObjectStorage(storage.get(), plugins);
+        remoteStorage = storage.get();
+        log.info("Restore points of the remote cluster in {} are checked through {}", storage.get().stateDir(), storage.get());
     }
 
     private static void startSideBySide(List<java.util.concurrent.Callable<Void>> pieces) throws Exception {
@@ -267,7 +288,12 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Where the cluster Eddy runs keeps checkpoints and savepoints, in words. */
     public Optional<String> stateStorage() {
         FlinkCluster f = flink;
-        return f == null ? Optional.empty() : Optional.of(f.stateStorage());
+        if (f == null) {
+            ObjectStorage remote = remoteStorage;
+            return Optional.ofNullable(remote).map(r -> r.stateDir() + " in the S3 service at " + r.endpoint()
+                    + " (as the remote cluster is set up; Eddy checks restore points there)");
+        }
+        return Optional.of(f.stateStorage());
     }
 
     /** Each JobManager's REST address by node, when the cluster Eddy runs has several. */

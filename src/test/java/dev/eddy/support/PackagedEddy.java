@@ -38,6 +38,7 @@ public final class PackagedEddy {
     private final List<String> args;
     private Process process;
     private int starts;
+    private java.util.concurrent.Callable<Connection> store = () -> database("eddy");
 
     /** An Eddy on {@code dataDir} with {@code settings} ({@code --name=value}) after the ports'. */
     public PackagedEddy(Path dataDir, String... settings) {
@@ -49,6 +50,12 @@ public final class PackagedEddy {
                 "--eddy.embedded.flink.gateway-port=" + FreePorts.any(), "--eddy.admin-password=" + adminPassword));
         all.addAll(List.of(settings));
         this.args = List.copyOf(all);
+    }
+
+    /** Its store elsewhere than in its embedded PostgreSQL (remote mode), reached as a superuser there. */
+    public PackagedEddy withStore(java.util.concurrent.Callable<Connection> store) {
+        this.store = store;
+        return this;
     }
 
     /** The admin's API token. */
@@ -148,7 +155,7 @@ public final class PackagedEddy {
 
     /** A connection to its store as the embedded PostgreSQL's superuser. */
     public Connection store() throws Exception {
-        return database("eddy");
+        return store.call();
     }
 
     /** A connection to a database of its embedded PostgreSQL (the store, the sample database) as the superuser. */
