@@ -7,7 +7,11 @@ import dev.eddy.cluster.ClusterControl;
 import dev.eddy.cluster.ClusterSettings;
 import dev.eddy.cluster.ClusterSettingsStore;
 import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.job.Job;
+import dev.eddy.job.JobDraft;
 import dev.eddy.job.JobService;
+import dev.eddy.job.JobSettings;
+import java.util.List;
 import dev.eddy.security.AccessRefusedException;
 import dev.eddy.security.AuditEntry;
 import dev.eddy.security.AuditLog;
@@ -32,6 +36,16 @@ class ClusterSettingsIT {
     AuditLog audit;
     @Autowired
     EmbeddedStack stack;
+    @Autowired
+    ClusterSettingsStore store;
+    @Autowired
+    dev.eddy.job.JobDefaults defaults;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    dev.eddy.query.QueryService queries;
+    @Autowired
+    dev.eddy.cluster.JobManagerClient jobManager;
     private ClusterSettings before;
 
     private static void signIn(Role role) {
@@ -90,6 +104,63 @@ class ClusterSettingsIT {
         assertThat(version.message()).contains("when Eddy next starts");
         Path kept = stack.dataDir().resolve("flink/cluster-settings.properties");
         assertThat(Files.readString(kept)).contains("taskmanager.numberOfTaskSlots=" + (slots + 2));
+    }
+
+    /**
+     * A cluster that does not come back with the new settings: the previous ones are restarted and the
+     * running job is carried back from its savepoint. The cluster's refusal is played by a control that
+     * throws the first time (no setting Eddy accepts makes a real Flink refuse to start here); the jobs,
+     * savepoints, store and audit are real.
+     */
+    @Test
+    void aFailedApplyGoesBackToThePreviousSettingsAndBringsTheRunningJobBackFromItsSavepoint() throws Exception {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (dev.eddy.query.SqlConsole setup = queries.openConsole("it-settings-rollback")) {
+            setup.collect("CREATE TABLE rollback_" + suffix + " (order_id BIGINT) WITH ('connector' = 'blackhole')", 1);
+        }
+        Job job = jobs.deploy(new JobDraft("rollback " + suffix, "", "INSERT INTO rollback_" + suffix
+                + " SELECT order_id FROM orders", JobSettings.defaults()));
+        dev.eddy.support.Await.until("every task of the job to run", java.time.Duration.ofSeconds(90),
+                () -> jobManager.details(job.flinkJobId()).path("status-counts"),
+                c -> c.path("RUNNING").asInt() > 0 && c.properties().stream()
+                        .allMatch(e -> e.getKey().equals("RUNNING") || e.getValue().asInt() == 0));
+        List<java.util.Map<String, String>> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClusterControl refusing = new ClusterControl() {
+            @Override
+            public Restart restart() {
+                return Restart.NOW;
+            }
+
+            @Override
+            public void restartWith(java.util.Map<String, String> settings) {
+                restarts.add(settings);
+                if (restarts.size() == 1) {
+                    throw new IllegalStateException("no TaskManager registered within 120 s");
+                }
+            }
+        };
+        ClusterSettingsService failing = new ClusterSettingsService(store, defaults, jobs, refusing, audit, dataSource);
+        try {
+            int slots = Integer.parseInt(before.get(ClusterSettings.TASK_SLOTS));
+            ClusterSettings next = before.with(ClusterSettings.TASK_SLOTS, String.valueOf(slots + 1));
+            ClusterSettingsStore.Version version = failing.apply(next);
+
+            assertThat(version.outcome()).isEqualTo(ClusterSettingsStore.Outcome.FAILED);
+            assertThat(version.message()).isEqualTo("The cluster did not come back with these settings (no TaskManager "
+                    + "registered within 120 s): the previous settings are back. Its job runs again from its savepoint.");
+            assertThat(restarts).extracting(r -> r.get(ClusterSettings.TASK_SLOTS))
+                    .as("the new settings, then the previous ones").containsExactly(String.valueOf(slots + 1), String.valueOf(slots));
+            assertThat(settings.current()).as("a failed version is not in effect").isEqualTo(before);
+            Job back = jobs.get(job.id());
+            assertThat(back.flinkJobId()).as("stopped and started again").isNotEqualTo(job.flinkJobId());
+            assertThat(jobs.runs(job.id()).get(0).restoredFrom()).as("from the savepoint taken for the apply")
+                    .isEqualTo(jobs.savepoints(job.id()).get(0).path());
+            assertThat(audit.search("admin", "Cluster settings version " + version.version(), null, null, 5)).singleElement()
+                    .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.FAILED));
+        } finally {
+            failing.close();
+            jobs.cancel(job.id());
+        }
     }
 
     @Test
