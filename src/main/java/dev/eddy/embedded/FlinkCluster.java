@@ -76,6 +76,9 @@ final class FlinkCluster implements AutoCloseable {
         chosen.forEach(conf::setString);
         // Flame graphs of a chosen task in Flink's web UI (sampled only while someone looks at one).
         conf.setString("rest.flamegraph.enabled", "true");
+        // The REST API answers a job's state from a copy kept this long (Flink's default 3 s): Eddy's pages
+        // and its watcher, which read that API, would see a job running again up to 3 s after it does.
+        conf.setString("web.refresh-interval", "1 s");
         conf.setString("execution.checkpointing.dir", stateDir + "/checkpoints");
         conf.setString("execution.checkpointing.savepoint-dir", stateDir + "/savepoints");
         if (plan.plan().nodes() > 0) {

@@ -213,8 +213,12 @@ final class FlinkProcesses implements AutoCloseable {
         ha.put("high-availability.cluster-id", "cluster-" + java.util.UUID.randomUUID());
         ha.put("high-availability.storageDir", checkpoints.replaceFirst("/checkpoints$", "") + "/ha");
         ha.put("high-availability.jobmanager.port", "0");
-        ha.put("high-availability.zookeeper.client.session-timeout", "6 s");
-        ha.put("high-availability.zookeeper.client.connection-timeout", "5 s");
+        // A JobManager killed -9 closes no session: its leadership is known lost when the session expires.
+        // 4 s finds a lost leader quickly; a pause of a live leader that only suspends its connection
+        // (its ZooKeeper peer lost, a long GC) is tolerated until the session itself is lost.
+        ha.put("high-availability.zookeeper.client.session-timeout", "4 s");
+        ha.put("high-availability.zookeeper.client.connection-timeout", "4 s");
+        ha.put("high-availability.zookeeper.client.tolerate-suspended-connections", "true");
         ha.put("blob.server.port", "0");
         return ha;
     }

@@ -31,7 +31,7 @@ public class JobDefaults {
     }
 
     /** The pause before a job restarts on the plans Eddy runs as processes. */
-    static final String MANAGED_RESTART_DELAY = "2 s";
+    static final String MANAGED_RESTART_DELAY = "1 s";
 
     /** The cluster settings in effect: the newest version that did not fail, else the seed. */
     public ClusterSettings settings() {

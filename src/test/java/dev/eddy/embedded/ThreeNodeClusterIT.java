@@ -89,8 +89,7 @@ class ThreeNodeClusterIT {
             // kill -9 of the TaskManager running the job: the job restarts on a free slot of another one.
             String holder = taskManagerRunning(nodes, flinkJob);
             int failures = failures(nodes, flinkJob);
-            long killed = System.nanoTime();
-            kill(holder);
+            long killed = kill(holder);
             purchase(25);
             Await.until("the job's tasks to run again after a restart", Duration.ofSeconds(90),
                     () -> failures(nodes, flinkJob) > failures && allTasksRunning(nodes, flinkJob), r -> r);
@@ -100,8 +99,7 @@ class ThreeNodeClusterIT {
             awaitExactTotals();
 
             // kill -9 of the leading JobManager: a standby leads and recovers the same job from its checkpoint.
-            killed = System.nanoTime();
-            kill(firstLeader);
+            killed = kill(firstLeader);
             purchase(25);
             String secondLeader = Await.until("a standby to lead", Duration.ofSeconds(60),
                     () -> PackagedEddy.call(this::leader), l -> !l.isEmpty() && !l.equals(firstLeader));
@@ -114,10 +112,7 @@ class ThreeNodeClusterIT {
 
             // kill -9 of every process of the leader's node: JobManager, TaskManager and ZooKeeper peer.
             String node = secondLeader.substring("JobManager ".length());
-            killed = System.nanoTime();
-            for (String process : new String[] {"JobManager " + node, "TaskManager " + node, "ZooKeeper " + node}) {
-                kill(process);
-            }
+            killed = kill("JobManager " + node, "TaskManager " + node, "ZooKeeper " + node);
             purchase(25);
             Await.until("another node to lead", Duration.ofSeconds(60),
                     () -> PackagedEddy.call(this::leader), l -> !l.isEmpty() && !l.equals(secondLeader));
@@ -263,15 +258,29 @@ class ThreeNodeClusterIT {
         return "";
     }
 
-    private void kill(String process) throws Exception {
-        for (JsonNode p : eddy.send("GET", "/api/v1/cluster/nodes", null, 200).path("processes")) {
-            if (p.path("name").asText().equals(process)) {
-                ProcessHandle.of(p.path("pid").asLong()).orElseThrow().destroyForcibly();
-                killedProcesses.add(process);
-                return;
+    /**
+     * Kills the processes named so with -9, one right after the other (their pids looked up first, as a
+     * machine losing power loses them at once); the moment of the first kill, for the figures.
+     */
+    private long kill(String... processes) throws Exception {
+        JsonNode running = eddy.send("GET", "/api/v1/cluster/nodes", null, 200).path("processes");
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (String process : processes) {
+            JsonNode found = null;
+            for (JsonNode p : running) {
+                if (p.path("name").asText().equals(process)) {
+                    found = p;
+                }
             }
+            if (found == null) {
+                throw new AssertionError("No process named " + process);
+            }
+            handles.add(ProcessHandle.of(found.path("pid").asLong()).orElseThrow());
         }
-        throw new AssertionError("No process named " + process);
+        long at = System.nanoTime();
+        handles.forEach(ProcessHandle::destroyForcibly);
+        killedProcesses.addAll(List.of(processes));
+        return at;
     }
 
     /** Sends {@code each} purchases for every customer, amounts counting up. */
