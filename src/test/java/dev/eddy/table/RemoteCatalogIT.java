@@ -21,12 +21,9 @@ import dev.eddy.integration.PostgresSettings;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
 import dev.eddy.support.Await;
-import dev.eddy.support.SeparateProcess;
+import dev.eddy.support.SeparateSqlGateway;
 import dev.eddy.support.WholeEddy;
 import dev.eddy.table.TableDraft.Connector;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,7 +33,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +61,7 @@ class RemoteCatalogIT {
     private static final String WRITER_PASSWORD = "rc-writer-" + UUID.randomUUID();
     private static final Path WORK = Path.of("target/it-remote-catalog/" + UUID.randomUUID());
     static EmbeddedStack services;
-    static Process gateway;
+    static SeparateSqlGateway gateway;
     static String gatewayUrl;
     static String secretKey;
     static ConfigurableApplicationContext eddy;
@@ -76,19 +72,23 @@ class RemoteCatalogIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secretKey = Base64.getEncoder().encodeToString(key);
-        gateway = startGateway();
+        gateway = SeparateSqlGateway.start(Files.createDirectories(WORK.resolve("gateway")).toAbsolutePath(),
+                services.jobManagerUrl().orElseThrow(), Map.of("EDDY_STORE_URL", services.postgresUrl("eddy").orElseThrow(),
+                        "EDDY_STORE_USERNAME", services.storeUser(), "EDDY_STORE_PASSWORD", services.storePassword(),
+                        "EDDY_SECURITY_SECRET_KEY", secretKey));
+        gatewayUrl = gateway.url();
         eddy = WholeEddy.remoteOn(services, "eddy.flink.gateway-url=" + gatewayUrl,
                 "eddy.security.secret-key=" + secretKey);
         prepareData();
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopAll() throws Exception {
         if (eddy != null) {
             eddy.close();
         }
         if (gateway != null) {
-            gateway.destroy();
+            gateway.close();
         }
         services.close();
     }
@@ -206,59 +206,5 @@ class RemoteCatalogIT {
     private static GatewaySessions directSessions() {
         return new GatewaySessions(new SqlGatewayClient(gatewayUrl, Duration.ofSeconds(30), new ObjectMapper()),
                 new SessionHeartbeat(Duration.ofSeconds(30)), List.of());
-    }
-
-    /** Flink's own SqlGateway main class, as Flink's bin/sql-gateway.sh runs it, with the jar in its class path. */
-    private static Process startGateway() throws Exception {
-        Path jar = Path.of("target/eddy-flink-catalog.jar").toAbsolutePath();
-        assertThat(jar).as("mvn package builds the catalog jar before the integration tests").exists();
-        Path conf = Files.createDirectories(WORK.resolve("gateway-conf")).toAbsolutePath();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        URI jobManager = URI.create(services.jobManagerUrl().orElseThrow());
-        Files.writeString(conf.resolve("config.yaml"), """
-                execution.target: remote
-                rest.address: %s
-                rest.port: %d
-                sql-gateway.endpoint.rest.address: 127.0.0.1
-                sql-gateway.endpoint.rest.bind-address: 127.0.0.1
-                sql-gateway.endpoint.rest.port: %d
-                """.formatted(jobManager.getHost(), jobManager.getPort(), port));
-        Files.writeString(conf.resolve("logback.xml"), """
-                <configuration>
-                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="WARN"><appender-ref ref="out"/></root>
-                </configuration>
-                """);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dlogback.configurationFile=" + conf.resolve("logback.xml"),
-                "-cp", flinkClassPath(jar), "org.apache.flink.table.gateway.SqlGateway");
-        Path log = WORK.resolve("gateway.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "FLINK_CONF_DIR", conf.toString(),
-                "EDDY_STORE_URL", services.postgresUrl("eddy").orElseThrow(),
-                "EDDY_STORE_USERNAME", services.storeUser(),
-                "EDDY_STORE_PASSWORD", services.storePassword(),
-                "EDDY_SECURITY_SECRET_KEY", secretKey));
-        Process process = builder.start();
-        gatewayUrl = "http://127.0.0.1:" + port;
-        SeparateProcess.awaitHttp(process, "the separate gateway", gatewayUrl + "/v1/info", Duration.ofSeconds(90),
-                log);
-        return process;
-    }
-
-    /** This test JVM's class path without Eddy's own classes, plus the catalog jar. */
-    private static String flinkClassPath(Path catalogJar) {
-        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = new ArrayList<>(Arrays.stream(path.split(File.pathSeparator))
-                .filter(e -> e.endsWith(".jar") && !Path.of(e).getFileName().toString().startsWith("eddy"))
-                .toList());
-        entries.add(catalogJar.toString());
-        return String.join(File.pathSeparator, entries);
     }
 }
