@@ -43,6 +43,11 @@ public class JobMonitor {
         return figures.get(job.flinkJobId());
     }
 
+    /** The run's figures as last read (at most a tick old), for Eddy's own gauges: no user is acting then. */
+    JobMetrics figuresOf(String flinkJobId) {
+        return figures.get(flinkJobId);
+    }
+
     private JobMetrics read(String flinkJobId) {
         try {
             JsonNode details = flink.details(flinkJobId);

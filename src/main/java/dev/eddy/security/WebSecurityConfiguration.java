@@ -34,8 +34,13 @@ class WebSecurityConfiguration {
      */
     private static final VaadinAwareSecurityContextHolderStrategy STRATEGY = new VaadinAwareSecurityContextHolderStrategy();
 
-    /** Routes signed in by API tokens, not the login page: the REST API and the SQL Gateway for Flink's SQL Client. */
-    static final String[] TOKEN_ROUTES = {"/api/**", "/sql-gateway/**"};
+    /**
+     * Routes signed in by API tokens, not the login page: the REST API, the SQL Gateway for Flink's SQL
+     * Client, and the health and metrics of Eddy and its jobs for monitoring systems.
+     */
+    static final String[] TOKEN_ROUTES = {"/api/**", "/sql-gateway/**", "/actuator/**"};
+    /** What a container platform's probes ask, with no token: up or not, nothing more. */
+    static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
     /** The REST API's description and its browsable page: no data, only the shape of the routes. */
     static final String[] API_DESCRIPTION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
@@ -56,11 +61,11 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, problem) -> {
                     response.setStatus(401);
+                    boolean sqlClient = request.getRequestURI().startsWith(request.getContextPath() + "/sql-gateway/");
                     String why = "Eddy needs an API token: send 'Authorization: Bearer eddy_…'"
-                            + (request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? ""
-                                    : " (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…')")
+                            + (sqlClient ? " (for Flink's SQL Client, FLINK_REST_CLIENT_HEADERS='Authorization:Bearer eddy_…')" : "")
                             + ". Make one in Eddy under your user menu, API tokens.";
-                    if (dev.eddy.config.ProblemResponses.isApi(request)) {
+                    if (!sqlClient) {
                         // RFC 9457 problem details, as every other answer of the REST API that is not a success.
                         response.setContentType("application/problem+json");
                         response.getWriter().write(dev.eddy.config.ProblemResponses.json(401, why));
@@ -69,6 +74,18 @@ class WebSecurityConfiguration {
                         response.getWriter().write(dev.eddy.config.ProblemResponses.flinkErrors(why));
                     }
                 }))
+                .build();
+    }
+
+    /** Liveness and readiness: anyone may ask (status only, no details), nothing else. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain probesFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PROBES)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET).permitAll()
+                        .anyRequest().denyAll())
                 .build();
     }
 

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
     "eddy.admin-password=" + EddyIntegrationTest.ADMIN_PASSWORD
 })
 @ExtendWith(AsAdmin.class)
+// Spring Boot's tests leave metrics exporters off; Eddy's /actuator/prometheus is part of what is tested.
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public @interface EddyIntegrationTest {
     /** The first admin's password in every test Eddy: browser tests sign in with it. */
     String ADMIN_PASSWORD = "it-admin-password";
