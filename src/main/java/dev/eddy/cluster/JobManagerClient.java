@@ -166,6 +166,15 @@ public class JobManagerClient {
         return values;
     }
 
+    /** The names of the metrics a vertex's subtasks report (operator metrics prefixed with the operator's name). */
+    public java.util.List<String> vertexMetricNames(String jobId, String vertexId) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics")) {
+            names.add(m.path("id").asText());
+        }
+        return names;
+    }
+
     /** How back-pressured a vertex is: ok, low or high (or "" while Flink is still sampling). */
     public String backPressure(String jobId, String vertexId) {
         return get("/jobs/" + jobId + "/vertices/" + vertexId + "/backpressure").path("backpressureLevel").asText("");

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every job's live figures as gauges for {@code /actuator/prometheus}, tagged with the job's name and
  * id: whether it runs, records in and out per second, restarts of its run, the age of its last
- * checkpoint, failed checkpoints and uptime. Read on a fixed interval, not per scrape, so any number
+ * checkpoint, failed checkpoints, uptime and its sources' lag. Read on a fixed interval, not per scrape, so any number
  * of scrapers costs Flink's REST API the same.
  */
 @Component
@@ -33,6 +33,7 @@ public class JobGauges implements AutoCloseable {
     private final MultiGauge checkpointAge;
     private final MultiGauge failedCheckpoints;
     private final MultiGauge uptime;
+    private final MultiGauge sourceLag;
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-gauges"));
 
@@ -50,6 +51,8 @@ public class JobGauges implements AutoCloseable {
                 .description("time since the run's last completed checkpoint").register(registry);
         failedCheckpoints = MultiGauge.builder("eddy.job.failed.checkpoints")
                 .description("failed checkpoints of the current run").register(registry);
+        sourceLag = MultiGauge.builder("eddy.job.source.lag").baseUnit("records")
+                .description("records its sources have yet to read (the Kafka consumer lag)").register(registry);
         uptime = MultiGauge.builder("eddy.job.uptime").baseUnit("seconds").description("how long the run has run")
                 .register(registry);
         ticker.scheduleWithFixedDelay(this::refreshQuietly, 1, Math.max(1, every.toSeconds()), TimeUnit.SECONDS);
@@ -64,6 +67,7 @@ public class JobGauges implements AutoCloseable {
         List<MultiGauge.Row<?>> age = new ArrayList<>();
         List<MultiGauge.Row<?>> failed = new ArrayList<>();
         List<MultiGauge.Row<?>> ran = new ArrayList<>();
+        List<MultiGauge.Row<?>> lag = new ArrayList<>();
         Instant now = Instant.now();
         for (Job job : store.all()) {
             Tags tags = Tags.of("job", job.name(), "id", String.valueOf(job.id()));
@@ -78,6 +82,9 @@ public class JobGauges implements AutoCloseable {
             restarted.add(MultiGauge.Row.of(tags, m.restarts()));
             failed.add(MultiGauge.Row.of(tags, m.failedCheckpoints()));
             ran.add(MultiGauge.Row.of(tags, m.uptime().toMillis() / 1000.0));
+            if (m.sourceLag() != null) {
+                lag.add(MultiGauge.Row.of(tags, m.sourceLag()));
+            }
             if (m.lastCheckpoint() != null) {
                 age.add(MultiGauge.Row.of(tags, Math.max(0, Duration.between(m.lastCheckpoint(), now).toMillis() / 1000.0)));
             }
@@ -89,6 +96,7 @@ public class JobGauges implements AutoCloseable {
         checkpointAge.register(age, true);
         failedCheckpoints.register(failed, true);
         uptime.register(ran, true);
+        sourceLag.register(lag, true);
     }
 
     private void refreshQuietly() {

@@ -56,9 +56,14 @@ public class JobMonitor {
             graph.forEach(v -> consumed.addAll(v.inputs()));
             double in = 0;
             double out = 0;
+            Long lag = null;
             for (JobVertex v : graph) {
                 boolean source = v.inputs().isEmpty();
                 boolean sink = !consumed.contains(v.id());
+                if (source) {
+                    Long pending = pendingRecords(flinkJobId, v.id());
+                    lag = pending == null ? lag : (lag == null ? 0 : lag) + pending;
+                }
                 if (source || sink) {
                     Map<String, String> m = flink.vertexMetrics(flinkJobId, v.id(), "numRecordsInPerSecond",
                             "numRecordsOutPerSecond");
@@ -78,10 +83,28 @@ public class JobMonitor {
                     ? Instant.ofEpochMilli(latest.get("latest_ack_timestamp").asLong()) : null;
             Long size = latest.hasNonNull("checkpointed_size") ? latest.get("checkpointed_size").asLong() : null;
             return new JobMetrics(Duration.ofMillis(Math.max(0, details.path("duration").asLong())), restarts, in, out,
-                    last, size, checkpoints.path("counts").path("failed").asLong());
+                    last, size, checkpoints.path("counts").path("failed").asLong(), lag);
         } catch (ClusterException e) {
             return JobMetrics.NONE;
         }
+    }
+
+    /**
+     * Records a source vertex has yet to read, summed over its subtasks: the {@code pendingRecords} gauge
+     * FLIP-33 sources report (the Kafka source: its consumer lag); null when the source reports none.
+     */
+    private Long pendingRecords(String flinkJobId, String vertexId) {
+        List<String> names = flink.vertexMetricNames(flinkJobId, vertexId).stream()
+                .filter(n -> n.equals("pendingRecords") || n.endsWith(".pendingRecords")).toList();
+        if (names.isEmpty()) {
+            return null;
+        }
+        Map<String, String> values = flink.vertexMetrics(flinkJobId, vertexId, names.toArray(String[]::new));
+        long sum = 0;
+        for (String name : names) {
+            sum += (long) number(values.get(name));
+        }
+        return sum;
     }
 
     /** The job graph of the run: vertices with parallelism, records and back pressure. */

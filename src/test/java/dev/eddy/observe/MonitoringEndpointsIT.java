@@ -100,6 +100,8 @@ class MonitoringEndpointsIT {
             assertThat(scrape).contains("eddy_job_restarts{" + tags + "} 0", "eddy_job_uptime_seconds{" + tags,
                     "eddy_job_records_out_per_second{" + tags, "eddy_cluster_reachable 1", "eddy_cluster_slots ");
             assertThat(value(scrape, "eddy_job_last_checkpoint_age_seconds{" + tags + "}")).isBetween(0.0, 30.0);
+            assertThat(value(scrape, "eddy_job_source_lag_records{" + tags + "}"))
+                    .as("the Kafka source's pending records: a few orders at most, it keeps up").isBetween(0.0, 1000.0);
 
             String dashboard = Files.readString(Path.of("docs/grafana/eddy-dashboard.json"));
             Set<String> queried = new TreeSet<>();

@@ -176,6 +176,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         summary.setText((job.description().isBlank() ? "" : job.description() + " · ") + "version " + job.version() + " · "
                 + running + (job.isActive() ? " · up " + JobBadges.duration(m.uptime()) + " · " + m.restarts()
                 + " restarts · in " + JobBadges.rate(m.recordsInPerSecond()) + " · out " + JobBadges.rate(m.recordsOutPerSecond())
+                + (m.sourceLag() == null ? "" : " · " + m.sourceLag() + (m.sourceLag() == 1 ? " record" : " records") + " behind")
                 + (m.lastCheckpoint() == null ? "" : " · last checkpoint " + RelativeTime.ago(m.lastCheckpoint())) : ""));
         failure.setText(job.failure() == null ? "" : job.failure());
         failure.setVisible(job.failure() != null && !job.failure().isBlank());
