@@ -34,6 +34,7 @@ public class JobGauges implements AutoCloseable {
     private final MultiGauge failedCheckpoints;
     private final MultiGauge uptime;
     private final MultiGauge sourceLag;
+    private final List<java.util.function.Consumer<List<JobReading>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-gauges"));
 
@@ -58,8 +59,17 @@ public class JobGauges implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::refreshQuietly, 1, Math.max(1, every.toSeconds()), TimeUnit.SECONDS);
     }
 
+    /** One job's figures as read at {@code at}; {@code metrics} is {@link JobMetrics#NONE} when it does not run. */
+    public record JobReading(long jobId, String name, boolean running, JobMetrics metrics, Instant at) {}
+
+    /** Called with every job's figures after each read (the metrics history keeps them). */
+    public void onRead(java.util.function.Consumer<List<JobReading>> listener) {
+        listeners.add(listener);
+    }
+
     /** Reads every job's figures now and puts them in the gauges; a job deleted since is dropped. */
     public void refresh() {
+        List<JobReading> readings = new ArrayList<>();
         List<MultiGauge.Row<?>> up = new ArrayList<>();
         List<MultiGauge.Row<?>> in = new ArrayList<>();
         List<MultiGauge.Row<?>> out = new ArrayList<>();
@@ -74,9 +84,11 @@ public class JobGauges implements AutoCloseable {
             boolean active = job.flinkJobId() != null && job.isActive();
             up.add(MultiGauge.Row.of(tags, active && "RUNNING".equals(job.state()) ? 1 : 0));
             if (!active) {
+                readings.add(new JobReading(job.id(), job.name(), false, JobMetrics.NONE, now));
                 continue;
             }
             JobMetrics m = monitor.figuresOf(job.flinkJobId());
+            readings.add(new JobReading(job.id(), job.name(), "RUNNING".equals(job.state()), m, now));
             in.add(MultiGauge.Row.of(tags, m.recordsInPerSecond()));
             out.add(MultiGauge.Row.of(tags, m.recordsOutPerSecond()));
             restarted.add(MultiGauge.Row.of(tags, m.restarts()));
@@ -97,6 +109,9 @@ public class JobGauges implements AutoCloseable {
         failedCheckpoints.register(failed, true);
         uptime.register(ran, true);
         sourceLag.register(lag, true);
+        for (var listener : listeners) {
+            listener.accept(readings);
+        }
     }
 
     private void refreshQuietly() {

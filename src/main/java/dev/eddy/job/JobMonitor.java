@@ -62,7 +62,9 @@ public class JobMonitor {
                 boolean sink = !consumed.contains(v.id());
                 if (source) {
                     Long pending = pendingRecords(flinkJobId, v.id());
-                    lag = pending == null ? lag : (lag == null ? 0 : lag) + pending;
+                    if (pending != null) {
+                        lag = (lag == null ? 0L : lag) + pending;
+                    }
                 }
                 if (source || sink) {
                     Map<String, String> m = flink.vertexMetrics(flinkJobId, v.id(), "numRecordsInPerSecond",

@@ -38,10 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 class JobsApi {
     private final JobService jobs;
     private final JobMonitor monitor;
+    private final dev.eddy.observe.MetricHistory history;
 
-    JobsApi(JobService jobs, JobMonitor monitor) {
+    JobsApi(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history) {
         this.jobs = jobs;
         this.monitor = monitor;
+        this.history = history;
     }
 
     /** A running job's live figures: throughput, checkpoints, and each operator with its back pressure. */
@@ -157,6 +159,22 @@ class JobsApi {
     Figures figures(@PathVariable long id) {
         Job job = jobs.get(id);
         return new Figures(monitor.metrics(job), monitor.graph(job), monitor.checkpoints(job));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "One figure of the job over time, oldest first: metric records_in_per_second, "
+            + "records_out_per_second, source_lag_records, restarts, failed_checkpoints or last_checkpoint_bytes; "
+            + "range an ISO-8601 duration from PT1M to P14D (every 15 s reading up to 6 hours, one-minute averages "
+            + "beyond) (viewer)")
+    List<dev.eddy.observe.MetricHistory.Point> history(@PathVariable long id, @RequestParam String metric,
+            @RequestParam(defaultValue = "PT1H") String range) {
+        java.time.Duration span;
+        try {
+            span = java.time.Duration.parse(range);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("range '" + range + "' is not an ISO-8601 duration: send e.g. PT15M, PT6H or P14D.");
+        }
+        return history.history(jobs.get(id).id(), metric, span);
     }
 
     @GetMapping("/{id}/failures")
