@@ -53,6 +53,8 @@ class JobsBrowserIT extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("/job/"));
         wait.until(d -> d.findElement(By.cssSelector(".eddy-job-state")).getText().equals("RUNNING"));
         wait.until(d -> d.findElement(By.cssSelector(".eddy-job-summary")).getText().contains("runs version 1"));
+        // How far its Kafka source is behind the topic, once Flink reports it.
+        wait.until(d -> d.findElement(By.cssSelector(".eddy-job-summary")).getText().matches(".* · \\d+ records? behind.*"));
         screenshot("jobs-job-page");
 
         open("/jobs");
