@@ -296,6 +296,19 @@ public class IntegrationService {
         }
     }
 
+    /**
+     * Each integration's service, looked at over TCP (a millisecond when up, two seconds at most when
+     * not): empty when it accepts connections, else why not in words. For Eddy's health, which no
+     * user asks for in the console; it names services, never their credentials.
+     */
+    public Map<String, java.util.Optional<String>> reachability() {
+        Map<String, java.util.Optional<String>> all = new java.util.TreeMap<>();
+        for (Integration i : repository.findAll()) {
+            all.put(i.name(), Reachability.unreachable(addresses(i)));
+        }
+        return all;
+    }
+
     /** Where the service listens, as Reachability takes it: bootstrap servers, or host:port. */
     private static String addresses(Integration i) {
         return i.kind() == IntegrationKind.KAFKA ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i);

@@ -57,6 +57,8 @@ class MonitoringEndpointsIT {
     QueryService queries;
     @Autowired
     JobGauges gauges;
+    @Autowired
+    dev.eddy.integration.IntegrationService integrationService;
 
     @Test
     void probesAnswerAnyoneWithTheStatusOnlyAndHealthDetailsNeedAToken() throws Exception {
@@ -73,8 +75,28 @@ class MonitoringEndpointsIT {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
 
         JsonNode health = JSON.readTree(get("/actuator/health", viewerToken()).body());
-        assertThat(health.path("status").asText()).isEqualTo("UP");
+        // The overall status is not asserted: other tests leave integrations of unreachable services behind.
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        JsonNode integrations = health.path("components").path("integrations").path("details");
+        assertThat(integrations.path("local-kafka").asText()).isEqualTo("reachable");
+        assertThat(integrations.path("sample-postgres").asText()).isEqualTo("reachable");
+        assertThat(health.toString()).as("names services, never credentials").doesNotContain("password");
+
+        // A service nothing listens on: the integrations component is down and says which and why; Eddy stays ready.
+        String name = "gone-kafka-" + UUID.randomUUID().toString().substring(0, 6);
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            integrationService.save(new dev.eddy.integration.IntegrationDraft(name, dev.eddy.integration.IntegrationKind.KAFKA,
+                    java.util.Map.of(dev.eddy.integration.KafkaSettings.BOOTSTRAP_SERVERS, "127.0.0.1:" + closed.getLocalPort()),
+                    java.util.Map.of()));
+        }
+        try {
+            JsonNode down = JSON.readTree(get("/actuator/health", viewerToken()).body()).path("components").path("integrations");
+            assertThat(down.path("status").asText()).isEqualTo("DOWN");
+            assertThat(down.path("details").path(name).asText()).startsWith("unreachable: ").contains("127.0.0.1:");
+            assertThat(get("/actuator/health/readiness", null).statusCode()).as("an integration's service is not Eddy").isEqualTo(200);
+        } finally {
+            integrationService.delete(name);
+        }
         JsonNode flink = health.path("components").path("flink");
         assertThat(flink.path("status").asText()).isEqualTo("UP");
         assertThat(flink.path("details").path("jobManager").asText()).startsWith("answers (Flink 2.2");
