@@ -57,6 +57,16 @@ class JobsBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector(".eddy-job-summary")).getText().matches(".* · \\d+ records? behind.*"));
         screenshot("jobs-job-page");
 
+        // Its history: readings kept every 15 s, drawn once the History tab is open.
+        browser.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().equals("History")).findFirst()
+                .orElseThrow().click();
+        // An invisible component is not in the page at all: "no history yet" is gone or hidden.
+        wait.until(d -> d.findElements(By.cssSelector(".eddy-history-empty")).stream().noneMatch(WebElement::isDisplayed)
+                && !d.findElements(By.cssSelector(".eddy-chart-throughput canvas")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".eddy-chart-throughput")).getText()).contains("in", "out");
+        assertThat(browser.findElement(By.cssSelector(".eddy-history-range")).getText()).contains("Last hour");
+        screenshot("jobs-job-history");
+
         open("/jobs");
         wait.until(d -> visibleGridCells("eddy-jobs").contains(NAME));
         wait.until(d -> visibleGridCells("eddy-jobs").contains("RUNNING"));

@@ -52,12 +52,15 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     private final VerticalLayout failures = new VerticalLayout();
     private final VerticalLayout versions = new VerticalLayout();
     private final Grid<JobRun> runs = new Grid<>();
+    private final JobHistory historyTab;
+    private TabSheet tabs;
     private Job job;
     private String headerShows = "";
 
-    JobView(JobService jobs, JobMonitor monitor) {
+    JobView(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history) {
         this.jobs = jobs;
         this.monitor = monitor;
+        this.historyTab = new JobHistory(history);
         this.actions = new JobActions(jobs, this::refresh);
         header.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         header.setWidthFull();
@@ -124,6 +127,13 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         tabs.add("Failures", failures);
         tabs.add("Versions", versions);
         tabs.add("Runs", runs);
+        tabs.add("History", historyTab);
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() != null && "History".equals(e.getSelectedTab().getLabel())) {
+                refreshHistory(true);
+            }
+        });
+        this.tabs = tabs;
         tabs.setWidthFull();
         add(header, summary, failure, tabs);
         LiveRefresh.every3Seconds(this, this::refresh);
@@ -133,6 +143,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     public void setParameter(BeforeEvent event, Long id) {
         try {
             job = jobs.get(id);
+            historyTab.forJob(id);
         } catch (JobException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
             return;
@@ -146,10 +157,18 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     }
 
 
+    /** The History tab reads the store only while it is the one shown. */
+    private void refreshHistory(boolean force) {
+        if (tabs != null && tabs.getSelectedTab() != null && "History".equals(tabs.getSelectedTab().getLabel())) {
+            historyTab.refresh(force);
+        }
+    }
+
     private void refresh() {
         if (job == null) {
             return;
         }
+        refreshHistory(false);
         try {
             job = jobs.get(job.id());
         } catch (JobException e) {

@@ -1,0 +1,92 @@
+package dev.eddy.ui.jobs;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import dev.eddy.observe.MetricHistory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The History tab of a job's page: its throughput, lag and restarts over a chosen range. */
+class JobHistory extends VerticalLayout {
+    /** The ranges offered, as people say them. */
+    enum Range {
+        MINUTES_15("Last 15 minutes", Duration.ofMinutes(15)), HOUR("Last hour", Duration.ofHours(1)),
+        HOURS_6("Last 6 hours", Duration.ofHours(6)), DAY("Last day", Duration.ofDays(1)),
+        WEEK("Last 7 days", Duration.ofDays(7)), DAYS_14("Last 14 days", Duration.ofDays(14));
+
+        final String label;
+        final Duration span;
+
+        Range(String label, Duration span) {
+            this.label = label;
+            this.span = span;
+        }
+    }
+
+    private static final Duration EVERY = Duration.ofSeconds(15);
+    private final MetricHistory history;
+    private Long job;
+    private final Select<Range> range = new Select<>();
+    private final Paragraph empty = new Paragraph("No history yet: a job's figures are kept every 15 s while it runs.");
+    private final MetricChart throughput = new MetricChart();
+    private final MetricChart lag = new MetricChart();
+    private final MetricChart restarts = new MetricChart();
+    private long shownAt;
+
+    JobHistory(MetricHistory history) {
+        this.history = history;
+        addClassName("eddy-job-history");
+        range.setLabel("Range");
+        range.setItems(Range.values());
+        range.setItemLabelGenerator(r -> r.label);
+        range.setValue(Range.HOUR);
+        range.addClassName("eddy-history-range");
+        range.addValueChangeListener(e -> refresh(true));
+        empty.addClassName("eddy-history-empty");
+        throughput.addClassName("eddy-chart-throughput");
+        lag.addClassName("eddy-chart-lag");
+        restarts.addClassName("eddy-chart-restarts");
+        for (MetricChart chart : List.of(throughput, lag, restarts)) {
+            chart.setWidthFull();
+        }
+        setPadding(false);
+        add(range, empty, title("Records per second"), throughput, title("Records behind (source lag)"), lag,
+                title("Restarts of the run"), restarts);
+    }
+
+    private static Span title(String text) {
+        Span title = new Span(text);
+        title.addClassName("eddy-section-title");
+        return title;
+    }
+
+    /** Shows this job's history from now on. */
+    void forJob(long id) {
+        job = id;
+    }
+
+    /** Reads the range again: at once when asked ({@code force}), else at most every 15 s. */
+    void refresh(boolean force) {
+        long now = System.nanoTime();
+        if (job == null || !force && now - shownAt < EVERY.toNanos()) {
+            return;
+        }
+        shownAt = now;
+        Duration span = range.getValue().span;
+        Map<String, List<MetricHistory.Point>> rates = new LinkedHashMap<>();
+        rates.put("in", history.history(job, "records_in_per_second", span));
+        rates.put("out", history.history(job, "records_out_per_second", span));
+        List<MetricHistory.Point> behind = history.history(job, "source_lag_records", span);
+        List<MetricHistory.Point> restarted = history.history(job, "restarts", span);
+        empty.setVisible(rates.values().stream().allMatch(List::isEmpty));
+        java.time.Instant to = java.time.Instant.now();
+        java.time.Instant from = to.minus(span);
+        throughput.show("records/s", from, to, rates);
+        lag.show("records", from, to, Map.of("behind", behind));
+        restarts.show("restarts", from, to, Map.of("restarts", restarted));
+    }
+}
