@@ -60,7 +60,15 @@ public class JobGauges implements AutoCloseable {
     }
 
     /** One job's figures as read at {@code at}; {@code metrics} is {@link JobMetrics#NONE} when it does not run. */
-    public record JobReading(long jobId, String name, boolean running, JobMetrics metrics, Instant at) {}
+    public record JobReading(Job job, boolean running, JobMetrics metrics, Instant at) {
+        public long jobId() {
+            return job.id();
+        }
+
+        public String name() {
+            return job.name();
+        }
+    }
 
     /** Called with every job's figures after each read (the metrics history keeps them). */
     public void onRead(java.util.function.Consumer<List<JobReading>> listener) {
@@ -84,11 +92,11 @@ public class JobGauges implements AutoCloseable {
             boolean active = job.flinkJobId() != null && job.isActive();
             up.add(MultiGauge.Row.of(tags, active && "RUNNING".equals(job.state()) ? 1 : 0));
             if (!active) {
-                readings.add(new JobReading(job.id(), job.name(), false, JobMetrics.NONE, now));
+                readings.add(new JobReading(job, false, JobMetrics.NONE, now));
                 continue;
             }
             JobMetrics m = monitor.figuresOf(job.flinkJobId());
-            readings.add(new JobReading(job.id(), job.name(), "RUNNING".equals(job.state()), m, now));
+            readings.add(new JobReading(job, "RUNNING".equals(job.state()), m, now));
             in.add(MultiGauge.Row.of(tags, m.recordsInPerSecond()));
             out.add(MultiGauge.Row.of(tags, m.recordsOutPerSecond()));
             restarted.add(MultiGauge.Row.of(tags, m.restarts()));
