@@ -34,6 +34,7 @@ class AlertEvaluator implements AutoCloseable {
     private final Leadership leadership;
     private final Duration remindEvery;
     private final String publicUrl;
+    private final org.springframework.core.env.Environment environment;
     private final Evaluation evaluation = new Evaluation();
     private final Map<Long, CounterWindow> restarts = new ConcurrentHashMap<>();
     private final Map<Long, CounterWindow> failedCheckpoints = new ConcurrentHashMap<>();
@@ -41,18 +42,25 @@ class AlertEvaluator implements AutoCloseable {
 
     AlertEvaluator(AlertStore store, AlertDelivery delivery, IntegrationService integrations, Leadership leadership,
             JobGauges gauges, @Value("${eddy.alerts.reminder-interval:4h}") Duration remindEvery,
-            @Value("${eddy.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+            @Value("${eddy.public-url:}") String publicUrl, org.springframework.core.env.Environment environment) {
         this.store = store;
         this.delivery = delivery;
         this.integrations = integrations;
         this.leadership = leadership;
         this.remindEvery = remindEvery;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.environment = environment;
         gauges.onRead(readings -> worker.execute(() -> evaluateQuietly(readings)));
     }
 
+    /** Eddy's address as the reader of a message reaches it: {@code eddy.public-url}, else this machine's port. */
     String link(String path) {
-        return publicUrl + path;
+        if (!publicUrl.isEmpty()) {
+            return publicUrl + path;
+        }
+        // Read late: with a random port, the port is known only once the server listens.
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+                + path;
     }
 
     private void evaluateQuietly(List<JobGauges.JobReading> readings) {
