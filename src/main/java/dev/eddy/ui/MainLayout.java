@@ -61,6 +61,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Jobs", "jobs", VaadinIcon.PLAY_CIRCLE.create()));
         nav.addItem(new SideNavItem("Integrations", "integrations", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Cluster", "cluster", VaadinIcon.CLUSTER.create()));
+        nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));
         if (me.may(Role.ADMIN)) {
             nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));

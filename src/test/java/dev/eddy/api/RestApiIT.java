@@ -298,6 +298,40 @@ class RestApiIT {
         return read(path, Role.VIEWER);
     }
 
+    @Test
+    void alertRulesChannelsAndSilencesAreManagedByAdminsAndReadByEveryone() throws Exception {
+        try (dev.eddy.support.WebhookReceiver hook = new dev.eddy.support.WebhookReceiver()) {
+            JsonNode channel = ok(send("PUT", "/api/v1/alerts/channels/api-hook", Role.ADMIN,
+                    Map.of("kind", "WEBHOOK", "secret", hook.url())));
+            assertThat(channel.path("secretSet").asBoolean()).isTrue();
+            assertThat(channel.toString()).doesNotContain("secret-token");
+            JsonNode delivered = ok(send("POST", "/api/v1/alerts/channels/api-hook/test", Role.ADMIN, null));
+            assertThat(delivered.path("ok").asBoolean()).as(delivered.toString()).isTrue();
+            assertThat(hook.bodies()).hasSize(1);
+
+            JsonNode rule = ok(send("PUT", "/api/v1/alerts/rules/api-lag", Role.ADMIN, Map.of("condition", "SOURCE_LAG",
+                    "threshold", 1000, "holdFor", "PT5M", "severity", "WARNING", "channels", List.of("api-hook"))));
+            assertThat(rule.path("when").asText()).isEqualTo("more than 1,000 records behind for 5 min");
+            assertThat(read("/api/v1/alerts/rules", Role.VIEWER).toString()).contains("\"name\":\"api-lag\"");
+            problem(send("PUT", "/api/v1/alerts/rules/api-lag", Role.DEVELOPER, Map.of("condition", "SOURCE_LAG")), 403);
+            assertThat(problem(send("PUT", "/api/v1/alerts/rules/api-bad", Role.ADMIN, Map.of("condition", "RESTARTS",
+                    "threshold", -1, "severity", "INFO", "channels", List.of("api-hook"))), 400).path("detail").asText())
+                    .isEqualTo("The threshold is a number of restarts of 0 or more.");
+            problem(send("GET", "/api/v1/alerts/channels", Role.VIEWER, null), 403);
+
+            ok(send("POST", "/api/v1/alerts/silences", Role.ADMIN, Map.of("rule", "api-lag", "duration", "PT1H",
+                    "reason", "api test")));
+            JsonNode silence = java.util.stream.StreamSupport.stream(read("/api/v1/alerts/silences", Role.VIEWER).spliterator(), false)
+                    .filter(x -> x.path("reason").asText().equals("api test")).findFirst().orElseThrow();
+            assertThat(silence.path("ruleName").asText()).isEqualTo("api-lag");
+            assertThat(send("DELETE", "/api/v1/alerts/silences/" + silence.path("id").asLong(), Role.ADMIN, null).statusCode())
+                    .isEqualTo(204);
+            assertThat(read("/api/v1/alerts", Role.VIEWER).isArray()).isTrue();
+            assertThat(send("DELETE", "/api/v1/alerts/rules/api-lag", Role.ADMIN, null).statusCode()).isEqualTo(204);
+            assertThat(send("DELETE", "/api/v1/alerts/channels/api-hook", Role.ADMIN, null).statusCode()).isEqualTo(204);
+        }
+    }
+
     private JsonNode read(String path, Role role) {
         try {
             return ok(send("GET", path, role, null));

@@ -158,6 +158,11 @@ class RoleMatrixIT {
         assertRule(IntegrationService.class, "setDevelopersReadOnly", Role.ADMIN);
         assertRule(dev.eddy.api.SqlClientGateway.class, "forward", Role.DEVELOPER);
         assertRule(ApiTokenService.class, "create", Role.VIEWER);
+        assertRule(dev.eddy.observe.alert.AlertService.class, "history", Role.VIEWER);
+        assertRule(dev.eddy.observe.alert.AlertService.class, "saveRule", Role.ADMIN);
+        assertRule(dev.eddy.observe.alert.AlertService.class, "saveChannel", Role.ADMIN);
+        assertRule(dev.eddy.observe.alert.AlertService.class, "sendTest", Role.ADMIN);
+        assertRule(dev.eddy.observe.alert.AlertService.class, "silence", Role.ADMIN);
         assertThat(IntegrationService.class.getMethod("save", IntegrationDraft.class).getAnnotation(Requires.class).value())
                 .isEqualTo(Role.ADMIN);
     }

@@ -20,6 +20,7 @@ import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.FreePorts;
 import dev.eddy.support.LogCapture;
+import dev.eddy.support.WebhookReceiver;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.eddy.observe.alert;
+package dev.eddy.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP server that takes webhook posts, keeps their bodies and answers with the status it is told. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -26,15 +26,15 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The address with a secret path, as a Slack webhook's. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0001/B0001/secret-token";
     }
 
-    List<String> bodies() {
+    public List<String> bodies() {
         return List.copyOf(bodies);
     }
 
-    void answer(int status) {
+    public void answer(int status) {
         this.status = status;
     }
 
