@@ -36,6 +36,25 @@ final class KafkaTopics {
         }
     }
 
+    /** Each partition's end offset (the next offset to be written); empty when the cluster could not be asked. */
+    static Optional<Map<Integer, Long>> endOffsets(Properties client, String topic) {
+        try (Admin admin = Admin.create(withTimeouts(client))) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(WAIT_SECONDS, TimeUnit.SECONDS).get(topic);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            description.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<Integer, Long> ends = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get(WAIT_SECONDS, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return Optional.of(ends);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Creates the topic; a retention of empty keeps the broker's default, zero or less keeps messages forever. */
     static void create(Properties client, String where, String topic, int partitions, short replication,
             Optional<Duration> retention) {

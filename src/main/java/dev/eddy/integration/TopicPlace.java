@@ -11,6 +11,24 @@ public record TopicPlace(String integration, Map<String, String> clientPropertie
         return new TopicPlace(integration, Map.of());
     }
 
+    /**
+     * Where a Kafka table's options say its topic is: its {@code eddy.integration}, else the brokers
+     * of its {@code properties.*}; null when they name neither.
+     */
+    public static TopicPlace ofTable(Map<String, String> options) {
+        String integration = options.get("eddy.integration");
+        if (integration != null) {
+            return of(integration);
+        }
+        Map<String, String> client = new java.util.HashMap<>();
+        options.forEach((k, v) -> {
+            if (k.startsWith("properties.")) {
+                client.put(k.substring("properties.".length()), v);
+            }
+        });
+        return client.containsKey("bootstrap.servers") ? new TopicPlace(null, client) : null;
+    }
+
     /** How to name the place to a user. */
     public String describe() {
         return integration != null ? "integration " + integration

@@ -31,6 +31,18 @@ public class TopicService {
     }
 
     /**
+     * Each partition's end offset in the topic there, for Eddy's own figures (a stopped job's lag),
+     * never shown as such to a user; empty when Kafka could not be asked.
+     */
+    public Optional<Map<Integer, Long>> endOffsets(TopicPlace place, String topic) {
+        Properties client = client(place, false);
+        if (Reachability.unreachable(client.getProperty("bootstrap.servers")).isPresent()) {
+            return Optional.empty();
+        }
+        return KafkaTopics.endOffsets(client, topic);
+    }
+
+    /**
      * Creates a topic, with the integration's read-write credential. {@code retention}: empty keeps
      * the broker's default, zero keeps messages forever.
      */

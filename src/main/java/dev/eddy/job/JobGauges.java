@@ -26,6 +26,7 @@ public class JobGauges implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobGauges.class);
     private final JobRepository store;
     private final JobMonitor monitor;
+    private final StoppedJobLag stoppedLag;
     private final MultiGauge running;
     private final MultiGauge recordsIn;
     private final MultiGauge recordsOut;
@@ -38,10 +39,11 @@ public class JobGauges implements AutoCloseable {
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-gauges"));
 
-    JobGauges(JobRepository store, JobMonitor monitor, MeterRegistry registry,
+    JobGauges(JobRepository store, JobMonitor monitor, StoppedJobLag stoppedLag, MeterRegistry registry,
             @Value("${eddy.observe.job-gauges-interval:15s}") Duration every) {
         this.store = store;
         this.monitor = monitor;
+        this.stoppedLag = stoppedLag;
         running = MultiGauge.builder("eddy.job.running").description("1 while the job runs in Flink, else 0").register(registry);
         recordsIn = MultiGauge.builder("eddy.job.records.in.per.second")
                 .description("records its sources read per second").register(registry);
@@ -92,7 +94,13 @@ public class JobGauges implements AutoCloseable {
             boolean active = job.flinkJobId() != null && job.isActive();
             up.add(MultiGauge.Row.of(tags, active && "RUNNING".equals(job.state()) ? 1 : 0));
             if (!active) {
-                readings.add(new JobReading(job, false, JobMetrics.NONE, now));
+                // A stopped job still falls behind its topics: said from the state it will restart from.
+                Long behind = job.flinkJobId() == null ? null : stoppedLag.of(job).orElse(null);
+                if (behind != null) {
+                    lag.add(MultiGauge.Row.of(tags, behind));
+                }
+                readings.add(new JobReading(job, false, behind == null ? JobMetrics.NONE
+                        : new JobMetrics(Duration.ZERO, 0, 0, 0, null, null, 0, behind), now));
                 continue;
             }
             JobMetrics m = monitor.figuresOf(job.flinkJobId());

@@ -77,7 +77,7 @@ public class SinkTopics implements StatementCheck {
         if (!(connector.equals("kafka") || connector.equals("upsert-kafka")) || topic == null || topic.contains(";")) {
             return Optional.empty();
         }
-        TopicPlace place = place(options);
+        TopicPlace place = TopicPlace.ofTable(options);
         if (place == null) {
             return Optional.empty();
         }
@@ -90,20 +90,6 @@ public class SinkTopics implements StatementCheck {
             return Optional.empty();
         }
         return Optional.of(new MissingTopicException(table, topic, place, similar(place, topic)));
-    }
-
-    private static TopicPlace place(Map<String, String> options) {
-        String integration = options.get("eddy.integration");
-        if (integration != null) {
-            return TopicPlace.of(integration);
-        }
-        Map<String, String> client = new HashMap<>();
-        options.forEach((k, v) -> {
-            if (k.startsWith("properties.")) {
-                client.put(k.substring("properties.".length()), v);
-            }
-        });
-        return client.containsKey("bootstrap.servers") ? new TopicPlace(null, client) : null;
     }
 
     /** Topics of the integration whose names are close to the one asked for (a typo). */

@@ -177,10 +177,14 @@ class AlertEvaluator implements AutoCloseable {
                     }
                 }
                 case SOURCE_LAG -> {
-                    if (r.running() && r.metrics().sourceLag() != null) {
+                    if (r.metrics().sourceLag() == null && job.isActive()) {
+                        // Starting, restarting, or before its sources' first fetch: no figure, nothing changes.
+                        seen.add(Observation.unknown(subject, label, link));
+                    } else if (r.metrics().sourceLag() != null) {
                         long lag = r.metrics().sourceLag();
                         seen.add(new Observation(subject, label, lag > rule.threshold(), (double) lag,
-                                AlertText.number(lag) + " records behind its sources", link));
+                                AlertText.number(lag) + " records behind its sources" + (job.isActive() ? ""
+                                        : " (stopped; counted from the state it restarts from)"), link));
                     }
                 }
                 default -> throw new IllegalStateException(rule.condition() + " does not watch jobs");

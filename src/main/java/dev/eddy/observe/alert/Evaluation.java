@@ -36,10 +36,13 @@ final class Evaluation {
         List<Step> steps = new ArrayList<>();
         String prefix = rule.id() + "/";
         pendingSince.keySet().removeIf(k -> k.startsWith(prefix)
-                && seen.stream().noneMatch(o -> k.equals(prefix + o.subject()) && o.holds()));
+                && seen.stream().noneMatch(o -> k.equals(prefix + o.subject()) && (o.holds() || !o.known())));
         for (Observation o : seen) {
             AlertEvent event = left.remove(o.subject());
             String key = prefix + o.subject();
+            if (!o.known()) {
+                continue;
+            }
             if (!o.holds()) {
                 if (event != null) {
                     steps.add(new Resolve(event, o, event.notifiedAt() != null));

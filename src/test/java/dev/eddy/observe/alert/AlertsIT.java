@@ -56,6 +56,8 @@ class AlertsIT {
     EmbeddedStack stack;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @BeforeAll
     static void startReceivers() throws Exception {
@@ -154,6 +156,61 @@ class AlertsIT {
             jobs.delete(job.id());
             alerts.deleteRule("Restarting " + suffix);
         }
+    }
+
+    @Test
+    void aStoppedJobFallsBehindWhileTheProducerKeepsWritingAndTheLagAlertFiresAndResolvesWhenItCatchesUp() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        alerts.saveChannel(null, email("lag mail " + suffix, PASSWORD));
+        try (SqlConsole setup = queries.openConsole("it-alerts-lag")) {
+            setup.collect("CREATE TABLE lag_sink_" + suffix + " (order_id BIGINT) WITH ('connector' = 'blackhole')", 1);
+        }
+        String name = "lagging " + suffix;
+        Job job = jobs.deploy(new JobDraft(name, "", "INSERT INTO lag_sink_" + suffix + " SELECT order_id FROM orders",
+                JobSettings.defaults()));
+        int before = mails().size();
+        try {
+            // Caught up with the sample topic first: a job reading it from the start is behind for a moment.
+            Await.until("the running job to catch up", Duration.ofSeconds(90), () -> {
+                gauges.refresh();
+                return lagGauge(job);
+            }, lag -> lag != null && lag < 20);
+            alerts.saveRule(new AlertRule(null, "Behind " + suffix, AlertCondition.SOURCE_LAG, name, 20, null, Duration.ZERO,
+                    Severity.WARNING, List.of("lag mail " + suffix), true));
+            gauges.refresh();
+            Thread.sleep(2000);
+            assertThat(mails()).as("no firing while it keeps up").hasSize(before);
+
+            jobs.stop(job.id());
+            MimeMessage firing = Await.until("the lag email", Duration.ofSeconds(90), () -> {
+                gauges.refresh();
+                return mails();
+            }, m -> m.size() > before).get(before);
+            assertThat(firing.getSubject()).isEqualTo("Eddy [FIRING · warning] Behind " + suffix + " — job " + name);
+            assertThat(GreenMailUtil.getBody(firing)).containsPattern("What: [\\d,]+ records behind its sources \\(stopped; "
+                    + "counted from the state it restarts from\\)").contains("Rule: fires when more than 20 records behind");
+
+            jobs.restart(job.id());
+            MimeMessage resolved = Await.until("the resolve email", Duration.ofSeconds(120), () -> {
+                gauges.refresh();
+                return mails();
+            }, m -> m.size() > before + 1).get(before + 1);
+            assertThat(resolved.getSubject()).isEqualTo("Eddy [RESOLVED] Behind " + suffix + " — job " + name);
+            assertThat(GreenMailUtil.getBody(resolved)).as("resolved by catching up, not by a restart's missing figure")
+                    .containsPattern("Now: \\d+ records behind its sources\\r?\\n");
+            assertThat(jobs.get(job.id()).state()).isEqualTo("RUNNING");
+        } finally {
+            jobs.cancel(job.id());
+            Await.until("the job to stop", Duration.ofSeconds(60), () -> jobs.get(job.id()).isActive(), active -> !active);
+            jobs.delete(job.id());
+            alerts.deleteRule("Behind " + suffix);
+            alerts.deleteChannel("lag mail " + suffix);
+        }
+    }
+
+    private Long lagGauge(Job job) {
+        var gauge = registry.find("eddy.job.source.lag").tag("id", String.valueOf(job.id())).gauge();
+        return gauge == null ? null : (long) gauge.value();
     }
 
     @Test

@@ -64,6 +64,18 @@ class EvaluationTest {
     }
 
     @Test
+    void aSubjectThatCannotBeReadNowKeepsItsFiringAndItsPendingTime() {
+        Observation unknown = Observation.unknown("job:1", "job orders", "http://x/job/1");
+        AlertEvent told = open(T0, T0);
+        assertThat(evaluation.evaluate(rule, List.of(unknown), Map.of("job:1", told), false, T0.plusSeconds(60), REMIND))
+                .as("a restarting job's firing stays open").isEmpty();
+        evaluation.evaluate(rule, List.of(seen(true)), Map.of(), false, T0, REMIND);
+        evaluation.evaluate(rule, List.of(unknown), Map.of(), false, T0.plusSeconds(60), REMIND);
+        assertThat(evaluation.evaluate(rule, List.of(seen(true)), Map.of(), false, T0.plusSeconds(120), REMIND))
+                .as("held since the first sight").hasSize(1);
+    }
+
+    @Test
     void aFiringResolvesWhenItsConditionNoLongerHoldsOrItsSubjectIsGoneAndOnlyAToldOneIsToldResolved() {
         AlertEvent told = open(T0, T0);
         assertThat(evaluation.evaluate(rule, List.of(seen(false)), Map.of("job:1", told), false, T0.plusSeconds(60), REMIND))
