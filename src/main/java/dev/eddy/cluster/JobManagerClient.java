@@ -166,6 +166,16 @@ public class JobManagerClient {
         return values;
     }
 
+    /** The highest of each metric over a vertex's subtasks (its busiest, its most back-pressured subtask). */
+    public java.util.Map<String, String> vertexMetricsMax(String jobId, String vertexId, String... names) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics?agg=max&get="
+                + String.join(",", names))) {
+            values.put(m.path("id").asText(), m.path("max").asText());
+        }
+        return values;
+    }
+
     /** The names of the metrics a vertex's subtasks report (operator metrics prefixed with the operator's name). */
     public java.util.List<String> vertexMetricNames(String jobId, String vertexId) {
         java.util.List<String> names = new java.util.ArrayList<>();

@@ -35,6 +35,8 @@ public class JobGauges implements AutoCloseable {
     private final MultiGauge failedCheckpoints;
     private final MultiGauge uptime;
     private final MultiGauge sourceLag;
+    private final MultiGauge busy;
+    private final MultiGauge backPressured;
     private final List<java.util.function.Consumer<List<JobReading>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-gauges"));
@@ -56,6 +58,11 @@ public class JobGauges implements AutoCloseable {
                 .description("failed checkpoints of the current run").register(registry);
         sourceLag = MultiGauge.builder("eddy.job.source.lag").baseUnit("records")
                 .description("records its sources have yet to read (the Kafka consumer lag)").register(registry);
+        busy = MultiGauge.builder("eddy.job.busy").baseUnit("percent")
+                .description("share of each second its busiest subtask works").register(registry);
+        backPressured = MultiGauge.builder("eddy.job.back.pressured").baseUnit("percent")
+                .description("share of each second its most back-pressured subtask waits to hand its output on")
+                .register(registry);
         uptime = MultiGauge.builder("eddy.job.uptime").baseUnit("seconds").description("how long the run has run")
                 .register(registry);
         ticker.scheduleWithFixedDelay(this::refreshQuietly, 1, Math.max(1, every.toSeconds()), TimeUnit.SECONDS);
@@ -88,6 +95,8 @@ public class JobGauges implements AutoCloseable {
         List<MultiGauge.Row<?>> failed = new ArrayList<>();
         List<MultiGauge.Row<?>> ran = new ArrayList<>();
         List<MultiGauge.Row<?>> lag = new ArrayList<>();
+        List<MultiGauge.Row<?>> working = new ArrayList<>();
+        List<MultiGauge.Row<?>> waiting = new ArrayList<>();
         Instant now = Instant.now();
         for (Job job : store.all()) {
             Tags tags = Tags.of("job", job.name(), "id", String.valueOf(job.id()));
@@ -100,7 +109,7 @@ public class JobGauges implements AutoCloseable {
                     lag.add(MultiGauge.Row.of(tags, behind));
                 }
                 readings.add(new JobReading(job, false, behind == null ? JobMetrics.NONE
-                        : new JobMetrics(Duration.ZERO, 0, 0, 0, null, null, 0, behind), now));
+                        : JobMetrics.stoppedBehind(behind), now));
                 continue;
             }
             JobMetrics m = monitor.figuresOf(job.flinkJobId());
@@ -112,6 +121,12 @@ public class JobGauges implements AutoCloseable {
             ran.add(MultiGauge.Row.of(tags, m.uptime().toMillis() / 1000.0));
             if (m.sourceLag() != null) {
                 lag.add(MultiGauge.Row.of(tags, m.sourceLag()));
+            }
+            if (m.busyPercent() != null) {
+                working.add(MultiGauge.Row.of(tags, m.busyPercent()));
+            }
+            if (m.backPressuredPercent() != null) {
+                waiting.add(MultiGauge.Row.of(tags, m.backPressuredPercent()));
             }
             if (m.lastCheckpoint() != null) {
                 age.add(MultiGauge.Row.of(tags, Math.max(0, Duration.between(m.lastCheckpoint(), now).toMillis() / 1000.0)));
@@ -125,6 +140,8 @@ public class JobGauges implements AutoCloseable {
         failedCheckpoints.register(failed, true);
         uptime.register(ran, true);
         sourceLag.register(lag, true);
+        busy.register(working, true);
+        backPressured.register(waiting, true);
         for (var listener : listeners) {
             listener.accept(readings);
         }

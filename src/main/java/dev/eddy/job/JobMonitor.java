@@ -57,7 +57,13 @@ public class JobMonitor {
             double in = 0;
             double out = 0;
             Long lag = null;
+            Double busy = null;
+            Double pressured = null;
             for (JobVertex v : graph) {
+                Map<String, String> time = flink.vertexMetricsMax(flinkJobId, v.id(), "busyTimeMsPerSecond",
+                        "backPressuredTimeMsPerSecond");
+                busy = max(busy, percentOfSecond(time.get("busyTimeMsPerSecond")));
+                pressured = max(pressured, percentOfSecond(time.get("backPressuredTimeMsPerSecond")));
                 boolean source = v.inputs().isEmpty();
                 boolean sink = !consumed.contains(v.id());
                 if (source) {
@@ -84,8 +90,9 @@ public class JobMonitor {
             Instant last = latest.hasNonNull("latest_ack_timestamp")
                     ? Instant.ofEpochMilli(latest.get("latest_ack_timestamp").asLong()) : null;
             Long size = latest.hasNonNull("checkpointed_size") ? latest.get("checkpointed_size").asLong() : null;
+            Long took = latest.hasNonNull("end_to_end_duration") ? latest.get("end_to_end_duration").asLong() : null;
             return new JobMetrics(Duration.ofMillis(Math.max(0, details.path("duration").asLong())), restarts, in, out,
-                    last, size, checkpoints.path("counts").path("failed").asLong(), lag);
+                    last, size, checkpoints.path("counts").path("failed").asLong(), lag, busy, pressured, took);
         } catch (ClusterException e) {
             return JobMetrics.NONE;
         }
@@ -216,6 +223,23 @@ public class JobMonitor {
                     inputs.getOrDefault(id, List.of())));
         }
         return vertices;
+    }
+
+    /** Milliseconds per second as a percentage; null for a figure not (yet) reported, or NaN (an idle source's). */
+    private static Double percentOfSecond(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            double ms = Double.parseDouble(value);
+            return Double.isFinite(ms) ? Math.min(100, Math.max(0, ms / 10)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Double max(Double a, Double b) {
+        return a == null ? b : b == null ? a : Double.valueOf(Math.max(a, b));
     }
 
     private static double number(String value) {

@@ -58,6 +58,9 @@ public class MetricHistory implements AutoCloseable {
         m.put("source_lag_records", j -> j.sourceLag() == null ? null : j.sourceLag().doubleValue());
         m.put("restarts", j -> (double) j.restarts());
         m.put("failed_checkpoints", j -> (double) j.failedCheckpoints());
+        m.put("last_checkpoint_seconds", j -> j.lastCheckpointMillis() == null ? null : j.lastCheckpointMillis() / 1000.0);
+        m.put("busy_percent", JobMetrics::busyPercent);
+        m.put("back_pressured_percent", JobMetrics::backPressuredPercent);
         m.put("last_checkpoint_bytes", j -> j.lastCheckpointBytes() == null ? null : j.lastCheckpointBytes().doubleValue());
         return java.util.Collections.unmodifiableMap(m);
     }

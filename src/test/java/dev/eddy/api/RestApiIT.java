@@ -316,7 +316,7 @@ class RestApiIT {
             problem(send("PUT", "/api/v1/alerts/rules/api-lag", Role.DEVELOPER, Map.of("condition", "SOURCE_LAG")), 403);
             assertThat(problem(send("PUT", "/api/v1/alerts/rules/api-bad", Role.ADMIN, Map.of("condition", "RESTARTS",
                     "threshold", -1, "severity", "INFO", "channels", List.of("api-hook"))), 400).path("detail").asText())
-                    .isEqualTo("The threshold is a number of restarts of 0 or more.");
+                    .isEqualTo("Set the threshold to 0 or more (restarts).");
             problem(send("GET", "/api/v1/alerts/channels", Role.VIEWER, null), 403);
 
             ok(send("POST", "/api/v1/alerts/silences", Role.ADMIN, Map.of("rule", "api-lag", "duration", "PT1H",

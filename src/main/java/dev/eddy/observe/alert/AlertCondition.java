@@ -6,6 +6,7 @@ public enum AlertCondition {
     RESTARTS("Job restarts", Watches.JOB, true, true, "restarts"),
     CHECKPOINT_FAILURES("Failed checkpoints", Watches.JOB, true, true, "failed checkpoints"),
     SOURCE_LAG("Source lag", Watches.JOB, true, false, "records behind"),
+    BACK_PRESSURE("Back pressure", Watches.JOB, true, false, "% of each second"),
     INTEGRATION_UNREACHABLE("Integration unreachable", Watches.INTEGRATION, false, false, "");
 
     /** What kind of thing a rule of the condition watches. */
@@ -55,6 +56,8 @@ public enum AlertCondition {
             case RESTARTS, CHECKPOINT_FAILURES -> "more than " + AlertText.number(threshold) + " " + unit + " in "
                     + AlertText.duration(window);
             case SOURCE_LAG -> "more than " + AlertText.number(threshold) + " " + unit;
+            case BACK_PRESSURE -> "a task waits for the next to take its output more than " + AlertText.number(threshold)
+                    + " " + unit;
         };
         return holdFor.isZero() ? when : when + " for " + AlertText.duration(holdFor);
     }

@@ -187,6 +187,16 @@ class AlertEvaluator implements AutoCloseable {
                                         : " (stopped; counted from the state it restarts from)"), link));
                     }
                 }
+                case BACK_PRESSURE -> {
+                    Double waiting = r.metrics().backPressuredPercent();
+                    if (waiting == null && job.isActive()) {
+                        seen.add(Observation.unknown(subject, label, link));
+                    } else if (waiting != null) {
+                        seen.add(new Observation(subject, label, waiting > rule.threshold(), waiting, "its most "
+                                + "back-pressured task waits " + AlertText.number(Math.round(waiting)) + " % of each second",
+                                link));
+                    }
+                }
                 default -> throw new IllegalStateException(rule.condition() + " does not watch jobs");
             }
         }

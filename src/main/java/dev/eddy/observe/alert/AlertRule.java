@@ -44,7 +44,9 @@ public record AlertRule(Long id, String name, AlertCondition condition, String t
             problems.add("Choose a severity");
         }
         if (condition != null && condition.hasThreshold() && (!Double.isFinite(threshold) || threshold < 0)) {
-            problems.add("The threshold is a number of " + condition.unit() + " of 0 or more");
+            problems.add("Set the threshold to 0 or more (" + condition.unit() + ")");
+        } else if (condition != null && condition.unit().startsWith("%") && threshold > 100) {
+            problems.add("Set the threshold to a percentage from 0 to 100");
         }
         if (condition != null && condition.counts()
                 && (window.compareTo(SHORTEST_WINDOW) < 0 || window.compareTo(LONGEST) > 0)) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The History tab of a job's page: its throughput, lag and restarts over a chosen range. */
+/** The History tab of a job's page: its throughput, lag, checkpoints, busy time and back pressure, restarts over a chosen range. */
 class JobHistory extends VerticalLayout {
     /** The ranges offered, as people say them. */
     enum Range {
@@ -35,6 +35,8 @@ class JobHistory extends VerticalLayout {
     private final MetricChart throughput = new MetricChart();
     private final MetricChart lag = new MetricChart();
     private final MetricChart restarts = new MetricChart();
+    private final MetricChart checkpoints = new MetricChart();
+    private final MetricChart pressure = new MetricChart();
     private long shownAt;
 
     JobHistory(MetricHistory history) {
@@ -50,12 +52,16 @@ class JobHistory extends VerticalLayout {
         throughput.addClassName("eddy-chart-throughput");
         lag.addClassName("eddy-chart-lag");
         restarts.addClassName("eddy-chart-restarts");
-        for (MetricChart chart : List.of(throughput, lag, restarts)) {
+        checkpoints.addClassName("eddy-chart-checkpoints");
+        pressure.addClassName("eddy-chart-pressure");
+        for (MetricChart chart : List.of(throughput, lag, checkpoints, pressure, restarts)) {
             chart.setWidthFull();
         }
         setPadding(false);
         add(range, empty, title("Records per second"), throughput, title("Records behind (source lag)"), lag,
-                title("Restarts of the run"), restarts);
+                title("Checkpoint duration"), checkpoints,
+                title("Busy and back-pressured (the busiest subtask's share of each second)"), pressure,
+                title("Restarts and failed checkpoints of the run"), restarts);
     }
 
     private static Span title(String text) {
@@ -81,12 +87,19 @@ class JobHistory extends VerticalLayout {
         rates.put("in", history.history(job, "records_in_per_second", span));
         rates.put("out", history.history(job, "records_out_per_second", span));
         List<MetricHistory.Point> behind = history.history(job, "source_lag_records", span);
-        List<MetricHistory.Point> restarted = history.history(job, "restarts", span);
+        Map<String, List<MetricHistory.Point>> troubles = new LinkedHashMap<>();
+        troubles.put("restarts", history.history(job, "restarts", span));
+        troubles.put("failed checkpoints", history.history(job, "failed_checkpoints", span));
+        Map<String, List<MetricHistory.Point>> time = new LinkedHashMap<>();
+        time.put("busy", history.history(job, "busy_percent", span));
+        time.put("back-pressured", history.history(job, "back_pressured_percent", span));
         empty.setVisible(rates.values().stream().allMatch(List::isEmpty));
         java.time.Instant to = java.time.Instant.now();
         java.time.Instant from = to.minus(span);
         throughput.show("records/s", from, to, rates);
         lag.show("records", from, to, Map.of("behind", behind));
-        restarts.show("restarts", from, to, Map.of("restarts", restarted));
+        checkpoints.show("s", from, to, Map.of("duration", history.history(job, "last_checkpoint_seconds", span)));
+        pressure.show("%", from, to, time);
+        restarts.show("count", from, to, troubles);
     }
 }

@@ -33,7 +33,7 @@ class AlertWordsTest {
                 Severity.INFO, List.of(), true);
         assertThat(bad.problems()).containsExactly(
                 "Give the rule a name of 1 to 80 letters, digits, spaces and . , : ( ) / _ -",
-                "The threshold is a number of restarts of 0 or more",
+                "Set the threshold to 0 or more (restarts)",
                 "Count restarts over 1 minute to 24 hours",
                 "The condition can be held for 0 seconds to 24 hours before the rule fires",
                 "Choose at least one channel to tell");
