@@ -7,7 +7,9 @@ import 'uplot/dist/uPlot.min.css';
 interface ChartSeries { label: string; points: [number, number][]; }
 interface ChartData { unit: string; from: number; to: number; series: ChartSeries[]; }
 
-const COLOURS = ['--lumo-primary-color', '--lumo-success-color', '--lumo-error-color', '--lumo-contrast-60pct'];
+// Lumo's colours where the theme defines them, else the same hues: two series never share a colour.
+const COLOURS: [string, string][] = [['--lumo-primary-color', '#1676f3'], ['--lumo-success-color', '#0d9e6e'],
+  ['--lumo-error-color', '#e0301e'], ['--lumo-contrast-60pct', '#7a7f87']];
 
 class EddyChart extends HTMLElement {
   private plot?: uPlot;
@@ -63,7 +65,7 @@ class EddyChart extends HTMLElement {
       ],
       series: [{}, ...data.series.map((s, i) => ({
         label: s.label,
-        stroke: css.getPropertyValue(COLOURS[i % COLOURS.length]).trim() || '#1676f3',
+        stroke: css.getPropertyValue(COLOURS[i % COLOURS.length][0]).trim() || COLOURS[i % COLOURS.length][1],
         width: 2,
         spanGaps: false,
       }))],

@@ -211,6 +211,17 @@ public class JobManagerClient {
         return found;
     }
 
+    /**
+     * The leading JobManager's heap used and its limit (bytes, -1 when unknown) and its process's CPU
+     * load (0 to 1 of the machine, -1 when unknown).
+     */
+    public JobManagerStatus jobManagerStatus() {
+        java.util.Map<String, String> m = metrics("/jobmanager/metrics?get=Status.JVM.Memory.Heap.Used,"
+                + "Status.JVM.Memory.Heap.Max,Status.JVM.CPU.Load");
+        return new JobManagerStatus((long) number(m.get("Status.JVM.Memory.Heap.Used"), -1),
+                (long) number(m.get("Status.JVM.Memory.Heap.Max"), -1), number(m.get("Status.JVM.CPU.Load"), -1));
+    }
+
     /** The TaskManager's process size; unknown for one inside another JVM (a MiniCluster's reports no bound). */
     private static long processMemory(JsonNode tm) {
         long size = tm.path("memoryConfiguration").path("totalProcessMemory").asLong(-1);

@@ -29,13 +29,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class MetricHistory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetricHistory.class);
-    static final int RAW = 15;
-    static final int MINUTE = 60;
-    private static final Duration LONGEST = Duration.ofDays(14);
-    private static final Duration RAW_ANSWERS_UP_TO = Duration.ofHours(6);
+    static final int RAW = Samples.RAW;
+    static final int MINUTE = Samples.MINUTE;
     /** What is kept, by the name the API and the charts use. */
     static final Map<String, Function<JobMetrics, Double>> METRICS = metrics();
     private final JdbcTemplate jdbc;
+    private final Samples samples;
     private final Duration rawRetention;
     private final Duration minuteRetention;
     private final ScheduledExecutorService ticker =
@@ -45,6 +44,7 @@ public class MetricHistory implements AutoCloseable {
             @Value("${eddy.observe.raw-retention:1d}") Duration rawRetention,
             @Value("${eddy.observe.minute-retention:14d}") Duration minuteRetention) {
         this.jdbc = jdbc;
+        this.samples = new Samples(jdbc, "metric_sample", "job");
         this.rawRetention = rawRetention;
         this.minuteRetention = minuteRetention;
         gauges.onRead(this::record);
@@ -101,13 +101,7 @@ public class MetricHistory implements AutoCloseable {
             throw new IllegalArgumentException("There is no history of '" + metric + "': ask for one of "
                     + String.join(", ", METRICS.keySet()) + ".");
         }
-        if (range.compareTo(Duration.ofMinutes(1)) < 0 || range.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("A range of " + range + " is not kept: ask for 1 minute (PT1M) to 14 days (P14D).");
-        }
-        int step = range.compareTo(RAW_ANSWERS_UP_TO) <= 0 ? RAW : MINUTE;
-        return jdbc.query("SELECT at, value FROM metric_sample WHERE job = ? AND metric = ? AND step = ? AND at >= ? "
-                + "ORDER BY at", (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2)),
-                job, metric, step, Timestamp.from(Instant.now().minus(range)));
+        return samples.read(job, metric, range);
     }
 
     /**
@@ -115,14 +109,7 @@ public class MetricHistory implements AutoCloseable {
      * have come late), and drops readings and averages older than their retention.
      */
     public void retain() {
-        jdbc.update("INSERT INTO metric_sample (job, metric, step, at, value) "
-                + "SELECT job, metric, ?, date_trunc('minute', at), avg(value) FROM metric_sample "
-                + "WHERE step = ? AND at >= date_trunc('minute', now()) - interval '10 minutes' AND at < date_trunc('minute', now()) "
-                + "GROUP BY job, metric, date_trunc('minute', at) "
-                + "ON CONFLICT (job, metric, step, at) DO UPDATE SET value = EXCLUDED.value", MINUTE, RAW);
-        jdbc.update("DELETE FROM metric_sample WHERE step = ? AND at < ?", RAW, Timestamp.from(Instant.now().minus(rawRetention)));
-        jdbc.update("DELETE FROM metric_sample WHERE step = ? AND at < ?", MINUTE,
-                Timestamp.from(Instant.now().minus(minuteRetention)));
+        samples.retain(rawRetention, minuteRetention);
     }
 
     private void retainQuietly() {

@@ -36,6 +36,16 @@ class ClusterBrowserIT extends BrowserTest {
             return text != null && text.toString().contains("Healthy") ? text.toString() : null;
         });
         screenshot("cluster-page-taskmanagers");
+        // Its history: heap, CPU and slots read every 15 s, charted under the TaskManagers.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            history.read();
+            return !d.findElements(By.cssSelector(".eddy-chart-heap canvas")).isEmpty()
+                    && !d.findElements(By.cssSelector(".eddy-chart-slots canvas")).isEmpty();
+        });
+        browser.executeScript("document.querySelector('.eddy-cluster-history').scrollIntoView()");
+        assertThat(browser.findElement(By.cssSelector(".eddy-chart-heap")).getText()).contains("JobManager", "fullest TaskManager");
+        assertThat(browser.findElement(By.cssSelector(".eddy-chart-slots")).getText()).contains("in all", "free");
+        screenshot("cluster-page-history");
         assertThat(taskManagers).containsPattern("\\|\\d of 4\\|").containsPattern("\\d+ cores?");
         // Flink inside Eddy keeps no log files of its own: the admin is told where its lines are.
         wait.until(d -> d.findElement(By.cssSelector(".eddy-log-status")).getText().startsWith("The cluster keeps no log files"));
@@ -47,6 +57,8 @@ class ClusterBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     dev.eddy.clustersettings.ClusterSettingsService settings;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.eddy.observe.ClusterHistory history;
 
     @Test
     void anAdminChangesAJobDefaultOnTheSettingsPageReviewsItAndSeesTheNewVersion() throws Exception {

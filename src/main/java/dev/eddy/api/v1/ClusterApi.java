@@ -20,8 +20,11 @@ class ClusterApi {
     private final ClusterService cluster;
     private final ClusterLogs logs;
     private final dev.eddy.clustersettings.ClusterSettingsService settings;
+    private final dev.eddy.observe.ClusterHistory history;
 
-    ClusterApi(ClusterService cluster, ClusterLogs logs, dev.eddy.clustersettings.ClusterSettingsService settings) {
+    ClusterApi(ClusterService cluster, ClusterLogs logs, dev.eddy.clustersettings.ClusterSettingsService settings,
+            dev.eddy.observe.ClusterHistory history) {
+        this.history = history;
         this.cluster = cluster;
         this.logs = logs;
         this.settings = settings;
@@ -78,6 +81,15 @@ class ClusterApi {
     @Operation(summary = "The cluster plan and the processes Eddy runs for it: pid, running, restarts (viewer)")
     dev.eddy.cluster.ClusterNodes.Nodes nodes() {
         return cluster.nodes();
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "One figure of the cluster over time, oldest first: metric jobmanager_heap_percent, "
+            + "jobmanager_cpu_percent, taskmanager_heap_percent_max, taskmanager_cpu_percent_max, "
+            + "taskmanagers_heap_used_bytes, slots_total, slots_free or taskmanagers; range PT1M to P14D (viewer)")
+    java.util.List<dev.eddy.observe.MetricHistory.Point> history(@org.springframework.web.bind.annotation.RequestParam String metric,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "PT1H") String range) {
+        return history.history(metric, HistoryRangeParam.parse(range));
     }
 
     @GetMapping("/taskmanagers")

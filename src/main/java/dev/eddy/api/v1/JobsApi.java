@@ -163,18 +163,13 @@ class JobsApi {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "One figure of the job over time, oldest first: metric records_in_per_second, "
-            + "records_out_per_second, source_lag_records, restarts, failed_checkpoints or last_checkpoint_bytes; "
+            + "records_out_per_second, source_lag_records, restarts, failed_checkpoints, last_checkpoint_seconds, "
+            + "busy_percent, back_pressured_percent or last_checkpoint_bytes; "
             + "range an ISO-8601 duration from PT1M to P14D (every 15 s reading up to 6 hours, one-minute averages "
             + "beyond) (viewer)")
     List<dev.eddy.observe.MetricHistory.Point> history(@PathVariable long id, @RequestParam String metric,
             @RequestParam(defaultValue = "PT1H") String range) {
-        java.time.Duration span;
-        try {
-            span = java.time.Duration.parse(range);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("range '" + range + "' is not an ISO-8601 duration: send e.g. PT15M, PT6H or P14D.");
-        }
-        return history.history(jobs.get(id).id(), metric, span);
+        return history.history(jobs.get(id).id(), metric, HistoryRangeParam.parse(range));
     }
 
     @GetMapping("/{id}/failures")

@@ -7,10 +7,12 @@ public enum AlertCondition {
     CHECKPOINT_FAILURES("Failed checkpoints", Watches.JOB, true, true, "failed checkpoints"),
     SOURCE_LAG("Source lag", Watches.JOB, true, false, "records behind"),
     BACK_PRESSURE("Back pressure", Watches.JOB, true, false, "% of each second"),
-    INTEGRATION_UNREACHABLE("Integration unreachable", Watches.INTEGRATION, false, false, "");
+    INTEGRATION_UNREACHABLE("Integration unreachable", Watches.INTEGRATION, false, false, ""),
+    HEAP("Heap used", Watches.PROCESS, true, false, "% of its heap"),
+    CPU("CPU used", Watches.PROCESS, true, false, "% CPU");
 
     /** What kind of thing a rule of the condition watches. */
-    public enum Watches { JOB, INTEGRATION }
+    public enum Watches { JOB, INTEGRATION, PROCESS }
 
     private final String label;
     private final Watches watches;
@@ -56,6 +58,7 @@ public enum AlertCondition {
             case RESTARTS, CHECKPOINT_FAILURES -> "more than " + AlertText.number(threshold) + " " + unit + " in "
                     + AlertText.duration(window);
             case SOURCE_LAG -> "more than " + AlertText.number(threshold) + " " + unit;
+            case HEAP, CPU -> "a JobManager or TaskManager uses more than " + AlertText.number(threshold) + " " + unit;
             case BACK_PRESSURE -> "a task waits for the next to take its output more than " + AlertText.number(threshold)
                     + " " + unit;
         };

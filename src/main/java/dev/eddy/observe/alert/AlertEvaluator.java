@@ -31,6 +31,7 @@ class AlertEvaluator implements AutoCloseable {
     private final AlertStore store;
     private final AlertDelivery delivery;
     private final IntegrationService integrations;
+    private final dev.eddy.observe.ClusterHistory cluster;
     private final Leadership leadership;
     private final Duration remindEvery;
     private final String publicUrl;
@@ -40,12 +41,14 @@ class AlertEvaluator implements AutoCloseable {
     private final Map<Long, CounterWindow> failedCheckpoints = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(dev.eddy.config.DaemonThreads.named("eddy-alerts"));
 
-    AlertEvaluator(AlertStore store, AlertDelivery delivery, IntegrationService integrations, Leadership leadership,
+    AlertEvaluator(AlertStore store, AlertDelivery delivery, IntegrationService integrations,
+            dev.eddy.observe.ClusterHistory cluster, Leadership leadership,
             JobGauges gauges, @Value("${eddy.alerts.reminder-interval:4h}") Duration remindEvery,
             @Value("${eddy.public-url:}") String publicUrl, org.springframework.core.env.Environment environment) {
         this.store = store;
         this.delivery = delivery;
         this.integrations = integrations;
+        this.cluster = cluster;
         this.leadership = leadership;
         this.remindEvery = remindEvery;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -105,10 +108,18 @@ class AlertEvaluator implements AutoCloseable {
         List<Silence> silences = store.silences(now);
         Map<String, Optional<String>> reach = rules.stream().anyMatch(r -> r.condition() == AlertCondition.INTEGRATION_UNREACHABLE)
                 ? integrations.reachability() : Map.of();
+        var processes = cluster.latest();
+        boolean processesKnown = processes != null && processes.at().isAfter(now.minusSeconds(60));
         for (AlertRule rule : rules) {
             boolean silenced = silences.stream().anyMatch(s -> s.covers(rule.id(), now));
-            List<Observation> seen = rule.condition().watches() == AlertCondition.Watches.JOB
-                    ? observeJobs(rule, readings, now) : observeIntegrations(rule, reach);
+            if (rule.condition().watches() == AlertCondition.Watches.PROCESS && !processesKnown) {
+                continue; // Flink does not answer now: what fires stays, and the health endpoint says why.
+            }
+            List<Observation> seen = switch (rule.condition().watches()) {
+                case JOB -> observeJobs(rule, readings, now);
+                case INTEGRATION -> observeIntegrations(rule, reach);
+                case PROCESS -> observeProcesses(rule, processes);
+            };
             for (Evaluation.Step step : evaluation.evaluate(rule, seen, open.getOrDefault(rule.id(), Map.of()), silenced, now,
                     remindEvery)) {
                 act(rule, step, now);
@@ -217,6 +228,22 @@ class AlertEvaluator implements AutoCloseable {
                         why.map(w -> name + ": " + w).orElse(name + " answers"), link("/integrations")));
             }
         });
+        return seen;
+    }
+
+    private List<Observation> observeProcesses(AlertRule rule, dev.eddy.observe.ClusterHistory.Reading reading) {
+        List<Observation> seen = new ArrayList<>();
+        for (var p : reading.processes()) {
+            Double value = rule.condition() == AlertCondition.HEAP ? p.heapPercent() : p.cpuPercent();
+            String label = p.process().equals("jobmanager") ? "the JobManager" : p.process().replace("taskmanager", "TaskManager");
+            if (value == null) {
+                seen.add(Observation.unknown("process:" + p.process(), label, link("/cluster")));
+                continue;
+            }
+            String what = rule.condition() == AlertCondition.HEAP ? " % of its heap" : " % CPU";
+            seen.add(new Observation("process:" + p.process(), label, value > rule.threshold(), value,
+                    label + " uses " + AlertText.number(Math.round(value)) + what, link("/cluster")));
+        }
         return seen;
     }
 

@@ -27,7 +27,11 @@ public record AlertRule(Long id, String name, AlertCondition condition, String t
 
     /** What it watches, in words: "job orders-to-pg", "every job". */
     public String watches() {
-        String kind = condition.watches() == AlertCondition.Watches.JOB ? "job" : "integration";
+        String kind = switch (condition.watches()) {
+            case JOB -> "job";
+            case INTEGRATION -> "integration";
+            case PROCESS -> "process of the cluster";
+        };
         return target == null ? "every " + kind : kind + " " + target;
     }
 

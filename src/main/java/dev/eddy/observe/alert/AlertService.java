@@ -64,7 +64,9 @@ public class AlertService {
         rule.channels().stream().filter(c -> !known.contains(c))
                 .forEach(c -> problems.add("There is no channel " + c + ": add it under Channels first"));
         if (rule.condition() != null && rule.target() != null && !watchable(rule.condition()).contains(rule.target())) {
-            problems.add("There is no " + (rule.condition().watches() == AlertCondition.Watches.JOB ? "job " : "integration ")
+            problems.add(rule.condition().watches() == AlertCondition.Watches.PROCESS
+                    ? "A heap or CPU rule watches every process of the cluster: leave the process empty"
+                    : "There is no " + (rule.condition().watches() == AlertCondition.Watches.JOB ? "job " : "integration ")
                     + rule.target() + " to watch: choose one that exists, or every one");
         }
         refuseIf(problems);
@@ -81,8 +83,12 @@ public class AlertService {
     /** The names a rule of the condition can watch: jobs, or integrations. */
     @Requires(Role.ADMIN)
     public List<String> watchable(AlertCondition condition) {
-        return condition.watches() == AlertCondition.Watches.JOB ? jobs.list().stream().map(Job::name).sorted().toList()
-                : integrations.list().stream().map(Integration::name).sorted().toList();
+        return switch (condition.watches()) {
+            case JOB -> jobs.list().stream().map(Job::name).sorted().toList();
+            case INTEGRATION -> integrations.list().stream().map(Integration::name).sorted().toList();
+            // The cluster's processes come and go (a TaskManager started again has a new id): a rule watches them all.
+            case PROCESS -> List.of();
+        };
     }
 
     @Requires(value = Role.ADMIN, action = "Deleting alert rules")

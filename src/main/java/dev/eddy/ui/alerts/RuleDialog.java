@@ -98,7 +98,12 @@ class RuleDialog extends Dialog {
         List<String> names = new ArrayList<>(List.of(EVERY));
         names.addAll(alerts.watchable(c));
         target.setItems(names);
-        target.setLabel(c.watches() == AlertCondition.Watches.JOB ? "Job" : "Integration");
+        target.setLabel(switch (c.watches()) {
+            case JOB -> "Job";
+            case INTEGRATION -> "Integration";
+            case PROCESS -> "Process";
+        });
+        target.setEnabled(c.watches() != AlertCondition.Watches.PROCESS);
         target.setValue(names.contains(kept) ? kept : EVERY);
         threshold.setVisible(c.hasThreshold());
         threshold.setSuffixComponent(new com.vaadin.flow.component.html.Span(c.unit()));

@@ -28,7 +28,7 @@ import dev.eddy.ui.MainLayout;
 @PermitAll
 class ClusterView extends VerticalLayout {
 
-    ClusterView(ClusterService cluster, ClusterLogs logs) {
+    ClusterView(ClusterService cluster, ClusterLogs logs, dev.eddy.observe.ClusterHistory history) {
         add(new H2("Cluster"));
         Anchor flinkUi = new Anchor(cluster.webUiLink(), "Open Flink's web UI");
         flinkUi.setTarget("_blank");
@@ -87,7 +87,7 @@ class ClusterView extends VerticalLayout {
                     tile("Jobs failed", String.valueOf(o.jobsFailed())));
             tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             tiles.addClassNames(LumoUtility.Gap.MEDIUM);
-            add(tiles, new TaskManagersGrid(cluster));
+            add(tiles, new TaskManagersGrid(cluster), new ClusterHistoryPanel(history));
         } catch (ClusterException e) {
             Div error = new Div(new Span(e.getMessage()));
             error.addClassNames("eddy-message", "error");

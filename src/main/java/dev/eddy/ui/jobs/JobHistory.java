@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import dev.eddy.observe.MetricHistory;
+import dev.eddy.ui.HistoryRange;
+import dev.eddy.ui.MetricChart;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,25 +14,10 @@ import java.util.Map;
 
 /** The History tab of a job's page: its throughput, lag, checkpoints, busy time and back pressure, restarts over a chosen range. */
 class JobHistory extends VerticalLayout {
-    /** The ranges offered, as people say them. */
-    enum Range {
-        MINUTES_15("Last 15 minutes", Duration.ofMinutes(15)), HOUR("Last hour", Duration.ofHours(1)),
-        HOURS_6("Last 6 hours", Duration.ofHours(6)), DAY("Last day", Duration.ofDays(1)),
-        WEEK("Last 7 days", Duration.ofDays(7)), DAYS_14("Last 14 days", Duration.ofDays(14));
-
-        final String label;
-        final Duration span;
-
-        Range(String label, Duration span) {
-            this.label = label;
-            this.span = span;
-        }
-    }
-
     private static final Duration EVERY = Duration.ofSeconds(15);
     private final MetricHistory history;
     private Long job;
-    private final Select<Range> range = new Select<>();
+    private final Select<HistoryRange> range = HistoryRange.select();
     private final Paragraph empty = new Paragraph("No history yet: a job's figures are kept every 15 s while it runs.");
     private final MetricChart throughput = new MetricChart();
     private final MetricChart lag = new MetricChart();
@@ -42,11 +29,6 @@ class JobHistory extends VerticalLayout {
     JobHistory(MetricHistory history) {
         this.history = history;
         addClassName("eddy-job-history");
-        range.setLabel("Range");
-        range.setItems(Range.values());
-        range.setItemLabelGenerator(r -> r.label);
-        range.setValue(Range.HOUR);
-        range.addClassName("eddy-history-range");
         range.addValueChangeListener(e -> refresh(true));
         empty.addClassName("eddy-history-empty");
         throughput.addClassName("eddy-chart-throughput");
@@ -64,7 +46,7 @@ class JobHistory extends VerticalLayout {
                 title("Restarts and failed checkpoints of the run"), restarts);
     }
 
-    private static Span title(String text) {
+    static Span title(String text) {
         Span title = new Span(text);
         title.addClassName("eddy-section-title");
         return title;
@@ -82,7 +64,7 @@ class JobHistory extends VerticalLayout {
             return;
         }
         shownAt = now;
-        Duration span = range.getValue().span;
+        Duration span = range.getValue().span();
         Map<String, List<MetricHistory.Point>> rates = new LinkedHashMap<>();
         rates.put("in", history.history(job, "records_in_per_second", span));
         rates.put("out", history.history(job, "records_out_per_second", span));

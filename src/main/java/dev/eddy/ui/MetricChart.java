@@ -1,4 +1,4 @@
-package dev.eddy.ui.jobs;
+package dev.eddy.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,15 +12,15 @@ import dev.eddy.observe.MetricHistory;
 import java.util.List;
 import java.util.Map;
 
-/** A time series chart (uPlot in the browser) of one or more of a job's figures over time. */
+/** A time series chart (uPlot in the browser) of one or more figures over time: a job's, the cluster's. */
 @Tag("eddy-chart")
 @JsModule("./eddy-chart.ts")
 @NpmPackage(value = "uplot", version = "1.6.32")
-class MetricChart extends Component implements HasSize {
+public class MetricChart extends Component implements HasSize {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Draws {@code series} (label → points, oldest first) from {@code from} to {@code to}, the values in {@code unit}. */
-    void show(String unit, java.time.Instant from, java.time.Instant to, Map<String, List<MetricHistory.Point>> series) {
+    public void show(String unit, java.time.Instant from, java.time.Instant to, Map<String, List<MetricHistory.Point>> series) {
         ObjectNode data = JSON.createObjectNode().put("unit", unit).put("from", from.getEpochSecond()).put("to", to.getEpochSecond());
         ArrayNode all = data.putArray("series");
         series.forEach((label, points) -> {
