@@ -165,7 +165,11 @@ public final class EmbeddedStack implements AutoCloseable {
                 "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + SAMPLE_READER + ", " + SAMPLE_WRITER,
                 "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES TO " + SAMPLE_WRITER,
                 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + SAMPLE_WRITER,
-                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO " + SAMPLE_WRITER);
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO " + SAMPLE_WRITER,
+                // The playground's write user may make tables (Eddy's metrics, when sent there), which its reader reads.
+                "GRANT CREATE ON SCHEMA public TO " + SAMPLE_WRITER,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + SAMPLE_WRITER + " IN SCHEMA public GRANT SELECT ON TABLES TO "
+                        + SAMPLE_READER);
         log.info("PostgreSQL {} ready at {} (databases '{}' and '{}', data {}) in {}", PostgresServer.VERSION,
                 postgres.jdbcUrl(""), STORE_DATABASE, SampleDatabase.NAME, dataDir.resolve("postgres"), since(t0));
     }

@@ -309,6 +309,27 @@ public class IntegrationService {
         return all;
     }
 
+    /**
+     * A connection to a PostgreSQL integration's database as its write user, for what Eddy itself
+     * writes there (its metrics), never for a user's statement.
+     *
+     * @throws IntegrationException in words when there is no such PostgreSQL integration or it has no write user
+     */
+    public java.sql.Connection postgresWriter(String integration) throws java.sql.SQLException {
+        Integration i = repository.find(integration).orElseThrow(() -> new IntegrationException(
+                "There is no integration named " + integration));
+        if (i.kind() != IntegrationKind.POSTGRES) {
+            throw new IntegrationException(integration + " is not a PostgreSQL integration");
+        }
+        String user = i.setting(PostgresSettings.WRITE_USER);
+        if (user.isBlank()) {
+            throw new IntegrationException(integration + " has no write user: add one on the Integrations page, with the "
+                    + "right to create a table in its database");
+        }
+        return java.sql.DriverManager.getConnection(PostgresSettings.jdbcUrl(i), PostgresConnectionTester.properties(i, user,
+                repository.secrets(integration).getOrDefault(PostgresSettings.WRITE_PASSWORD, "")));
+    }
+
     /** Where the service listens, as Reachability takes it: bootstrap servers, or host:port. */
     private static String addresses(Integration i) {
         return i.kind() == IntegrationKind.KAFKA ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i);

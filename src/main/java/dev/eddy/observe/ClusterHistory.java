@@ -43,6 +43,8 @@ public class ClusterHistory implements AutoCloseable {
     private final Duration rawRetention;
     private final Duration minuteRetention;
     private volatile Reading latest;
+    private final List<java.util.function.BiConsumer<Instant, Map<String, Double>>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-cluster-history"));
 
@@ -64,6 +66,11 @@ public class ClusterHistory implements AutoCloseable {
         this.minuteRetention = minuteRetention;
         ticker.scheduleWithFixedDelay(this::readQuietly, 2, Math.max(1, every.toSeconds()), TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::retainQuietly, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Called with every reading's series (name → value, null when unknown), as kept. */
+    void onRead(java.util.function.BiConsumer<Instant, Map<String, Double>> listener) {
+        listeners.add(listener);
     }
 
     /** The latest reading; null before the first, or when Flink has not answered since Eddy started. */
@@ -112,6 +119,9 @@ public class ClusterHistory implements AutoCloseable {
             }
         });
         jdbc.batchUpdate("INSERT INTO cluster_sample (metric, step, at, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        for (var listener : listeners) {
+            listener.accept(now, java.util.Collections.unmodifiableMap(values));
+        }
     }
 
     private static Double percent(long used, long max) {

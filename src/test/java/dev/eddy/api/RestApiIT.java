@@ -332,6 +332,15 @@ class RestApiIT {
         }
     }
 
+    @Test
+    void metricsExportIsReadByEveryoneAndChangedByAdmins() throws Exception {
+        problem(send("GET", "/api/v1/integrations/sample-postgres/metrics-export", Role.VIEWER, null), 404);
+        problem(send("PUT", "/api/v1/integrations/sample-postgres/metrics-export", Role.DEVELOPER,
+                Map.of("table", "eddy_metrics")), 403);
+        assertThat(problem(send("PUT", "/api/v1/integrations/sample-postgres/metrics-export", Role.ADMIN,
+                Map.of("table", "bad name")), 400).path("detail").asText()).startsWith("A table name is letters, digits and _");
+    }
+
     private JsonNode read(String path, Role role) {
         try {
             return ok(send("GET", path, role, null));

@@ -14,6 +14,8 @@ import dev.eddy.support.EddyIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -170,6 +172,37 @@ class IntegrationsBrowserIT extends BrowserTest {
         browser.findElement(By.cssSelector("vaadin-grid.eddy-topics vaadin-button[data-topic='orders']")).click();
         wait.until(d -> cells("eddy-messages").contains("order_id"));
         screenshot("integrations-topic-preview");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.eddy.observe.MetricsExport metricsExport;
+
+    @Test
+    void anAdminSendsEddysMetricsToThePlaygroundsPostgres() throws Exception {
+        open("/integrations");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> cells().contains("sample-postgres"));
+        browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='sample-postgres']")).click();
+        WebElement send = wait.until(d -> d.findElement(By.cssSelector(".eddy-metrics-export vaadin-checkbox")));
+        assertThat(send.getText()).isEqualTo("Send Eddy's metrics to this database");
+        try {
+            send.click();
+            WebElement table = wait.until(d -> d.findElement(By.cssSelector(".eddy-metrics-export vaadin-text-field input")));
+            wait.until(d -> "eddy_metrics".equals(table.getDomProperty("value")));
+            browser.findElement(By.cssSelector(".eddy-metrics-export vaadin-button")).click();
+            wait.until(d -> d.findElement(By.tagName("vaadin-notification-card")).getText()
+                    .startsWith("Eddy's metrics go to sample-postgres from now on"));
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-metrics-export .eddy-status")).getText()
+                    .startsWith("Into eddy_metrics:"));
+            screenshot("integrations-metrics-export");
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN"));
+            try {
+                metricsExport.disable("sample-postgres");
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
     }
 
     private WebElement field(String label) {

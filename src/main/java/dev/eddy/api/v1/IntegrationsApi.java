@@ -30,10 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Integrations", description = "Kafka and PostgreSQL services and what they hold")
 class IntegrationsApi {
     private final IntegrationService integrations;
+    private final dev.eddy.observe.MetricsExport metricsExport;
 
-    IntegrationsApi(IntegrationService integrations) {
+    IntegrationsApi(IntegrationService integrations, dev.eddy.observe.MetricsExport metricsExport) {
         this.integrations = integrations;
+        this.metricsExport = metricsExport;
     }
+
+    /** Where Eddy's metrics go in a PostgreSQL integration's database. */
+    record MetricsExportRequest(String table) {}
 
     /** An integration as a request writes it: secrets in the clear, over TLS, never sent back. */
     record IntegrationRequest(IntegrationKind kind, Map<String, String> settings, Map<String, String> secrets) {}
@@ -85,6 +90,28 @@ class IntegrationsApi {
     @Operation(summary = "Topics and consumer groups, or PostgreSQL tables; refresh=true reads them now (viewer)")
     Metadata metadata(@PathVariable String name, @RequestParam(defaultValue = "false") boolean refresh) {
         return refresh ? integrations.refresh(name) : integrations.metadata(name);
+    }
+
+    @GetMapping("/{name}/metrics-export")
+    @Operation(summary = "Whether Eddy sends its metrics to this PostgreSQL integration: table, rows sent, waiting, "
+            + "dropped, the last problem (viewer); 404 when it does not")
+    dev.eddy.observe.MetricsExport.Export metricsExport(@PathVariable String name) {
+        return metricsExport.export(name).orElseThrow(() -> dev.eddy.integration.IntegrationException.missing(
+                "Eddy's metrics are not sent to " + name + ": PUT a table to send them"));
+    }
+
+    @PutMapping("/{name}/metrics-export")
+    @Operation(summary = "Send Eddy's metrics to this PostgreSQL integration, appended to {\"table\": \"eddy_metrics\"} "
+            + "every 15 s (admin)")
+    dev.eddy.observe.MetricsExport.Export enableMetricsExport(@PathVariable String name, @RequestBody MetricsExportRequest r) {
+        return metricsExport.enable(name, r.table());
+    }
+
+    @DeleteMapping("/{name}/metrics-export")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Stop sending Eddy's metrics to this integration (admin)")
+    void disableMetricsExport(@PathVariable String name) {
+        metricsExport.disable(name);
     }
 
     @PutMapping("/{name}/developer-access")

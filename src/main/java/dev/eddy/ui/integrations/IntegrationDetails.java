@@ -47,9 +47,11 @@ class IntegrationDetails extends VerticalLayout {
     private final H3 messagesTitle = new H3();
     private ZoneId zone = ZoneId.systemDefault();
     private Integration current;
+    private final MetricsExportPanel metricsExport;
 
-    IntegrationDetails(IntegrationService integrations) {
+    IntegrationDetails(IntegrationService integrations, MetricsExportPanel metricsExport) {
         this.integrations = integrations;
+        this.metricsExport = metricsExport;
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> load(true));
         refresh.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         age.addClassName("eddy-status");
@@ -102,7 +104,7 @@ class IntegrationDetails extends VerticalLayout {
         }
         messagesTitle.setVisible(false);
         groupsTitle.setVisible(false);
-        add(header, status, topics, groupsTitle, groups, tables, messagesTitle, messages, rows);
+        add(header, status, metricsExport, topics, groupsTitle, groups, tables, messagesTitle, messages, rows);
         setPadding(false);
         setVisible(false);
     }
@@ -119,6 +121,10 @@ class IntegrationDetails extends VerticalLayout {
         messages.setVisible(false);
         rows.setVisible(false);
         messagesTitle.setVisible(false);
+        metricsExport.setVisible(integration.kind() == IntegrationKind.POSTGRES);
+        if (integration.kind() == IntegrationKind.POSTGRES) {
+            metricsExport.show(integration.name());
+        }
         load(false);
     }
 

@@ -43,10 +43,12 @@ class IntegrationsView extends VerticalLayout {
     private static final String READ_WRITE = "read & write";
     private static final String READ_ONLY = "read only";
 
-    IntegrationsView(IntegrationService integrations, dev.eddy.gitops.SpecService specs) {
+    IntegrationsView(IntegrationService integrations, dev.eddy.gitops.SpecService specs,
+            dev.eddy.observe.MetricsExport metricsExport) {
         this.specs = specs;
         this.integrations = integrations;
-        this.details = new IntegrationDetails(integrations);
+        this.details = new IntegrationDetails(integrations, new MetricsExportPanel(metricsExport,
+                dev.eddy.security.Access.allows(dev.eddy.security.Role.ADMIN)));
         Button addKafka = new Button("Add Kafka", VaadinIcon.PLUS.create(), e -> edit(null, IntegrationKind.KAFKA));
         Button addPostgres = new Button("Add PostgreSQL", VaadinIcon.PLUS.create(),
                 e -> edit(null, IntegrationKind.POSTGRES));
