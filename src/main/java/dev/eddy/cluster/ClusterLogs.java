@@ -109,6 +109,39 @@ public class ClusterLogs {
         return new Tail(List.copyOf(last), cut, size);
     }
 
+    /** A line of one process's log that mentions what was asked for. */
+    public record Mention(String processName, String line) {}
+
+    /**
+     * The last {@code keep} lines of every process's current log file (the JobManagers' and the
+     * TaskManagers') that contain {@code needle}, for a job's own log view, which its callers guard.
+     */
+    public List<Mention> mentions(String needle, int keep) {
+        List<Mention> found = new ArrayList<>();
+        for (Source source : sources()) {
+            if (!source.file().endsWith(".log")) {
+                continue;
+            }
+            Deque<String> last = new ArrayDeque<>(keep);
+            try (InputStream in = open(source.process(), source.file());
+                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.contains(needle)) {
+                        if (last.size() == keep) {
+                            last.removeFirst();
+                        }
+                        last.addLast(line);
+                    }
+                }
+            } catch (IOException | ClusterException e) {
+                continue; // A process gone meanwhile: the others' lines still tell.
+            }
+            last.forEach(line -> found.add(new Mention(source.processName(), line)));
+        }
+        return found;
+    }
+
     /** The whole log file, for a download; the caller closes it. */
     @Requires(Role.ADMIN)
     public InputStream open(String process, String file) {

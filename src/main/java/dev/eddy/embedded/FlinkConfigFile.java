@@ -24,11 +24,18 @@ final class FlinkConfigFile {
                 <triggeringPolicy class="ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy">
                   <maxFileSize>20MB</maxFileSize>
                 </triggeringPolicy>
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+                <!-- A line a job's thread logs names the job (Flink's MDC): the job page's Logs tab finds its lines by it. -->
+                <encoder><pattern>%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %replace(%X{flink-job-id}){'^(.+)$','job=$1 '}%logger{36} - %msg%n</pattern></encoder>
               </appender>
               <root level="INFO"><appender-ref ref="file"/></root>
             </configuration>
             """;
+    /** The pattern of the processes' log lines, for the test that reads them back. */
+    static String logPattern() {
+        int from = LOGBACK.indexOf("<pattern>") + "<pattern>".length();
+        return LOGBACK.substring(from, LOGBACK.indexOf("</pattern>"));
+    }
+
     private final Path dir;
 
     FlinkConfigFile(Path dir) {

@@ -79,7 +79,7 @@ class SingleNodeClusterIT {
             assertThat(restartedTaskManager.path("restarts").asInt()).as("started again once").isEqualTo(1);
             assertThat(plan.path("processes").get(0).path("restarts").asInt()).isZero();
             clusterPageShows("Running (pid " + restartedTaskManager.path("pid").asLong() + ")");
-            logsOfEveryProcessAreReadable();
+            logsOfEveryProcessAreReadable(id);
 
             // kill -9 of Eddy: the cluster and the job go on; the next Eddy takes them over.
             eddy.kill();
@@ -188,7 +188,13 @@ class SingleNodeClusterIT {
     }
 
     /** Each process's Flink log through Eddy's API: listed, its end filtered, and whole as a download. */
-    private void logsOfEveryProcessAreReadable() throws Exception {
+    private void logsOfEveryProcessAreReadable(long job) throws Exception {
+        // The job's own lines, from its processes' log files: its tasks' (the TaskManager) and its JobMaster's.
+        JsonNode lines = eddy.send("GET", "/api/v1/jobs/" + job + "/logs?lines=100", null, 200);
+        assertThat(lines.size()).as(lines.toString()).isPositive();
+        assertThat(lines.findValuesAsText("process")).contains("TaskManager node-1").allMatch(p -> p.equals("JobManager")
+                || p.equals("TaskManager node-1"));
+        lines.forEach(l -> assertThat(l.path("at").isNull()).as(l.toString()).isFalse());
         JsonNode sources = eddy.send("GET", "/api/v1/cluster/logs", null, 200);
         assertThat(sources.findValuesAsText("processName")).contains("JobManager", "TaskManager node-1");
         assertThat(sources.findValuesAsText("file")).contains("flink.log", "console.out");

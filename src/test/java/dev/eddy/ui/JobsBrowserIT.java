@@ -67,6 +67,16 @@ class JobsBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".eddy-history-range")).getText()).contains("Last hour");
         screenshot("jobs-job-history");
 
+        // Its own log lines (Eddy logs Flink from WARN up: its Kafka source's warning as it starts).
+        browser.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().equals("Logs")).findFirst()
+                .orElseThrow().click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            d.findElement(By.cssSelector(".eddy-job-logs vaadin-button")).click();
+            return visibleGridCells("eddy-job-log-lines").contains("Offset commit on checkpoint is disabled");
+        });
+        assertThat(visibleGridCells("eddy-job-log-lines")).contains("WARN", "Eddy (embedded Flink)");
+        screenshot("jobs-job-logs");
+
         open("/jobs");
         wait.until(d -> visibleGridCells("eddy-jobs").contains(NAME));
         wait.until(d -> visibleGridCells("eddy-jobs").contains("RUNNING"));

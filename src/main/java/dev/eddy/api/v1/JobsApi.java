@@ -39,8 +39,10 @@ class JobsApi {
     private final JobService jobs;
     private final JobMonitor monitor;
     private final dev.eddy.observe.MetricHistory history;
+    private final dev.eddy.observe.JobLogs logs;
 
-    JobsApi(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history) {
+    JobsApi(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history, dev.eddy.observe.JobLogs logs) {
+        this.logs = logs;
         this.jobs = jobs;
         this.monitor = monitor;
         this.history = history;
@@ -170,6 +172,13 @@ class JobsApi {
     List<dev.eddy.observe.MetricHistory.Point> history(@PathVariable long id, @RequestParam String metric,
             @RequestParam(defaultValue = "PT1H") String range) {
         return history.history(jobs.get(id).id(), metric, HistoryRangeParam.parse(range));
+    }
+
+    @GetMapping("/{id}/logs")
+    @Operation(summary = "What the job's current or last run logged, oldest first, up to lines (1 to 1,000): time, level, "
+            + "process, logger, message with its trace's first lines (developer)")
+    List<dev.eddy.observe.JobLogLine> logs(@PathVariable long id, @RequestParam(defaultValue = "200") int lines) {
+        return logs.lines(jobs.get(id), lines);
     }
 
     @GetMapping("/{id}/failures")

@@ -53,14 +53,16 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
     private final VerticalLayout versions = new VerticalLayout();
     private final Grid<JobRun> runs = new Grid<>();
     private final JobHistory historyTab;
+    private final JobLogsTab logsTab;
     private TabSheet tabs;
     private Job job;
     private String headerShows = "";
 
-    JobView(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history) {
+    JobView(JobService jobs, JobMonitor monitor, dev.eddy.observe.MetricHistory history, dev.eddy.observe.JobLogs logs) {
         this.jobs = jobs;
         this.monitor = monitor;
         this.historyTab = new JobHistory(history);
+        this.logsTab = new JobLogsTab(logs);
         this.actions = new JobActions(jobs, this::refresh);
         header.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         header.setWidthFull();
@@ -128,9 +130,16 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         tabs.add("Versions", versions);
         tabs.add("Runs", runs);
         tabs.add("History", historyTab);
+        // Logs may hold data from the job's records: for those who may run statements, as the SQL editor is.
+        if (dev.eddy.security.Access.allows(dev.eddy.security.Role.DEVELOPER)) {
+            tabs.add("Logs", logsTab);
+        }
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab() != null && "History".equals(e.getSelectedTab().getLabel())) {
                 refreshHistory(true);
+            }
+            if (e.getSelectedTab() != null && "Logs".equals(e.getSelectedTab().getLabel())) {
+                logsTab.refresh();
             }
         });
         this.tabs = tabs;
@@ -144,6 +153,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         try {
             job = jobs.get(id);
             historyTab.forJob(id);
+            logsTab.forJob(job);
         } catch (JobException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
             return;
@@ -171,6 +181,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         refreshHistory(false);
         try {
             job = jobs.get(job.id());
+            logsTab.forJob(job);
         } catch (JobException e) {
             getUI().ifPresent(ui -> ui.navigate(JobsView.class));
             return;

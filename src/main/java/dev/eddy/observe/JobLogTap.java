@@ -1,0 +1,100 @@
+package dev.eddy.observe;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the latest lines each Flink job logs inside Eddy's JVM (the embedded cluster): Flink puts
+ * the job's id in the logging context ({@code flink-job-id}) of every thread working for it, so its
+ * tasks' and its JobMaster's lines are told apart from everything else without parsing text.
+ */
+@Component
+class JobLogTap extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+    static final String JOB_ID = "flink-job-id";
+    private static final int LINES_PER_JOB = 1_000;
+    private static final int JOBS = 200;
+    private static final int TRACE_LINES = 8;
+    private final Map<String, Deque<JobLogLine>> byJob = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<JobLogLine>> eldest) {
+            return size() > JOBS;
+        }
+    };
+
+    JobLogTap() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            setContext(context);
+            setName("eddy-job-log-tap");
+            start();
+            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+        }
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        String job = event.getMDCPropertyMap().get(JOB_ID);
+        if (job == null) {
+            return;
+        }
+        JobLogLine line = new JobLogLine(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(), "Eddy (embedded Flink)",
+                event.getLoggerName(), event.getFormattedMessage() + trace(event.getThrowableProxy()));
+        synchronized (byJob) {
+            Deque<JobLogLine> lines = byJob.computeIfAbsent(job, k -> new ArrayDeque<>());
+            if (lines.size() == LINES_PER_JOB) {
+                lines.removeFirst();
+            }
+            lines.addLast(line);
+        }
+    }
+
+    /** The last {@code max} lines the Flink job logged in this JVM, oldest first. */
+    List<JobLogLine> lines(String flinkJobId, int max) {
+        // Logging set up again (another Spring context in the same JVM) drops appenders: this one comes back.
+        if (getContext() instanceof LoggerContext context && !context.getLogger(Logger.ROOT_LOGGER_NAME).isAttached(this)) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+        }
+        synchronized (byJob) {
+            Deque<JobLogLine> lines = byJob.get(flinkJobId);
+            if (lines == null) {
+                return List.of();
+            }
+            return List.copyOf(lines).subList(Math.max(0, lines.size() - max), lines.size());
+        }
+    }
+
+    /** The exception and its causes, a few frames each: enough to read, not a wall. */
+    private static String trace(IThrowableProxy t) {
+        if (t == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        int frames = 0;
+        for (IThrowableProxy c = t; c != null && frames < TRACE_LINES * 3; c = c.getCause()) {
+            b.append('\n').append(c == t ? "" : "Caused by: ").append(c.getClassName()).append(": ").append(c.getMessage());
+            var stack = c.getStackTraceElementProxyArray();
+            for (int i = 0; i < Math.min(TRACE_LINES, stack.length); i++, frames++) {
+                b.append("\n\tat ").append(stack[i].getStackTraceElement());
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        if (getContext() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
+        }
+        stop();
+    }
+}
