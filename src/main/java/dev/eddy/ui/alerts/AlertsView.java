@@ -39,13 +39,6 @@ class AlertsView extends VerticalLayout {
         tabs.add("Silences", silences);
         add(new H2("Alerts"), about, tabs);
         // Firings change on the evaluator's side: the page follows them while it is shown.
-        addAttachListener(attached -> {
-            attached.getUI().setPollInterval(5000);
-            var polling = attached.getUI().addPollListener(e -> history.refresh());
-            addDetachListener(detached -> {
-                polling.remove();
-                detached.getUI().setPollInterval(-1);
-            });
-        });
+        dev.eddy.ui.LiveRefresh.every(this, 5000, history::refresh);
     }
 }

@@ -39,15 +39,8 @@ class ClusterHistoryPanel extends VerticalLayout {
         com.vaadin.flow.component.html.H3 heading = new com.vaadin.flow.component.html.H3("History");
         add(heading, range, empty, title("Heap used"), heap, title("CPU"), cpu, title("Task slots"), slots);
         // Read while the page is shown: every poll asks, at most every 15 s reads.
-        addAttachListener(attached -> {
-            refresh(true);
-            attached.getUI().setPollInterval(5000);
-            var polling = attached.getUI().addPollListener(e -> refresh(false));
-            addDetachListener(detached -> {
-                polling.remove();
-                detached.getUI().setPollInterval(-1);
-            });
-        });
+        addAttachListener(attached -> refresh(true));
+        dev.eddy.ui.LiveRefresh.every(this, 5000, () -> refresh(false));
     }
 
     private static Span title(String text) {

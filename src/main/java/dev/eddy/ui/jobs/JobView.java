@@ -145,7 +145,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
         this.tabs = tabs;
         tabs.setWidthFull();
         add(header, summary, failure, tabs);
-        LiveRefresh.every3Seconds(this, this::refresh);
+        dev.eddy.ui.LiveRefresh.every3Seconds(this, this::refresh);
     }
 
     @Override

@@ -121,7 +121,7 @@ class JobsView extends VerticalLayout {
         add(header, empty, grid, othersTitle, othersHelp, others);
         refresh();
         // Every 3 s the figures are read off the UI thread: a slow cluster must not hold the page's lock.
-        LiveRefresh.every3Seconds(this, () -> {
+        dev.eddy.ui.LiveRefresh.every3Seconds(this, () -> {
             if (!loading) {
                 loading = true;
                 dev.eddy.ui.Async.run(this::load, this::show, e -> loading = false);
