@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
 
@@ -42,20 +41,9 @@ final class CliConfig {
         p.setProperty("url", url);
         p.setProperty("token", token);
         try {
-            Files.createDirectories(file.getParent());
-            Path draft = file.resolveSibling("cli.properties.draft");
-            Files.deleteIfExists(draft);
-            try {
-                Files.createFile(draft, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the home directory's protection is what there is.
-                Files.createFile(draft);
-            }
             StringWriter text = new StringWriter();
             p.store(text, "eddy login");
-            Files.writeString(draft, text.toString());
-            Files.move(draft, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            dev.eddy.config.OwnerOnlyFile.write(file, text.toString());
         } catch (IOException e) {
             throw new CliException("Could not save the login in " + file + ": " + e.getMessage());
         }

@@ -46,6 +46,30 @@ public final class OwnerOnlyFile {
         }
     }
 
+    /**
+     * Writes {@code content} as the whole file, owner-only from its first byte: through a draft beside
+     * it moved in place at once, so a reader sees the old file or the new, never a part.
+     */
+    public static void write(Path file, String content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path draft;
+        try {
+            draft = Files.createTempFile(dir, ".draft", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the directory's protection is what there is.
+            draft = Files.createTempFile(dir, ".draft", ".tmp");
+        }
+        try {
+            Files.writeString(draft, content);
+            Files.move(draft, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+
     /** A random password of 32 URL-safe characters. */
     public static String randomPassword() {
         byte[] bytes = new byte[24];

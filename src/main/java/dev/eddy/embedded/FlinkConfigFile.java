@@ -3,7 +3,6 @@ package dev.eddy.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,14 +68,7 @@ final class FlinkConfigFile {
         Files.createDirectories(dir);
         StringBuilder yaml = new StringBuilder("# Written by Eddy for the cluster it runs; a new start writes it again.\n");
         all.forEach((k, v) -> yaml.append(k).append(": ").append(quote(v)).append('\n'));
-        Path file = dir.resolve("config.yaml");
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, yaml);
+        dev.eddy.config.OwnerOnlyFile.write(dir.resolve("config.yaml"), yaml.toString());
         Files.writeString(dir.resolve("logback.xml"), LOGBACK);
     }
 

@@ -3,7 +3,6 @@ package dev.eddy.embedded;
 import dev.eddy.config.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,12 +92,9 @@ final class S3Server {
         p.setProperty("s3proxy.credential", OwnerOnlyFile.randomPassword());
         p.setProperty("jclouds.provider", "filesystem");
         p.setProperty("jclouds.filesystem.basedir", dataDir.toString());
-        Path draft = Files.createTempFile(dir, ".draft", ".properties",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer out = Files.newBufferedWriter(draft)) {
-            p.store(out, "Eddy's S3 API server: written once, its keys are secrets");
-        }
-        Files.move(draft, settingsFile(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        java.io.StringWriter text = new java.io.StringWriter();
+        p.store(text, "Eddy's S3 API server: written once, its keys are secrets");
+        OwnerOnlyFile.write(settingsFile(), text.toString());
         return p;
     }
 

@@ -1,6 +1,5 @@
 package dev.eddy.observe.alert;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.job.Job;
 import dev.eddy.job.JobGauges;
