@@ -5,6 +5,8 @@ import dev.eddy.integration.TopicService;
 import dev.eddy.table.CatalogRepository;
 import dev.eddy.table.EddyCatalog;
 import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,10 @@ class StoppedJobLag {
                 }
             });
 
+    private record Chosen(String signature, Optional<RestorePoint> point) {}
+
+    private final Map<Long, Chosen> chosen = new java.util.concurrent.ConcurrentHashMap<>();
+
     StoppedJobLag(JobRepository store, RestorePoints points, KafkaPositions positions, CatalogRepository catalog,
             TopicService topics) {
         this.store = store;
@@ -50,7 +56,20 @@ class StoppedJobLag {
      * catalog, or Kafka or the state cannot be read now.
      */
     Optional<Long> of(Job job) {
-        var newest = points.of(store.savepoints(job.id()), store.runs(job.id())).stream().findFirst();
+        List<Savepoint> kept = store.savepoints(job.id());
+        List<JobRun> runs = store.runs(job.id());
+        // Which point is newest changes only with the job's savepoints and runs: looked for (on the file
+        // system or object storage, for every point) once per change, not at every reading.
+        String signature = kept.stream().map(Savepoint::path).collect(Collectors.joining(",")) + "|"
+                + runs.stream().map(r -> String.valueOf(r.lastCheckpoint())).collect(Collectors.joining(","));
+        Chosen was = chosen.get(job.id());
+        Optional<RestorePoint> newest;
+        if (was != null && was.signature().equals(signature)) {
+            newest = was.point();
+        } else {
+            newest = points.of(kept, runs).stream().findFirst();
+            chosen.put(job.id(), new Chosen(signature, newest));
+        }
         if (newest.isEmpty()) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * tasks' and its JobMaster's lines are told apart from everything else without parsing text.
  */
 @Component
-class JobLogTap extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.classic.spi.LoggerContextListener, AutoCloseable {
     static final String JOB_ID = "flink-job-id";
     private static final int LINES_PER_JOB = 1_000;
     private static final int JOBS = 200;
@@ -38,7 +38,36 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements AutoCloseable {
             setName("eddy-job-log-tap");
             start();
             context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+            // Logging set up again (Spring does, for another application context in the same JVM) stops and
+            // drops every appender: this one comes back at once, before a line is missed.
+            context.addListener(this);
         }
+    }
+
+    @Override
+    public boolean isResetResistant() {
+        return true;
+    }
+
+    @Override
+    public void onReset(LoggerContext context) {
+        start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {
+        // Nothing to do: attached when made, again after each reset.
+    }
+
+    @Override
+    public void onStop(LoggerContext context) {
+        // Nothing to keep: the lines are in memory only.
+    }
+
+    @Override
+    public void onLevelChange(Logger logger, ch.qos.logback.classic.Level level) {
+        // Levels decide what reaches the appender; nothing to do here.
     }
 
     @Override
@@ -62,7 +91,7 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     List<JobLogLine> lines(String flinkJobId, int max) {
         // Logging set up again (another Spring context in the same JVM) drops appenders: this one comes back.
         if (getContext() instanceof LoggerContext context && !context.getLogger(Logger.ROOT_LOGGER_NAME).isAttached(this)) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+            onReset(context);
         }
         synchronized (byJob) {
             Deque<JobLogLine> lines = byJob.get(flinkJobId);
@@ -93,6 +122,7 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     @Override
     public void close() {
         if (getContext() instanceof LoggerContext context) {
+            context.removeListener(this);
             context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
         }
         stop();
