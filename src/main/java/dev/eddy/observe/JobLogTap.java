@@ -33,13 +33,32 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
     };
 
     JobLogTap() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        this(LoggerFactory.getILoggerFactory() instanceof LoggerContext context ? context : null);
+    }
+
+    /** Taps {@code context} (Eddy's own; a test's), or nothing when logging is not logback's. */
+    JobLogTap(LoggerContext context) {
+        if (context != null) {
             setContext(context);
             setName("eddy-job-log-tap");
             start();
             context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
             // Logging set up again (Spring does, for another application context in the same JVM) stops and
-            // drops every appender: this one comes back at once, before a line is missed.
+            // drops every appender and even the listeners that survive a reset: this one comes back at once
+            // when it can, and within a second when it cannot.
+            context.addListener(this);
+            watch.scheduleWithFixedDelay(() -> stayAttached(context), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService watch =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(dev.eddy.config.DaemonThreads.named("eddy-job-log-tap"));
+
+    private void stayAttached(LoggerContext context) {
+        if (!context.getLogger(Logger.ROOT_LOGGER_NAME).isAttached(this) || !isStarted()) {
+            onReset(context);
+        }
+        if (!context.getCopyOfListenerList().contains(this)) {
             context.addListener(this);
         }
     }
@@ -50,9 +69,12 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
     }
 
     @Override
-    public void onReset(LoggerContext context) {
+    public synchronized void onReset(LoggerContext context) {
         start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (!root.isAttached(this)) {
+            root.addAppender(this);
+        }
     }
 
     @Override
@@ -90,8 +112,8 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
     /** The last {@code max} lines the Flink job logged in this JVM, oldest first. */
     List<JobLogLine> lines(String flinkJobId, int max) {
         // Logging set up again (another Spring context in the same JVM) drops appenders: this one comes back.
-        if (getContext() instanceof LoggerContext context && !context.getLogger(Logger.ROOT_LOGGER_NAME).isAttached(this)) {
-            onReset(context);
+        if (getContext() instanceof LoggerContext context) {
+            stayAttached(context);
         }
         synchronized (byJob) {
             Deque<JobLogLine> lines = byJob.get(flinkJobId);
@@ -121,6 +143,7 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
 
     @Override
     public void close() {
+        watch.shutdownNow();
         if (getContext() instanceof LoggerContext context) {
             context.removeListener(this);
             context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
