@@ -38,6 +38,21 @@ class JobLogTapTest {
     }
 
     @Test
+    void aLinesExceptionIsKeptWithItsFirstFramesAndTheApiShowsItWithoutThem() {
+        LoggerContext context = context();
+        try (JobLogTap tap = new JobLogTap(context)) {
+            context.getMDCAdapter().put(JobLogTap.JOB_ID, "a");
+            context.getLogger("x").warn("failed", new IllegalStateException("outer", new java.io.IOException("inner")));
+            context.getMDCAdapter().remove(JobLogTap.JOB_ID);
+            String message = tap.lines("a", 1).get(0).message();
+            assertThat(message).startsWith("failed\njava.lang.IllegalStateException: outer\n\tat ")
+                    .contains("Caused by: java.io.IOException: inner");
+            assertThat(tap.lines("a", 1).get(0).withoutFrames().message())
+                    .isEqualTo("failed\njava.lang.IllegalStateException: outer\nCaused by: java.io.IOException: inner");
+        }
+    }
+
+    @Test
     void linesAreKeptAfterLoggingIsStoppedAndResetAsSpringDoesForAnotherContext() throws Exception {
         LoggerContext context = context();
         try (JobLogTap tap = new JobLogTap(context)) {

@@ -176,9 +176,9 @@ class JobsApi {
 
     @GetMapping("/{id}/logs")
     @Operation(summary = "What the job's current or last run logged, oldest first, up to lines (1 to 1,000): time, level, "
-            + "process, logger, message with its trace's first lines (developer)")
+            + "process, logger, message with its exception's class and message and its causes', no frames (developer)")
     List<dev.eddy.observe.JobLogLine> logs(@PathVariable long id, @RequestParam(defaultValue = "200") int lines) {
-        return logs.lines(jobs.get(id), lines);
+        return logs.lines(jobs.get(id), lines).stream().map(dev.eddy.observe.JobLogLine::withoutFrames).toList();
     }
 
     @GetMapping("/{id}/failures")
