@@ -120,7 +120,11 @@ class MonitoringEndpointsIT {
             }, s -> s.contains("eddy_job_running{" + tags + "} 1") && s.contains("eddy_job_last_checkpoint_age_seconds{" + tags)
                     && value(s, "eddy_job_records_in_per_second{" + tags + "}") > 0
                     // The Kafka source reports its pending records after its first fetch, not at once.
-                    && value(s, "eddy_job_source_lag_records{" + tags + "}") >= 0);
+                    && value(s, "eddy_job_source_lag_records{" + tags + "}") >= 0
+                    // Busy and back-pressured time, once its tasks have reported a second of work.
+                    && s.contains("eddy_job_busy_percent{" + tags) && s.contains("eddy_job_back_pressured_percent{" + tags));
+            assertThat(value(scrape, "eddy_job_busy_percent{" + tags + "}")).isBetween(0.0, 100.0);
+            assertThat(scrape).contains("eddy_alerts_firing{severity=\"critical\"}");
             assertThat(scrape).contains("eddy_job_restarts{" + tags + "} 0", "eddy_job_uptime_seconds{" + tags,
                     "eddy_job_records_out_per_second{" + tags, "eddy_cluster_reachable 1", "eddy_cluster_slots ");
             assertThat(value(scrape, "eddy_job_last_checkpoint_age_seconds{" + tags + "}")).isBetween(0.0, 30.0);

@@ -38,12 +38,22 @@ class AlertEvaluator implements AutoCloseable {
     private final Evaluation evaluation = new Evaluation();
     private final Map<Long, CounterWindow> restarts = new ConcurrentHashMap<>();
     private final Map<Long, CounterWindow> failedCheckpoints = new ConcurrentHashMap<>();
+    /** Firing alerts by severity as last evaluated, for {@code eddy_alerts_firing}. */
+    private final Map<Severity, java.util.concurrent.atomic.AtomicInteger> firing = new java.util.EnumMap<>(Severity.class);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(dev.eddy.config.DaemonThreads.named("eddy-alerts"));
 
     AlertEvaluator(AlertStore store, AlertDelivery delivery, IntegrationService integrations,
             dev.eddy.observe.ClusterHistory cluster, Leadership leadership,
             JobGauges gauges, @Value("${eddy.alerts.reminder-interval:4h}") Duration remindEvery,
-            @Value("${eddy.public-url:}") String publicUrl, org.springframework.core.env.Environment environment) {
+            @Value("${eddy.public-url:}") String publicUrl, org.springframework.core.env.Environment environment,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        for (Severity s : Severity.values()) {
+            var count = new java.util.concurrent.atomic.AtomicInteger();
+            firing.put(s, count);
+            io.micrometer.core.instrument.Gauge.builder("eddy.alerts.firing", count, java.util.concurrent.atomic.AtomicInteger::get)
+                    .tag("severity", s.label()).description("alerts firing now (on the Eddy that evaluates them)")
+                    .register(registry);
+        }
         this.store = store;
         this.delivery = delivery;
         this.integrations = integrations;
@@ -70,6 +80,9 @@ class AlertEvaluator implements AutoCloseable {
             remember(readings);
             if (leadership.lead()) {
                 evaluate(readings, Instant.now());
+                Map<Severity, Long> open = store.open().stream()
+                        .collect(Collectors.groupingBy(AlertEvent::severity, Collectors.counting()));
+                firing.forEach((s, count) -> count.set(open.getOrDefault(s, 0L).intValue()));
             }
         } catch (RuntimeException e) {
             // The store is away: firings are looked at again at the next reading.
