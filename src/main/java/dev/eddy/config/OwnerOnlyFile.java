@@ -23,16 +23,7 @@ public final class OwnerOnlyFile {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path draft;
-        try {
-            draft = Files.createTempFile(dir, ".draft", ".secret",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: rely on the directory's protection.
-            draft = Files.createTempFile(dir, ".draft", ".secret");
-        }
+        Path draft = draftBeside(file);
         try {
             String value = fresh.get();
             Files.writeString(draft, value);
@@ -51,22 +42,26 @@ public final class OwnerOnlyFile {
      * it moved in place at once, so a reader sees the old file or the new, never a part.
      */
     public static void write(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path draft;
-        try {
-            draft = Files.createTempFile(dir, ".draft", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the directory's protection is what there is.
-            draft = Files.createTempFile(dir, ".draft", ".tmp");
-        }
+        Path draft = draftBeside(file);
         try {
             Files.writeString(draft, content);
             Files.move(draft, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(draft);
+        }
+    }
+
+    /** An empty owner-only file beside {@code file}, in the same directory so it can be linked or moved in place. */
+    private static Path draftBeside(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        try {
+            return Files.createTempFile(dir, ".draft", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the directory's protection is what there is.
+            return Files.createTempFile(dir, ".draft", ".tmp");
         }
     }
 
