@@ -4,10 +4,47 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Checks and picks loopback ports before an embedded piece binds them. */
-final class Ports {
+public final class Ports {
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int LOWEST = 10_000;
+
     private Ports() {}
+
+    /**
+     * A port nobody listens on now, below the range the system hands out for "any port" binds and
+     * outgoing connections: a port picked now and bound seconds later (a process still starting) cannot
+     * meanwhile be taken by a Flink process binding port 0 or by a client's connection, as one from that
+     * range could.
+     */
+    public static int unused() {
+        int below = ephemeralLow();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 100; i++) {
+            int port = random.nextInt(LOWEST, below);
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on the loopback interface", e);
+        }
+    }
+
+    private static int ephemeralLow() {
+        try {
+            int low = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            return low > LOWEST + 1000 ? low : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // macOS and Windows start theirs at 49152; below 32768 is outside both
+        }
+    }
 
     /**
      * Returns the port to use: a free one when {@code configured} is 0, else {@code configured}
@@ -16,11 +53,7 @@ final class Ports {
      */
     static int claim(int configured, String piece, String setting) {
         if (configured == 0) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("No free port on the loopback interface for " + piece, e);
-            }
+            return unused();
         }
         if (!isFree(configured)) {
             throw new PortInUseException(piece, configured, setting);

@@ -29,6 +29,16 @@ class PortsTest {
     }
 
     @Test
+    void aPickedPortLiesBelowTheRangeThatPortZeroBindsAndOutgoingConnectionsTake() throws Exception {
+        java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        int low = java.nio.file.Files.exists(range)
+                ? Integer.parseInt(java.nio.file.Files.readString(range).trim().split("\\s+")[0]) : 32_768;
+        for (int i = 0; i < 20; i++) {
+            assertThat(Ports.unused()).isBetween(10_000, low - 1);
+        }
+    }
+
+    @Test
     void environmentVariableFollowsSpringsRelaxedBinding() {
         assertThat(PortInUseException.toEnvironmentVariable("eddy.embedded.flink.gateway-port"))
                 .isEqualTo("EDDY_EMBEDDED_FLINK_GATEWAYPORT");

@@ -1,18 +1,12 @@
 package dev.eddy.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.eddy.embedded.Ports;
 
-/** A port nothing listens on now, for a process a test starts. */
+/** A port nothing listens on now, for a process a test starts (outside the range port-0 binds take from). */
 public final class FreePorts {
     private FreePorts() {}
 
     public static int any() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Ports.unused();
     }
 }
