@@ -39,7 +39,8 @@ public final class Ports {
 
     private static int ephemeralLow() {
         try {
-            int low = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            // Line by line: /proc gives its files' size as 0, which readString trusts.
+            int low = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
             return low > LOWEST + 1000 ? low : 32_768;
         } catch (IOException | RuntimeException e) {
             return 32_768; // macOS and Windows start theirs at 49152; below 32768 is outside both

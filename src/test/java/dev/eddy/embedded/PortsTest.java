@@ -32,7 +32,7 @@ class PortsTest {
     void aPickedPortLiesBelowTheRangeThatPortZeroBindsAndOutgoingConnectionsTake() throws Exception {
         java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         int low = java.nio.file.Files.exists(range)
-                ? Integer.parseInt(java.nio.file.Files.readString(range).trim().split("\\s+")[0]) : 32_768;
+                ? Integer.parseInt(java.nio.file.Files.readAllLines(range).get(0).trim().split("\\s+")[0]) : 32_768;
         for (int i = 0; i < 20; i++) {
             assertThat(Ports.unused()).isBetween(10_000, low - 1);
         }
