@@ -38,7 +38,7 @@ public class SchemaService {
     public List<SchemaNode> tree(SqlConsole console) {
         // Each integration is read on its own thread while Flink's catalog is read here: one service
         // that does not answer delays only its own part, not the others' nor Flink's.
-        List<java.util.concurrent.CompletableFuture<SchemaNode>> reading = integrations.list().stream()
+        List<java.util.concurrent.CompletableFuture<SchemaNode>> reading = integrations.dataSources().stream()
                 .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(CurrentUser.carrying(() -> integration(i)), readers)).toList();
         List<SchemaNode> roots = new ArrayList<>(flink(console));
         reading.forEach(r -> roots.add(r.join()));
@@ -134,7 +134,7 @@ public class SchemaService {
             m.topics().forEach(t -> children.add(SchemaNode.leaf(path + "/" + t.name(), t.name(), Kind.TOPIC,
                     t.partitions() + (t.partitions() == 1 ? " partition, " : " partitions, ") + t.messages() + " messages",
                     t.name())));
-        } else {
+        } else if (i.kind() == IntegrationKind.POSTGRES) {
             m.tables().forEach(t -> {
                 List<SchemaNode> columns = new ArrayList<>();
                 t.columns().forEach(c -> columns.add(SchemaNode.leaf(path + "/" + t.qualifiedName() + "/" + c.name(),

@@ -24,7 +24,7 @@ class IntegrationPlanner {
     }
 
     Step plan(IntegrationSpec spec, Map<String, String> values) {
-        IntegrationKind kind = "kafka".equalsIgnoreCase(spec.kind()) ? IntegrationKind.KAFKA : IntegrationKind.POSTGRES;
+        IntegrationKind kind = IntegrationKind.ofSpecName(spec.kind()); // SpecFile refused any other word
         Map<String, Secret> secrets = new TreeMap<>();
         List<String> unsent = new ArrayList<>();
         spec.secrets().forEach((key, ref) -> {

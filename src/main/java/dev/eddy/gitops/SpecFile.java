@@ -89,8 +89,8 @@ public final class SpecFile {
             if (s.name() == null || s.name().isBlank()) {
                 problems.add(where + "needs a name");
             }
-            if (s.kind() == null || !List.of("kafka", "postgres").contains(s.kind().toLowerCase())) {
-                problems.add(where + "kind is kafka or postgres, not " + s.kind());
+            if (dev.eddy.integration.IntegrationKind.ofSpecName(s.kind()) == null) {
+                problems.add(where + "kind is kafka, postgres or opensearch, not " + s.kind());
             }
             s.secrets().forEach((key, ref) -> {
                 if (ref == null || (ref.env() == null) == (ref.file() == null)) {

@@ -135,7 +135,7 @@ public class SpecService {
         Map<String, IntegrationKind> kinds = new HashMap<>();
         integrations.list().forEach(i -> kinds.put(i.name(), i.kind()));
         spec.integrations().forEach(s -> kinds.put(s.name(),
-                "kafka".equalsIgnoreCase(s.kind()) ? IntegrationKind.KAFKA : IntegrationKind.POSTGRES));
+                java.util.Objects.requireNonNullElse(IntegrationKind.ofSpecName(s.kind()), IntegrationKind.KAFKA)));
         Function<String, IntegrationKind> kindOf = name -> kinds.getOrDefault(name, IntegrationKind.KAFKA);
         boolean tablesChange = false;
         for (TableSpec t : spec.tables()) {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Kafka or PostgreSQL service as the console shows it: its settings, only the names of the
+ * A Kafka, PostgreSQL or OpenSearch service as the console shows it: its settings, only the names of the
  * secrets that are set (never their values), and whether developers may only read through it.
  */
 public record Integration(long id, String name, IntegrationKind kind, Map<String, String> settings,
@@ -14,9 +14,13 @@ public record Integration(long id, String name, IntegrationKind kind, Map<String
         return settings.getOrDefault(key, "");
     }
 
-    /** Where the service is, in one line: bootstrap servers, or host:port/database. */
+    /** Where the service is, in one line: bootstrap servers, host:port/database, or a URL. */
     public String address() {
-        return kind == IntegrationKind.KAFKA ? setting(KafkaSettings.BOOTSTRAP_SERVERS)
-                : setting(PostgresSettings.HOST) + ":" + setting(PostgresSettings.PORT) + "/" + setting(PostgresSettings.DATABASE);
+        return switch (kind) {
+            case KAFKA -> setting(KafkaSettings.BOOTSTRAP_SERVERS);
+            case POSTGRES -> setting(PostgresSettings.HOST) + ":" + setting(PostgresSettings.PORT) + "/"
+                    + setting(PostgresSettings.DATABASE);
+            case OPENSEARCH -> setting(OpenSearchSettings.URL);
+        };
     }
 }

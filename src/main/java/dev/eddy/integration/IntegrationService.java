@@ -101,6 +101,12 @@ public class IntegrationService {
         return repository.findAll();
     }
 
+    /** The integrations tables can read and write: Kafka and PostgreSQL, not OpenSearch, which receives logs. */
+    @Requires(Role.VIEWER)
+    public List<Integration> dataSources() {
+        return repository.findAll().stream().filter(i -> i.kind() != IntegrationKind.OPENSEARCH).toList();
+    }
+
     @Requires(Role.VIEWER)
     public Integration get(String name) {
         return find(name).orElseThrow(() -> IntegrationException.missing("No integration named " + name));
@@ -224,7 +230,12 @@ public class IntegrationService {
                 // Known in at most two seconds: no client timeout, and no connection test to repeat it.
                 throw new Unreachable(unreachable.get());
             }
-            if (i.kind() == IntegrationKind.KAFKA) {
+            if (i.kind() == IntegrationKind.OPENSEARCH) {
+                // Nothing to browse: it receives logs. Its answer is what tells it is there.
+                OpenSearchConnectionTester.client(i, secrets).describe();
+                fresh = new Metadata(List.of(), List.of(), List.of(), java.time.Instant.now(), java.util.Optional.empty(),
+                        java.util.Optional.empty());
+            } else if (i.kind() == IntegrationKind.KAFKA) {
                 KafkaBrowser.Contents kafka = KafkaBrowser.contents(kafkaClient(i, secrets));
                 fresh = new Metadata(kafka.topics(), kafka.groups(), List.of(), java.time.Instant.now(),
                         java.util.Optional.empty(), java.util.Optional.empty());
@@ -241,8 +252,11 @@ public class IntegrationService {
             // Say it in words: run the connection test, which knows how to explain the failure.
             String reason;
             if (e instanceof Unreachable) {
-                reason = i.kind() == IntegrationKind.POSTGRES ? PostgresConnectionTester.unreachable(e.getMessage())
-                        : KafkaConnectionTester.capitalize(e.getMessage());
+                reason = switch (i.kind()) {
+                    case POSTGRES -> PostgresConnectionTester.unreachable(e.getMessage());
+                    case OPENSEARCH -> OpenSearchConnectionTester.unreachable(e.getMessage());
+                    case KAFKA -> KafkaConnectionTester.capitalize(e.getMessage());
+                };
             } else {
                 ConnectionCheck check = check(i, secrets);
                 reason = check.ok() ? rootMessage(e) : check.summary();
@@ -347,7 +361,31 @@ public class IntegrationService {
 
     /** Where the service listens, as Reachability takes it: bootstrap servers, or host:port. */
     private static String addresses(Integration i) {
-        return i.kind() == IntegrationKind.KAFKA ? i.setting(KafkaSettings.BOOTSTRAP_SERVERS) : PostgresSettings.address(i);
+        return switch (i.kind()) {
+            case KAFKA -> i.setting(KafkaSettings.BOOTSTRAP_SERVERS);
+            case POSTGRES -> PostgresSettings.address(i);
+            case OPENSEARCH -> OpenSearchSettings.address(i);
+        };
+    }
+
+    /** Every OpenSearch integration, for Eddy's own work (shipping its logs), which runs as no user. */
+    public List<Integration> openSearchDestinations() {
+        return repository.findAll().stream().filter(i -> i.kind() == IntegrationKind.OPENSEARCH).toList();
+    }
+
+    /**
+     * A client of an OpenSearch integration as its user, for what Eddy itself writes there (its logs),
+     * never for a user's statement.
+     *
+     * @throws IntegrationException in words when there is no such OpenSearch integration
+     */
+    public OpenSearchClient openSearch(String integration) {
+        Integration i = repository.find(integration).orElseThrow(() -> new IntegrationException(
+                "There is no integration named " + integration));
+        if (i.kind() != IntegrationKind.OPENSEARCH) {
+            throw new IntegrationException(integration + " is not an OpenSearch integration");
+        }
+        return OpenSearchConnectionTester.client(i, repository.secrets(integration));
     }
 
     /**
@@ -436,8 +474,11 @@ public class IntegrationService {
     }
 
     private static ConnectionCheck check(Integration i, Map<String, String> secrets) {
-        return i.kind() == IntegrationKind.KAFKA ? KafkaConnectionTester.test(i, secrets)
-                : PostgresConnectionTester.test(i, secrets);
+        return switch (i.kind()) {
+            case KAFKA -> KafkaConnectionTester.test(i, secrets);
+            case POSTGRES -> PostgresConnectionTester.test(i, secrets);
+            case OPENSEARCH -> OpenSearchConnectionTester.test(i, secrets);
+        };
     }
 
     private Map<String, String> storedSecretsFor(IntegrationDraft draft) {
@@ -466,7 +507,22 @@ public class IntegrationService {
             throw new IntegrationException("A name is lower case letters, digits and dashes, starting with a letter "
                     + "(e.g. orders-kafka)");
         }
-        if (d.kind() == IntegrationKind.KAFKA) {
+        if (d.kind() == IntegrationKind.OPENSEARCH) {
+            String url = OpenSearchSettings.urlProblem(d.settings().get(OpenSearchSettings.URL));
+            if (url != null) {
+                throw new IntegrationException(url);
+            }
+            List<String> index = OpenSearchSettings.indexProblems(d.settings().getOrDefault(OpenSearchSettings.INDEX,
+                    OpenSearchSettings.DEFAULT_INDEX));
+            if (!index.isEmpty()) {
+                throw new IntegrationException(String.join("; ", index));
+            }
+            String level = d.settings().getOrDefault(OpenSearchSettings.LEVEL, "INFO");
+            if (!OpenSearchSettings.LEVELS.contains(level)) {
+                throw new IntegrationException("The level of the logs to ship is one of " + String.join(", ",
+                        OpenSearchSettings.LEVELS) + "; got '" + level + "'");
+            }
+        } else if (d.kind() == IntegrationKind.KAFKA) {
             if (d.settings().getOrDefault(KafkaSettings.BOOTSTRAP_SERVERS, "").isBlank()) {
                 throw new IntegrationException("Bootstrap servers are needed, e.g. broker-1:9092,broker-2:9092");
             }

@@ -92,8 +92,22 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
         // Levels decide what reaches the appender; nothing to do here.
     }
 
+    private final List<java.util.function.Consumer<ILoggingEvent>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hands every event logged in this JVM to {@code follower} too, on the thread that logs it: it must not log. */
+    void follow(java.util.function.Consumer<ILoggingEvent> follower) {
+        followers.add(follower);
+    }
+
+    void unfollow(java.util.function.Consumer<ILoggingEvent> follower) {
+        followers.remove(follower);
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
+        for (java.util.function.Consumer<ILoggingEvent> f : followers) {
+            f.accept(event);
+        }
         String job = event.getMDCPropertyMap().get(JOB_ID);
         if (job == null) {
             return;
@@ -125,7 +139,7 @@ class JobLogTap extends AppenderBase<ILoggingEvent> implements ch.qos.logback.cl
     }
 
     /** The exception and its causes, a few frames each: enough to read, not a wall. */
-    private static String trace(IThrowableProxy t) {
+    static String trace(IThrowableProxy t) {
         if (t == null) {
             return "";
         }

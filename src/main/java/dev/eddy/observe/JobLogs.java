@@ -5,14 +5,9 @@ import dev.eddy.cluster.ClusterLogs;
 import dev.eddy.job.Job;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class JobLogs {
     public static final int MAX_LINES = 1_000;
-    /** Eddy's processes' pattern: {@code 2026-12-01T05:12:03.123+00:00 INFO  [thread] job=<id> logger - message}. */
-    private static final Pattern LINE = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+(?:Z|[+-]\\d{2}:\\d{2}))\\s+(\\w+)\\s+\\[(.*?)]\\s+(?:job=\\S+\\s+)?(\\S+) - (.*)$");
     private final JobLogTap tap;
     private final ClusterLogs cluster;
 
@@ -60,16 +52,8 @@ public class JobLogs {
 
     /** A line of a log file as Eddy's processes write it; a line of another shape is kept whole as the message. */
     public static JobLogLine parse(String process, String line) {
-        Matcher m = LINE.matcher(line);
-        if (!m.matches()) {
-            return new JobLogLine(null, "", process, "", line);
-        }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(m.group(1)).toInstant();
-        } catch (DateTimeParseException e) {
-            at = null;
-        }
-        return new JobLogLine(at, m.group(2), process, m.group(4), m.group(5));
+        LogRecord r = ProcessLogLines.record(process, null, line);
+        return r == null ? new JobLogLine(null, "", process, "", line)
+                : new JobLogLine(r.at(), r.level(), process, r.logger(), r.message());
     }
 }

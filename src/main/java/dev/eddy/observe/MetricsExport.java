@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,9 +211,9 @@ public class MetricsExport implements AutoCloseable {
     private final class Destination {
         private final String integration;
         private final String table;
-        private final ArrayDeque<Row> waiting = new ArrayDeque<>();
+        private final WaitingBuffer<Row> waiting = new WaitingBuffer<>(bufferRows);
+        private final Object sending = new Object();
         private long sent;
-        private long dropped;
         private Instant lastSentAt;
         private String problem;
 
@@ -223,28 +222,26 @@ public class MetricsExport implements AutoCloseable {
             this.table = table;
         }
 
-        synchronized void add(List<Row> rows) {
-            for (Row r : rows) {
-                if (waiting.size() >= bufferRows) {
-                    waiting.removeFirst();
-                    dropped++;
-                }
-                waiting.addLast(r);
-            }
+        void add(List<Row> rows) {
+            waiting.addAll(rows);
         }
 
         synchronized Export status() {
-            return new Export(integration, table, lastSentAt, sent, waiting.size(), dropped, problem);
+            return new Export(integration, table, lastSentAt, sent, waiting.size(), waiting.dropped(), problem);
         }
 
         void send() {
+            // One sender at a time (the ticker's, a test's): two would both send the oldest batch.
+            synchronized (sending) {
+                sendWaiting();
+            }
+        }
+
+        private void sendWaiting() {
             while (true) {
-                List<Row> batch;
-                synchronized (this) {
-                    if (waiting.isEmpty()) {
-                        return;
-                    }
-                    batch = new ArrayList<>(waiting).subList(0, Math.min(BATCH, waiting.size()));
+                List<Row> batch = waiting.oldest(BATCH);
+                if (batch.isEmpty()) {
+                    return;
                 }
                 try (Connection c = integrations.postgresWriter(integration)) {
                     write(c, batch);
@@ -258,13 +255,8 @@ public class MetricsExport implements AutoCloseable {
                     }
                     return;
                 }
+                waiting.sent(batch);
                 synchronized (this) {
-                    // Only what was sent goes: a full buffer may have dropped some of the batch's rows meanwhile.
-                    java.util.Set<Row> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                    done.addAll(batch);
-                    while (!waiting.isEmpty() && done.contains(waiting.peekFirst())) {
-                        waiting.removeFirst();
-                    }
                     sent += batch.size();
                     lastSentAt = Instant.now();
                     if (problem != null) {

@@ -81,7 +81,7 @@ public class CompletionService {
                     topics.add(new ExternalObjects.Item(t.name(), integration.name(), t.partitions()
                             + (t.partitions() == 1 ? " partition" : " partitions") + ", ~" + t.messages() + " messages"));
                 }
-            } else {
+            } else if (integration.kind() == IntegrationKind.POSTGRES) {
                 urls.add(new ExternalObjects.Item(PostgresSettings.jdbcUrl(integration), integration.name(), "JDBC URL"));
                 for (PostgresTable t : metadata.tables()) {
                     tables.add(new ExternalObjects.Item(t.qualifiedName(), integration.name(),

@@ -46,7 +46,7 @@ public class TableConnections implements ConnectionResolver {
             IntegrationKind expected = connector.equals("jdbc") ? IntegrationKind.POSTGRES : IntegrationKind.KAFKA;
             if (integration.kind() != expected) {
                 throw new ValidationException("The table's connector '" + connector + "' cannot use " + name
-                        + ", a " + integration.kind().label() + " integration");
+                        + ", " + integration.kind().withArticle() + " integration");
             }
             if (write && integration.developersReadOnly() && !trustedWriter) {
                 throw new ValidationException("Integration " + name + " is read-only for developers: its tables can "

@@ -351,7 +351,7 @@ public class TableService implements IntegrationUsage {
             Integration i = integrations.get(draft.integration());
             IntegrationKind wanted = draft.connector().kafka() ? IntegrationKind.KAFKA : IntegrationKind.POSTGRES;
             if (i.kind() != wanted) {
-                problems.add(draft.integration() + " is a " + i.kind().label() + " integration; a "
+                problems.add(draft.integration() + " is " + i.kind().withArticle() + " integration; a "
                         + draft.connector().id() + " table needs " + wanted.label());
             }
         }

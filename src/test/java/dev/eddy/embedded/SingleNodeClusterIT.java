@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.support.Await;
+import dev.eddy.support.OpenSearchNode;
 import dev.eddy.support.PackagedEddy;
 import dev.eddy.ui.BrowserSupport;
 import java.io.IOException;
@@ -38,6 +39,8 @@ class SingleNodeClusterIT {
     @Test
     void aKilledTaskManagerComesBackWithItsJobAndTheClusterOutlivesAKilledEddy() throws Exception {
         Path nodes = eddy.dataDir().resolve("flink/nodes");
+        java.util.concurrent.CompletableFuture<OpenSearchNode> search = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                PackagedEddy.call(() -> OpenSearchNode.start(eddy.dataDir().resolveSibling(eddy.dataDir().getFileName() + "-opensearch"))));
         try {
             eddy.start();
             long jobManager = pid(nodes, "jobmanager").orElseThrow();
@@ -56,6 +59,9 @@ class SingleNodeClusterIT {
             Await.until("a completed checkpoint", Duration.ofSeconds(60),
                     () -> get(rest + "/jobs/" + flinkJob + "/checkpoints").path("counts").path("completed").asLong(),
                     n -> n >= 1);
+            OpenSearchNode openSearch = search.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            eddy.send("PUT", "/api/v1/integrations/cluster-logs", Map.of("kind", "OPENSEARCH", "settings",
+                    Map.of("url", openSearch.url(), "index", "single-node-{yyyy.MM.dd}")), 200);
 
             // kill -9 of the TaskManager: Eddy starts a new one and Flink restarts the job on it.
             long taskManager = pid(nodes, "taskmanager-1").orElseThrow();
@@ -80,6 +86,7 @@ class SingleNodeClusterIT {
             assertThat(plan.path("processes").get(0).path("restarts").asInt()).isZero();
             clusterPageShows("Running (pid " + restartedTaskManager.path("pid").asLong() + ")");
             logsOfEveryProcessAreReadable(id);
+            logsAreShippedToOpenSearch(openSearch, flinkJob);
 
             // kill -9 of Eddy: the cluster and the job go on; the next Eddy takes them over.
             eddy.kill();
@@ -109,6 +116,10 @@ class SingleNodeClusterIT {
             assertThat(back.path("flinkJobId").asText()).isNotEqualTo(flinkJob);
         } finally {
             eddy.kill();
+            search.thenAccept(node -> PackagedEddy.call(() -> {
+                node.close();
+                return null;
+            }));
             for (String process : new String[] {"taskmanager-1", "jobmanager", "s3"}) {
                 pid(nodes, process).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
             }
@@ -185,6 +196,30 @@ class SingleNodeClusterIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The processes' lines reach OpenSearch as records naming their process and job: the restarted
+     * TaskManager's about the job's tasks, the JobManager's, with the Eddy job's name, and Eddy's own.
+     */
+    private void logsAreShippedToOpenSearch(OpenSearchNode openSearch, String flinkJob) throws Exception {
+        String ofJob = "{\"size\":100,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"flink_job_id.keyword\":\"" + flinkJob
+                + "\"}},{\"term\":{\"process.keyword\":\"%s\"}}]}}}";
+        JsonNode taskManager = Await.until("the TaskManager's lines about the job in OpenSearch", Duration.ofSeconds(60),
+                () -> openSearch.search("single-node-*", String.format(ofJob, "TaskManager node-1")), hits -> hits.size() > 0);
+        assertThat(taskManager.get(0).path("level").asText()).isIn("INFO", "WARN", "ERROR");
+        assertThat(taskManager.get(0).path("logger").asText()).as("abbreviated as the files have it").matches("(org\\.apache\\.flink|o\\.a\\.f)\\..+");
+        JsonNode jobManager = Await.until("the JobManager's lines naming the Eddy job", Duration.ofSeconds(60),
+                () -> openSearch.search("single-node-*", String.format(ofJob, "JobManager")),
+                hits -> hits.findValuesAsText("job").contains("single node"));
+        assertThat(jobManager.findValuesAsText("message")).allMatch(m -> !m.isBlank());
+        JsonNode own = openSearch.search("single-node-*", "{\"query\":{\"term\":{\"process.keyword\":\"Eddy\"}}}");
+        assertThat(own.size()).as("Eddy's own lines").isPositive();
+        JsonNode status = eddy.send("GET", "/api/v1/integrations/cluster-logs/log-shipping", null, 200);
+        assertThat(status.path("shipped").asLong()).isPositive();
+        assertThat(status.path("problem").isNull()).as(status.toString()).isTrue();
+        System.out.printf("Logs shipped to OpenSearch: %d records (%d waiting, %d dropped)%n", status.path("shipped").asLong(),
+                status.path("waiting").asLong(), status.path("dropped").asLong());
     }
 
     /** Each process's Flink log through Eddy's API: listed, its end filtered, and whole as a download. */

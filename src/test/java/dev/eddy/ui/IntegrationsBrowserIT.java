@@ -205,6 +205,42 @@ class IntegrationsBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void anOpenSearchServiceIsAddedForLogsAndItsPageSaysWhyNothingIsShippedWhileItIsAway() throws Exception {
+        int closed = dev.eddy.support.FreePorts.any();
+        open("/integrations");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.eddy-integrations")));
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Add OpenSearch')]")).click();
+        WebElement dialog = wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay")));
+        assertThat(field("Index").getDomProperty("value")).isEqualTo("eddy-logs-{yyyy.MM.dd}");
+        field("Name").sendKeys("team-logs");
+        field("URL").sendKeys("http://127.0.0.1:" + closed);
+        screenshot("integrations-opensearch-dialog");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Save']")).click();
+        WebElement anyway = wait.until(d -> d.findElement(By.xpath("//vaadin-button[starts-with(normalize-space(.), 'Save anyway')]")));
+        assertThat(dialog.getText()).contains("Cannot reach OpenSearch: nothing listens at 127.0.0.1:" + closed);
+        anyway.click();
+        try {
+            wait.until(d -> cells().contains("team-logs"));
+            assertThat(cells()).contains("OpenSearch").contains("http://127.0.0.1:" + closed);
+            browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='team-logs']")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-log-shipping")).isDisplayed());
+            assertThat(browser.findElements(By.cssSelector("vaadin-grid.eddy-topics")).stream().noneMatch(WebElement::isDisplayed))
+                    .as("no topics or tables for a logs service").isTrue();
+            // Within 10 s Eddy ships there and fails: Refresh shows why, in words.
+            wait.until(d -> {
+                d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Refresh']")).click();
+                return d.findElement(By.cssSelector(".eddy-log-shipping")).getText().contains("Not shipped now: Nothing listens at");
+            });
+            String panel = browser.findElement(By.cssSelector(".eddy-log-shipping")).getText();
+            assertThat(panel).contains("INFO and up, into eddy-logs-{yyyy.MM.dd}").contains("waiting");
+            screenshot("integrations-opensearch-shipping");
+        } finally {
+            integrations.delete("team-logs");
+        }
+    }
+
     private WebElement field(String label) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
                 By.xpath("//vaadin-text-field[./label[normalize-space(.)='" + label + "']]/input")));

@@ -24,17 +24,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Kafka and PostgreSQL services over HTTP: list, read, save (admin), test, and what they hold. */
+/** Kafka, PostgreSQL and OpenSearch services over HTTP: list, read, save (admin), test, and what they hold or receive. */
 @RestController
 @RequestMapping("/api/v1/integrations")
-@Tag(name = "Integrations", description = "Kafka and PostgreSQL services and what they hold")
+@Tag(name = "Integrations", description = "Kafka and PostgreSQL services and what they hold; OpenSearch services Eddy ships logs to")
 class IntegrationsApi {
     private final IntegrationService integrations;
     private final dev.eddy.observe.MetricsExport metricsExport;
+    private final dev.eddy.observe.LogShipping logShipping;
 
-    IntegrationsApi(IntegrationService integrations, dev.eddy.observe.MetricsExport metricsExport) {
+    IntegrationsApi(IntegrationService integrations, dev.eddy.observe.MetricsExport metricsExport,
+            dev.eddy.observe.LogShipping logShipping) {
         this.integrations = integrations;
         this.metricsExport = metricsExport;
+        this.logShipping = logShipping;
     }
 
     /** Where Eddy's metrics go in a PostgreSQL integration's database. */
@@ -112,6 +115,15 @@ class IntegrationsApi {
     @Operation(summary = "Stop sending Eddy's metrics to this integration (admin)")
     void disableMetricsExport(@PathVariable String name) {
         metricsExport.disable(name);
+    }
+
+    @GetMapping("/{name}/log-shipping")
+    @Operation(summary = "How shipping logs to this OpenSearch integration goes: index pattern, level, records shipped, "
+            + "waiting, dropped and refused, the last problem (viewer); 404 for another kind")
+    dev.eddy.observe.LogShipping.Shipping logShipping(@PathVariable String name) {
+        integrations.get(name);
+        return logShipping.shipping(name).orElseThrow(() -> dev.eddy.integration.IntegrationException.missing(
+                "No logs are shipped to " + name + ": only OpenSearch integrations receive them (within 10 s of being saved)"));
     }
 
     @PutMapping("/{name}/developer-access")

@@ -31,7 +31,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** What one integration holds: its topics (with a message preview) or its tables and columns. */
+/** What one integration holds: its topics (with a message preview) or its tables and columns; for OpenSearch, how log shipping goes. */
 class IntegrationDetails extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final IntegrationService integrations;
@@ -49,7 +49,10 @@ class IntegrationDetails extends VerticalLayout {
     private Integration current;
     private final MetricsExportPanel metricsExport;
 
-    IntegrationDetails(IntegrationService integrations, MetricsExportPanel metricsExport) {
+    private final LogShippingPanel logShipping;
+
+    IntegrationDetails(IntegrationService integrations, MetricsExportPanel metricsExport, LogShippingPanel logShipping) {
+        this.logShipping = logShipping;
         this.integrations = integrations;
         this.metricsExport = metricsExport;
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> load(true));
@@ -104,7 +107,8 @@ class IntegrationDetails extends VerticalLayout {
         }
         messagesTitle.setVisible(false);
         groupsTitle.setVisible(false);
-        add(header, status, metricsExport, topics, groupsTitle, groups, tables, messagesTitle, messages, rows);
+        logShipping.setVisible(false);
+        add(header, status, metricsExport, logShipping, topics, groupsTitle, groups, tables, messagesTitle, messages, rows);
         setPadding(false);
         setVisible(false);
     }
@@ -117,13 +121,21 @@ class IntegrationDetails extends VerticalLayout {
     void show(Integration integration) {
         current = integration;
         setVisible(true);
-        title.setText((integration.kind() == IntegrationKind.KAFKA ? "Topics of " : "Tables of ") + integration.name());
+        title.setText(switch (integration.kind()) {
+            case KAFKA -> "Topics of ";
+            case POSTGRES -> "Tables of ";
+            case OPENSEARCH -> "Logs shipped to ";
+        } + integration.name());
         messages.setVisible(false);
         rows.setVisible(false);
         messagesTitle.setVisible(false);
         metricsExport.setVisible(integration.kind() == IntegrationKind.POSTGRES);
         if (integration.kind() == IntegrationKind.POSTGRES) {
             metricsExport.show(integration.name());
+        }
+        logShipping.setVisible(integration.kind() == IntegrationKind.OPENSEARCH);
+        if (integration.kind() == IntegrationKind.OPENSEARCH) {
+            logShipping.show(integration.name());
         }
         load(false);
     }
@@ -150,6 +162,9 @@ class IntegrationDetails extends VerticalLayout {
             groups.setVisible(anyGroup);
             groupsTitle.setVisible(anyGroup);
             groups.setItems(m.groups());
+            if (i.kind() == IntegrationKind.OPENSEARCH) {
+                logShipping.show(i.name());
+            }
         });
     }
 

@@ -17,6 +17,7 @@ import dev.eddy.integration.IntegrationException;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.KafkaSettings;
+import dev.eddy.integration.OpenSearchSettings;
 import dev.eddy.integration.PostgresSettings;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,11 @@ class IntegrationDialog extends Dialog {
         this.kind = kind;
         this.existing = existing;
         setHeaderTitle((existing == null ? "Add " : "Edit ") + kind.label() + (existing == null ? " service" : " " + existing.name()));
-        name.setPlaceholder(kind == IntegrationKind.KAFKA ? "orders-kafka" : "warehouse-postgres");
+        name.setPlaceholder(switch (kind) {
+            case KAFKA -> "orders-kafka";
+            case POSTGRES -> "warehouse-postgres";
+            case OPENSEARCH -> "team-logs";
+        });
         name.setHelperText("Lower case letters, digits and dashes");
         name.setRequired(true);
         name.setReadOnly(existing != null);
@@ -63,6 +68,19 @@ class IntegrationDialog extends Dialog {
             Select<String> protocol = choices.get(KafkaSettings.SECURITY_PROTOCOL);
             protocol.addValueChangeListener(e -> showSaslFields(e.getValue()));
             showSaslFields(protocol.getValue());
+        } else if (kind == IntegrationKind.OPENSEARCH) {
+            TextField url = text(OpenSearchSettings.URL, "URL", "https://search.example.com:9200");
+            url.setHelperText("Its certificate must be one the JVM trusts");
+            form.add(url, 2);
+            TextField index = text(OpenSearchSettings.INDEX, "Index", OpenSearchSettings.DEFAULT_INDEX);
+            index.setValue(OpenSearchSettings.DEFAULT_INDEX);
+            index.setHelperText("{yyyy.MM.dd} is the record's day (UTC): one index a day");
+            form.add(index);
+            Select<String> level = select(OpenSearchSettings.LEVEL, "Least severe level shipped", OpenSearchSettings.LEVELS, "INFO");
+            level.setHelperText("Eddy's log and every Flink process's");
+            form.add(level);
+            form.add(text(OpenSearchSettings.USER, "User", "none for a node without security"));
+            form.add(password(OpenSearchSettings.PASSWORD, "Password"));
         } else {
             form.add(text(PostgresSettings.HOST, "Host", "db.example.com"));
             form.add(text(PostgresSettings.PORT, "Port", "5432"));
@@ -74,7 +92,11 @@ class IntegrationDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         if (existing != null) {
             name.setValue(existing.name());
-            fields.forEach((k, f) -> f.setValue(existing.setting(k)));
+            fields.forEach((k, f) -> {
+                if (!existing.setting(k).isBlank() || !k.equals(OpenSearchSettings.INDEX)) {
+                    f.setValue(existing.setting(k));
+                }
+            });
             trusted.setValue(existing.setting(KafkaSettings.TRUSTED_CERTIFICATES));
             choices.forEach((k, c) -> {
                 if (!existing.setting(k).isBlank()) {

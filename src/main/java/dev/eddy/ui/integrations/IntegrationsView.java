@@ -44,19 +44,23 @@ class IntegrationsView extends VerticalLayout {
     private static final String READ_ONLY = "read only";
 
     IntegrationsView(IntegrationService integrations, dev.eddy.gitops.SpecService specs,
-            dev.eddy.observe.MetricsExport metricsExport) {
+            dev.eddy.observe.MetricsExport metricsExport, dev.eddy.observe.LogShipping logShipping) {
         this.specs = specs;
         this.integrations = integrations;
         this.details = new IntegrationDetails(integrations, new MetricsExportPanel(metricsExport,
-                dev.eddy.security.Access.allows(dev.eddy.security.Role.ADMIN)));
+                dev.eddy.security.Access.allows(dev.eddy.security.Role.ADMIN)), new LogShippingPanel(logShipping));
         Button addKafka = new Button("Add Kafka", VaadinIcon.PLUS.create(), e -> edit(null, IntegrationKind.KAFKA));
         Button addPostgres = new Button("Add PostgreSQL", VaadinIcon.PLUS.create(),
                 e -> edit(null, IntegrationKind.POSTGRES));
+        Button addOpenSearch = new Button("Add OpenSearch", VaadinIcon.PLUS.create(),
+                e -> edit(null, IntegrationKind.OPENSEARCH));
+        addOpenSearch.setTooltipText("An OpenSearch service Eddy ships its and the cluster's logs to");
         addKafka.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         boolean admin = Access.allows(Role.ADMIN);
         addKafka.setVisible(admin);
         addPostgres.setVisible(admin);
-        HorizontalLayout header = new HorizontalLayout(new H2("Integrations"), addKafka, addPostgres);
+        addOpenSearch.setVisible(admin);
+        HorizontalLayout header = new HorizontalLayout(new H2("Integrations"), addKafka, addPostgres, addOpenSearch);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         grid.addColumn(new ComponentRenderer<>(i -> dev.eddy.ui.SpecBadge.named(i.name(), managed.get(i.name()))))
@@ -176,6 +180,9 @@ class IntegrationsView extends VerticalLayout {
     private static String credentials(Integration i) {
         String read = i.setting(Credentials.READ_USER);
         String write = i.setting(Credentials.WRITE_USER);
+        if (i.kind() == IntegrationKind.OPENSEARCH) {
+            return write.isBlank() ? "none" : write + (i.secretsSet().contains(Credentials.WRITE_PASSWORD) ? " (password set)" : "");
+        }
         StringBuilder s = new StringBuilder();
         if (!read.isBlank()) {
             s.append("read-only: ").append(read).append(i.secretsSet().contains(Credentials.READ_PASSWORD) ? " (password set)" : "");

@@ -91,7 +91,7 @@ class TableWizard extends Dialog {
         setResizable(true);
 
         integration.setLabel("Integration");
-        integration.setItems(integrations.list().stream().map(Integration::name).toList());
+        integration.setItems(integrations.dataSources().stream().map(Integration::name).toList());
         integration.addValueChangeListener(e -> integrationChanged());
         source.setLabel("Topic or table");
         source.setPlaceholder("Type to search");
@@ -180,8 +180,8 @@ class TableWizard extends Dialog {
 
         if (editing != null) {
             fill(tables.draftOf(editing));
-        } else if (!integrations.list().isEmpty()) {
-            integration.setValue(integrations.list().get(0).name());
+        } else if (!integrations.dataSources().isEmpty()) {
+            integration.setValue(integrations.dataSources().get(0).name());
         }
         refresh();
     }
@@ -396,7 +396,7 @@ class TableWizard extends Dialog {
     }
 
     private Integration selected() {
-        return integrations.list().stream().filter(i -> i.name().equals(integration.getValue())).findFirst()
+        return integrations.dataSources().stream().filter(i -> i.name().equals(integration.getValue())).findFirst()
                 .orElse(null);
     }
 
