@@ -60,6 +60,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Tables", "tables", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem("Jobs", "jobs", VaadinIcon.PLAY_CIRCLE.create()));
         nav.addItem(new SideNavItem("Integrations", "integrations", VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem("Functions", "functions", VaadinIcon.FUNCTION.create()));
         nav.addItem(new SideNavItem("Cluster", "cluster", VaadinIcon.CLUSTER.create()));
         nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));
         if (me.may(Role.ADMIN)) {

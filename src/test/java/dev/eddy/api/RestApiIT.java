@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -339,6 +340,33 @@ class RestApiIT {
                 Map.of("table", "eddy_metrics")), 403);
         assertThat(problem(send("PUT", "/api/v1/integrations/sample-postgres/metrics-export", Role.ADMIN,
                 Map.of("table", "bad name")), 400).path("detail").asText()).startsWith("A table name is letters, digits and _");
+    }
+
+    @Test
+    void aFunctionLibraryIsUploadedAsTheBodyByAnAdminAndReadByEveryone() throws Exception {
+        String name = "api-strings-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] jar = dev.eddy.support.UdfJar.version1();
+        problem(upload(name, Role.DEVELOPER, jar), 403);
+        HttpResponse<String> created = upload(name, Role.ADMIN, jar);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("functions").findValuesAsText("className"))
+                .contains("dev.eddy.udf.Shout");
+        assertThat(problem(upload(name, Role.ADMIN, jar), 400).path("detail").asText()).contains("is the same JAR as version 1");
+        assertThat(problem(upload(name, Role.ADMIN, "plain text".getBytes()), 400).path("detail").asText())
+                .startsWith("That file is not a JAR");
+        JsonNode versions = read("/api/v1/function-libraries/" + name, Role.VIEWER);
+        assertThat(versions.get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(versions.get(0).has("jar")).as("the bytes stay in the store").isFalse();
+        assertThat(read("/api/v1/function-libraries", Role.VIEWER).findValuesAsText("library")).contains(name);
+        problem(send("DELETE", "/api/v1/function-libraries/" + name, Role.DEVELOPER, null), 403);
+        assertThat(send("DELETE", "/api/v1/function-libraries/" + name, Role.ADMIN, null).statusCode()).isEqualTo(204);
+        problem(send("GET", "/api/v1/function-libraries/" + name, Role.VIEWER, null), 404);
+    }
+
+    private HttpResponse<String> upload(String library, Role role, byte[] jar) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/function-libraries/" + library + "?file=strings.jar"))
+                .header("Authorization", "Bearer " + TOKENS.get(role)).header("Content-Type", "application/java-archive")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode read(String path, Role role) {

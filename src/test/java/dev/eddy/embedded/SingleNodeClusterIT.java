@@ -114,6 +114,11 @@ class SingleNodeClusterIT {
             assertThat(eddy.send("GET", "/api/v1/jobs/" + id + "/runs", null, 200).get(0).path("restoredFrom").asText())
                     .isEqualTo(savepoint.path("path").asText());
             assertThat(back.path("flinkJobId").asText()).isNotEqualTo(flinkJob);
+            // Eddy's own lines, shipped by the Eddy started again (the integration is in its store).
+            String started = "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"process.keyword\":\"Eddy\"}},"
+                    + "{\"match_phrase\":{\"message\":\"started as Flink job " + back.path("flinkJobId").asText() + "\"}}]}}}";
+            Await.until("Eddy's line about the restart in OpenSearch", Duration.ofSeconds(60),
+                    () -> openSearch.search("single-node-*", started), hits -> hits.size() == 1);
         } finally {
             eddy.kill();
             search.thenAccept(node -> PackagedEddy.call(() -> {
@@ -200,7 +205,7 @@ class SingleNodeClusterIT {
 
     /**
      * The processes' lines reach OpenSearch as records naming their process and job: the restarted
-     * TaskManager's about the job's tasks, the JobManager's, with the Eddy job's name, and Eddy's own.
+     * TaskManager's about the job's tasks, and the JobManager's, with the Eddy job's name.
      */
     private void logsAreShippedToOpenSearch(OpenSearchNode openSearch, String flinkJob) throws Exception {
         String ofJob = "{\"size\":100,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"flink_job_id.keyword\":\"" + flinkJob
@@ -208,13 +213,11 @@ class SingleNodeClusterIT {
         JsonNode taskManager = Await.until("the TaskManager's lines about the job in OpenSearch", Duration.ofSeconds(60),
                 () -> openSearch.search("single-node-*", String.format(ofJob, "TaskManager node-1")), hits -> hits.size() > 0);
         assertThat(taskManager.get(0).path("level").asText()).isIn("INFO", "WARN", "ERROR");
-        assertThat(taskManager.get(0).path("logger").asText()).as("abbreviated as the files have it").matches("(org\\.apache\\.flink|o\\.a\\.f)\\..+");
+        assertThat(taskManager.findValuesAsText("logger")).as("abbreviated as the files have it").anyMatch(l -> l.contains(".flink.") || l.startsWith("o.a.f."));
         JsonNode jobManager = Await.until("the JobManager's lines naming the Eddy job", Duration.ofSeconds(60),
                 () -> openSearch.search("single-node-*", String.format(ofJob, "JobManager")),
                 hits -> hits.findValuesAsText("job").contains("single node"));
         assertThat(jobManager.findValuesAsText("message")).allMatch(m -> !m.isBlank());
-        JsonNode own = openSearch.search("single-node-*", "{\"query\":{\"term\":{\"process.keyword\":\"Eddy\"}}}");
-        assertThat(own.size()).as("Eddy's own lines").isPositive();
         JsonNode status = eddy.send("GET", "/api/v1/integrations/cluster-logs/log-shipping", null, 200);
         assertThat(status.path("shipped").asLong()).isPositive();
         assertThat(status.path("problem").isNull()).as(status.toString()).isTrue();

@@ -63,6 +63,16 @@ class SpecFileTest {
     }
 
     @Test
+    void anOpenSearchIntegrationIsAKindASpecNamesAndAnUnknownKindIsRefusedNamingTheKnownOnes() {
+        Spec spec = SpecFile.read("project: logs\nintegrations:\n  - name: team-logs\n    kind: opensearch\n"
+                + "    settings: {url: 'https://search.example:9200', index: 'eddy-{yyyy.MM.dd}'}\n");
+        assertThat(dev.eddy.integration.IntegrationKind.ofSpecName(spec.integrations().get(0).kind()))
+                .isEqualTo(dev.eddy.integration.IntegrationKind.OPENSEARCH);
+        assertThatThrownBy(() -> SpecFile.read("project: logs\nintegrations:\n  - name: x\n    kind: elastic\n"))
+                .hasMessageContaining("kind is kafka, postgres or opensearch, not elastic");
+    }
+
+    @Test
     void aMisspeltKeyIsRefusedWithItsLineAndTheKnownKeys() {
         assertThatThrownBy(() -> SpecFile.read("project: shop\ntables:\n  - name: a\n    colums: infer\n"))
                 .isInstanceOf(SpecException.class)

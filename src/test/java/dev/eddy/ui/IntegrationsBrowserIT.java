@@ -228,8 +228,9 @@ class IntegrationsBrowserIT extends BrowserTest {
             wait.until(d -> d.findElement(By.cssSelector(".eddy-log-shipping")).isDisplayed());
             assertThat(browser.findElements(By.cssSelector("vaadin-grid.eddy-topics")).stream().noneMatch(WebElement::isDisplayed))
                     .as("no topics or tables for a logs service").isTrue();
-            // Within 10 s Eddy ships there and fails: Refresh shows why, in words.
-            wait.until(d -> {
+            // Within 10 s Eddy ships there what it logs and fails: Refresh shows why, in words.
+            wait.withMessage(() -> browser.findElement(By.cssSelector(".eddy-log-shipping")).getText()).until(d -> {
+                org.slf4j.LoggerFactory.getLogger("dev.eddy.test.Browser").warn("A line for team-logs");
                 d.findElement(By.xpath("//vaadin-button[normalize-space(.)='Refresh']")).click();
                 return d.findElement(By.cssSelector(".eddy-log-shipping")).getText().contains("Not shipped now: Nothing listens at");
             });

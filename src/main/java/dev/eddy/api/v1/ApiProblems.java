@@ -41,7 +41,7 @@ class ApiProblems {
 
     @ExceptionHandler({JobException.class, IntegrationException.class, TableException.class, UserException.class,
         SecretException.class, dev.eddy.query.StatementException.class, dev.eddy.gitops.SpecException.class,
-        dev.eddy.observe.alert.AlertException.class,
+        dev.eddy.observe.alert.AlertException.class, dev.eddy.function.FunctionLibraryException.class,
         IllegalArgumentException.class})
     ProblemDetail cannot(RuntimeException e) {
         return problem(e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());

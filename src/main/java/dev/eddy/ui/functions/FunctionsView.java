@@ -1,0 +1,163 @@
+package dev.eddy.ui.functions;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.eddy.function.FunctionLibraries;
+import dev.eddy.function.FunctionLibraryException;
+import dev.eddy.function.FunctionSignature;
+import dev.eddy.function.LibraryVersion;
+import dev.eddy.security.Access;
+import dev.eddy.security.Role;
+import dev.eddy.ui.MainLayout;
+import dev.eddy.ui.RelativeTime;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/** Libraries of user-defined functions: upload a JAR (admins), see the functions in each version and what changed. */
+@Route(value = "functions", layout = MainLayout.class)
+@PageTitle("Functions · Eddy")
+@PermitAll
+class FunctionsView extends VerticalLayout {
+    private final FunctionLibraries libraries;
+    private final Grid<LibraryVersion> grid = new Grid<>();
+    private final H3 functionsTitle = new H3();
+    private final Grid<FunctionSignature> functions = new Grid<>();
+    private final Grid<LibraryVersion> versions = new Grid<>();
+    private final Span result = new Span();
+
+    FunctionsView(FunctionLibraries libraries) {
+        this.libraries = libraries;
+        addClassName("eddy-functions");
+        add(new H2("Functions"), new Paragraph("Libraries of user-defined functions: JARs of Java classes that extend "
+                + "Flink's ScalarFunction, TableFunction or AggregateFunction. Eddy reads which functions a JAR holds from "
+                + "its class files, without running it, and keeps every version."));
+        if (Access.allows(Role.ADMIN)) {
+            add(uploadForm());
+        }
+        grid.addClassName("eddy-libraries");
+        grid.addColumn(LibraryVersion::library).setHeader("Library").setAutoWidth(true);
+        grid.addColumn(v -> "v" + v.version()).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(v -> v.functions().size() + (v.functions().size() == 1 ? " function" : " functions"))
+                .setHeader("Functions").setAutoWidth(true);
+        grid.addColumn(LibraryVersion::fileName).setHeader("File").setAutoWidth(true);
+        grid.addColumn(v -> String.format(Locale.ROOT, "%,d KB", Math.max(1, v.sizeBytes() / 1024))).setHeader("Size")
+                .setAutoWidth(true);
+        grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true)
+                .setTooltipGenerator(LibraryVersion::sha256);
+        grid.addColumn(v -> v.uploadedBy() + ", " + RelativeTime.ago(v.uploadedAt())).setHeader("Uploaded").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+
+        functions.addClassName("eddy-library-functions");
+        functions.addColumn(FunctionSignature::className).setHeader("Class").setAutoWidth(true);
+        functions.addColumn(f -> f.kind().label()).setHeader("Kind").setAutoWidth(true);
+        functions.addColumn(f -> String.join("\n", f.signatures())).setHeader("Signatures (arguments → result)").setFlexGrow(1);
+        functions.addColumn(FunctionSignature::suggestedName).setHeader("Usual name").setAutoWidth(true);
+        versions.addClassName("eddy-library-versions");
+        versions.addColumn(v -> "v" + v.version()).setHeader("Version").setAutoWidth(true);
+        versions.addColumn(v -> v.changes().summary()).setHeader("Changes").setFlexGrow(1)
+                .setTooltipGenerator(FunctionsView::changeDetails);
+        versions.addColumn(v -> v.uploadedBy() + ", " + RelativeTime.ago(v.uploadedAt())).setHeader("Uploaded").setAutoWidth(true);
+        for (Grid<?> g : java.util.List.of(functions, versions)) {
+            g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            g.setAllRowsVisible(true);
+        }
+        functionsTitle.setVisible(false);
+        functions.setVisible(false);
+        versions.setVisible(false);
+        add(grid, functionsTitle, functions, versions);
+        refresh();
+    }
+
+    private HorizontalLayout uploadForm() {
+        TextField name = new TextField("Library name");
+        name.setPlaceholder("string-functions");
+        name.setHelperText("Lower case letters, digits and dashes; the same name makes a new version");
+        name.addClassName("eddy-library-name");
+        Upload upload = new Upload();
+        upload.addClassName("eddy-library-upload");
+        upload.setAcceptedFileTypes(".jar", "application/java-archive");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, libraries.maxBytes()));
+        upload.setDropLabel(new Span("Drop a JAR of functions here"));
+        UI ui = UI.getCurrent();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            // Not the UI's thread: the session is not locked while a file comes in.
+            String library = name.getValue().strip();
+            String said;
+            boolean ok;
+            try {
+                LibraryVersion v = libraries.upload(library, metadata.fileName(), bytes);
+                said = library + " v" + v.version() + " uploaded: " + v.functions().size()
+                        + (v.functions().size() == 1 ? " function" : " functions")
+                        + (v.version() > 1 ? " (" + v.changes().summary() + ")" : "");
+                ok = true;
+            } catch (FunctionLibraryException | dev.eddy.security.AccessRefusedException e) {
+                said = e.getMessage();
+                ok = false;
+            }
+            String message = said;
+            boolean success = ok;
+            ui.access(() -> {
+                result.setText(message);
+                result.getElement().getThemeList().set("badge", true);
+                result.getElement().getThemeList().set("error", !success);
+                result.getElement().getThemeList().set("success", success);
+                upload.clearFileList();
+                if (success) {
+                    Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    refresh();
+                    grid.getListDataView().getItems().filter(v -> v.library().equals(library)).findFirst().ifPresent(grid::select);
+                }
+            });
+        }));
+        upload.addFileRejectedListener(e -> result.setText(e.getErrorMessage()));
+        result.addClassName("eddy-upload-result");
+        HorizontalLayout form = new HorizontalLayout(name, upload, result);
+        form.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        form.setWidthFull();
+        return form;
+    }
+
+    private void refresh() {
+        grid.setItems(libraries.list());
+    }
+
+    private void show(LibraryVersion latest) {
+        boolean shown = latest != null;
+        functionsTitle.setVisible(shown);
+        functions.setVisible(shown);
+        versions.setVisible(shown);
+        if (!shown) {
+            return;
+        }
+        functionsTitle.setText("Functions of " + latest.library() + " v" + latest.version());
+        functions.setItems(latest.functions());
+        versions.setItems(libraries.versions(latest.library()));
+    }
+
+    private static String changeDetails(LibraryVersion v) {
+        StringBuilder b = new StringBuilder();
+        v.changes().added().forEach(c -> b.append("+ ").append(c).append('\n'));
+        v.changes().removed().forEach(c -> b.append("− ").append(c).append('\n'));
+        v.changes().changed().forEach(c -> b.append("~ ").append(c).append('\n'));
+        return b.toString().strip();
+    }
+}

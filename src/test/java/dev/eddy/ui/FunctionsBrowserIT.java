@@ -1,0 +1,77 @@
+package dev.eddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.function.FunctionLibraries;
+import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.support.UdfJar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Functions page in a real browser: an admin uploads a JAR, sees its functions, uploads a new version and sees what changed. */
+@EddyIntegrationTest
+class FunctionsBrowserIT extends BrowserTest {
+    @Autowired
+    FunctionLibraries libraries;
+
+    @Test
+    void anAdminUploadsAJarAndSeesItsFunctionsAndThenWhatANewVersionChanged() throws Exception {
+        Path dir = Files.createTempDirectory("eddy-udf-upload");
+        Path v1 = Files.write(dir.resolve("strings-1.0.jar"), UdfJar.version1());
+        Path v2 = Files.write(dir.resolve("strings-2.0.jar"), UdfJar.version2());
+        open("/functions");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebElement name = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-library-name input")));
+        try {
+            name.sendKeys("page-strings");
+            fileInput().sendKeys(v1.toString());
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
+                    .equals("page-strings v1 uploaded: 3 functions"));
+            wait.until(d -> cells("eddy-library-functions").contains("dev.eddy.udf.Shout"));
+            assertThat(cells("eddy-library-functions")).contains("scalar").contains("(STRING) → STRING")
+                    .contains("aggregate").contains("(STRING) → INT").contains("table").contains("longest_length")
+                    .doesNotContain("dev.eddy.udf.Texts").doesNotContain("BaseFunction");
+            assertThat(cells("eddy-libraries")).contains("page-strings").contains("v1").contains("strings-1.0.jar");
+            screenshot("functions-uploaded");
+
+            fileInput().sendKeys(v2.toString());
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
+                    .equals("page-strings v2 uploaded: 3 functions (1 changed)"));
+            wait.until(d -> cells("eddy-library-versions").contains("1 changed"));
+            assertThat(cells("eddy-library-functions")).contains("(STRING, INT) → STRING");
+            screenshot("functions-new-version");
+
+            // A file that is not a JAR is refused in words, and nothing is kept.
+            Path notes = Files.writeString(dir.resolve("notes.jar"), "not a jar");
+            fileInput().sendKeys(notes.toString());
+            wait.until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
+                    .startsWith("That file is not a JAR"));
+            screenshot("functions-refused");
+            assertThat(libraries.versions("page-strings")).hasSize(2);
+        } finally {
+            if (libraries.list().stream().anyMatch(l -> l.library().equals("page-strings"))) {
+                libraries.delete("page-strings");
+            }
+        }
+    }
+
+    /** The upload's file input, inside its shadow root, where a person's file chooser puts the file. */
+    private WebElement fileInput() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            WebElement upload = d.findElement(By.cssSelector("vaadin-upload.eddy-library-upload"));
+            var inLight = upload.findElements(By.cssSelector("input[type=file]"));
+            return inLight.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inLight.get(0);
+        });
+    }
+
+    private String cells(String gridClass) {
+        return browser.findElements(By.cssSelector("vaadin-grid." + gridClass + " vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).reduce("", (a, b) -> a + "|" + b);
+    }
+}
