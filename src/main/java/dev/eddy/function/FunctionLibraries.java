@@ -42,6 +42,7 @@ public class FunctionLibraries {
     }
 
     /** The largest JAR taken, in bytes. */
+    @Requires(Role.VIEWER)
     public long maxBytes() {
         return maxBytes;
     }
@@ -130,6 +131,14 @@ public class FunctionLibraries {
         if (jdbc.update("DELETE FROM function_library WHERE name = ?", name) == 0) {
             throw FunctionLibraryException.missing("There is no function library named " + name);
         }
+    }
+
+    /** A library's name from its file's: "String-Utils-1.2.0.jar" is string-utils. */
+    public static String nameFor(String fileName) {
+        String base = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        base = base.replaceFirst("(?i)\\.jar$", "").replaceFirst("[-_.]v?\\d+(\\.\\d+)*([-.][A-Za-z0-9]+)?$", "");
+        String name = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^[^a-z]+|-+$", "");
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     private LibraryVersion version(ResultSet rs, int row) throws SQLException {

@@ -56,6 +56,14 @@ class JarInspectorTest {
     }
 
     @Test
+    void aLibraryWithoutANameIsNamedAfterItsFileWithoutItsVersion() {
+        assertThat(FunctionLibraries.nameFor("String-Utils-1.2.0.jar")).isEqualTo("string-utils");
+        assertThat(FunctionLibraries.nameFor("C:\\builds\\geo_functions-2.0-SNAPSHOT.jar")).isEqualTo("geo-functions");
+        assertThat(FunctionLibraries.nameFor("udfs.jar")).isEqualTo("udfs");
+        assertThat(FunctionLibraries.nameFor("2024-tools.jar")).isEqualTo("tools");
+    }
+
+    @Test
     void javaTypesReadAsTheSqlTypesFlinkInfers() {
         assertThat(JarInspector.sqlType(org.objectweb.asm.Type.getType("[B"))).isEqualTo("BYTES");
         assertThat(JarInspector.sqlType(org.objectweb.asm.Type.getType("[Ljava/lang/String;"))).isEqualTo("ARRAY<STRING>");

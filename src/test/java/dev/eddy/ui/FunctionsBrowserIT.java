@@ -23,21 +23,22 @@ class FunctionsBrowserIT extends BrowserTest {
     @Test
     void anAdminUploadsAJarAndSeesItsFunctionsAndThenWhatANewVersionChanged() throws Exception {
         Path dir = Files.createTempDirectory("eddy-udf-upload");
-        Path v1 = Files.write(dir.resolve("strings-1.0.jar"), UdfJar.version1());
-        Path v2 = Files.write(dir.resolve("strings-2.0.jar"), UdfJar.version2());
+        Path v1 = Files.write(dir.resolve("page-strings-1.0.jar"), UdfJar.version1());
+        Path v2 = Files.write(dir.resolve("page-strings-2.0.jar"), UdfJar.version2());
         open("/functions");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebElement name = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-library-name input")));
         try {
-            name.sendKeys("page-strings");
+            // No name typed: the library is named after the file, without its version.
             fileInput().sendKeys(v1.toString());
-            wait.until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
+            wait.withMessage(() -> "the upload's result; the page says: " + pageText()).until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
                     .equals("page-strings v1 uploaded: 3 functions"));
             wait.until(d -> cells("eddy-library-functions").contains("dev.eddy.udf.Shout"));
             assertThat(cells("eddy-library-functions")).contains("scalar").contains("(STRING) → STRING")
                     .contains("aggregate").contains("(STRING) → INT").contains("table").contains("longest_length")
                     .doesNotContain("dev.eddy.udf.Texts").doesNotContain("BaseFunction");
-            assertThat(cells("eddy-libraries")).contains("page-strings").contains("v1").contains("strings-1.0.jar");
+            assertThat(cells("eddy-libraries")).contains("page-strings").contains("v1").contains("page-strings-1.0.jar");
+            assertThat(name.getDomProperty("value")).isEqualTo("page-strings");
             screenshot("functions-uploaded");
 
             fileInput().sendKeys(v2.toString());
@@ -68,6 +69,15 @@ class FunctionsBrowserIT extends BrowserTest {
             var inLight = upload.findElements(By.cssSelector("input[type=file]"));
             return inLight.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inLight.get(0);
         });
+    }
+
+    private String pageText() {
+        try {
+            screenshot("functions-upload-waited");
+        } catch (Exception e) {
+            // the text still tells
+        }
+        return String.valueOf(browser.executeScript("return document.querySelector('.eddy-functions')?.innerText"));
     }
 
     private String cells(String gridClass) {

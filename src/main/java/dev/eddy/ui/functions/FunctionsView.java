@@ -39,7 +39,9 @@ class FunctionsView extends VerticalLayout {
     private final H3 functionsTitle = new H3();
     private final Grid<FunctionSignature> functions = new Grid<>();
     private final Grid<LibraryVersion> versions = new Grid<>();
+    private final H3 versionsTitle = new H3("Versions");
     private final Span result = new Span();
+    private volatile String typedName = "";
 
     FunctionsView(FunctionLibraries libraries) {
         this.libraries = libraries;
@@ -68,7 +70,8 @@ class FunctionsView extends VerticalLayout {
         functions.addClassName("eddy-library-functions");
         functions.addColumn(FunctionSignature::className).setHeader("Class").setAutoWidth(true);
         functions.addColumn(f -> f.kind().label()).setHeader("Kind").setAutoWidth(true);
-        functions.addColumn(f -> String.join("\n", f.signatures())).setHeader("Signatures (arguments → result)").setFlexGrow(1);
+        functions.addColumn(f -> String.join("\n", f.signatures())).setHeader("Signatures")
+                .setTooltipGenerator(f -> "arguments → result, as SQL types").setFlexGrow(1);
         functions.addColumn(FunctionSignature::suggestedName).setHeader("Usual name").setAutoWidth(true);
         versions.addClassName("eddy-library-versions");
         versions.addColumn(v -> "v" + v.version()).setHeader("Version").setAutoWidth(true);
@@ -82,15 +85,19 @@ class FunctionsView extends VerticalLayout {
         functionsTitle.setVisible(false);
         functions.setVisible(false);
         versions.setVisible(false);
-        add(grid, functionsTitle, functions, versions);
+        versionsTitle.setVisible(false);
+        add(grid, functionsTitle, functions, versionsTitle, versions);
         refresh();
     }
 
-    private HorizontalLayout uploadForm() {
+    private VerticalLayout uploadForm() {
         TextField name = new TextField("Library name");
         name.setPlaceholder("string-functions");
-        name.setHelperText("Lower case letters, digits and dashes; the same name makes a new version");
+        name.setHelperText("The same name makes a new version; empty: named after the file");
         name.addClassName("eddy-library-name");
+        // Read by the upload, off the UI's thread: kept in a field the UI's thread sets as the user types.
+        name.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        name.addValueChangeListener(e -> typedName = e.getValue().strip());
         Upload upload = new Upload();
         upload.addClassName("eddy-library-upload");
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
@@ -100,7 +107,7 @@ class FunctionsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             // Not the UI's thread: the session is not locked while a file comes in.
-            String library = name.getValue().strip();
+            String library = typedName.isEmpty() ? FunctionLibraries.nameFor(metadata.fileName()) : typedName;
             String said;
             boolean ok;
             try {
@@ -121,6 +128,9 @@ class FunctionsView extends VerticalLayout {
                 result.getElement().getThemeList().set("error", !success);
                 result.getElement().getThemeList().set("success", success);
                 upload.clearFileList();
+                if (success && name.getValue().isBlank()) {
+                    name.setValue(library);
+                }
                 if (success) {
                     Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     refresh();
@@ -130,10 +140,13 @@ class FunctionsView extends VerticalLayout {
         }));
         upload.addFileRejectedListener(e -> result.setText(e.getErrorMessage()));
         result.addClassName("eddy-upload-result");
-        HorizontalLayout form = new HorizontalLayout(name, upload, result);
+        upload.setMinWidth("24em");
+        HorizontalLayout form = new HorizontalLayout(name, upload);
         form.setDefaultVerticalComponentAlignment(Alignment.CENTER);
-        form.setWidthFull();
-        return form;
+        VerticalLayout withResult = new VerticalLayout(form, result);
+        withResult.setPadding(false);
+        withResult.setSpacing(false);
+        return withResult;
     }
 
     private void refresh() {
@@ -145,6 +158,7 @@ class FunctionsView extends VerticalLayout {
         functionsTitle.setVisible(shown);
         functions.setVisible(shown);
         versions.setVisible(shown);
+        versionsTitle.setVisible(shown);
         if (!shown) {
             return;
         }

@@ -105,6 +105,9 @@ class IntegrationsView extends VerticalLayout {
 
     /** What developers may do through it: admins choose here, everyone else reads it. */
     private com.vaadin.flow.component.Component developers(Integration i, boolean admin) {
+        if (i.kind() == IntegrationKind.OPENSEARCH) {
+            return new Span(); // it receives logs: developers neither read nor write through it
+        }
         if (!admin) {
             return i.developersReadOnly() ? badge("read only", "contrast") : new Span(READ_WRITE);
         }

@@ -20,6 +20,7 @@ class LogShippingPanel extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         problem.addClassName("eddy-error");
+        problem.addClassName(com.vaadin.flow.theme.lumo.LumoUtility.TextColor.ERROR);
         add(what, how, problem);
     }
 
