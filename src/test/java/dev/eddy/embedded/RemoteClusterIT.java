@@ -134,6 +134,11 @@ class RemoteClusterIT {
         Await.until("a checkpoint of the running job", Duration.ofSeconds(60), () -> PackagedEddy.call(() -> JSON.readTree(
                 HTTP.send(HttpRequest.newBuilder(URI.create(checkpoints)).build(), HttpResponse.BodyHandlers.ofString()).body()))
                 .path("counts").path("completed").asLong(), n -> n >= 2);
+        // Eddy restores from the checkpoint its job watcher recorded (every 3 s): killed before that, the run
+        // would come back from the savepoint before it, which is right but not what this step proves.
+        Await.until("Eddy to record a checkpoint of the running job", Duration.ofSeconds(30),
+                () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id + "/runs", null, 200).get(0)),
+                r -> r.path("flinkJobId").asText().equals(secondRun) && r.path("lastCheckpoint").asText("").startsWith("s3://"));
         for (String process : new String[] {"jobmanager", "taskmanager-1"}) {
             ClusterProcessesSupport.pid(nodes().resolve(process)).flatMap(ProcessHandle::of).orElseThrow().destroyForcibly();
         }
