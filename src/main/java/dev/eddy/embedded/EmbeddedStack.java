@@ -30,10 +30,11 @@ public final class EmbeddedStack implements AutoCloseable {
     private volatile SampleOrdersProducer orders;
     private volatile FlinkCluster flink;
     private volatile ObjectStorage remoteStorage;
-    private final CatalogSlot catalog = new CatalogSlot();
+    private final CatalogSlot catalog;
 
     public EmbeddedStack(EmbeddedProperties properties, ClusterProperties cluster) {
         this.properties = properties;
+        this.catalog = new CatalogSlot(properties.dataDir().resolve("function-jars"));
         this.cluster = cluster;
         this.dataDir = properties.dataDir().toAbsolutePath().normalize();
     }

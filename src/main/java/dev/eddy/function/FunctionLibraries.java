@@ -93,15 +93,18 @@ public class FunctionLibraries {
         jdbc.update("INSERT INTO function_library_version (library, version, file_name, jar, sha256, size_bytes, functions, "
                 + "uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)", name, version, file, jar, sha256, jar.length,
                 write(contents.functions()), CurrentUser.nameOrSystem());
+        // Registered functions move to the new version when it still has their class; jobs running
+        // keep the JAR they were deployed with, and Eddy flags them as on an older version.
+        List<String> classes = contents.functions().stream().map(FunctionSignature::className).toList();
+        jdbc.update("UPDATE catalog_function SET library_version = ?, updated_at = now() WHERE library = ? "
+                + "AND class_name = ANY (?)", version, name, classes.toArray(String[]::new));
         return versions(name).get(0);
     }
 
     /** Every library, as its latest version. */
     @Requires(Role.VIEWER)
     public List<LibraryVersion> list() {
-        return jdbc.query("SELECT DISTINCT ON (library) " + COLUMNS + " FROM function_library_version "
-                + "ORDER BY library, version DESC", this::version).stream()
-                .map(latest -> versions(latest.library()).get(0)).toList();
+        return latestVersions().stream().map(latest -> versions(latest.library()).get(0)).toList();
     }
 
     /** A library's versions, newest first, each with what changed from the one before. */
@@ -128,9 +131,28 @@ public class FunctionLibraries {
     /** Deletes a library and every version of it. */
     @Requires(value = Role.ADMIN, action = "Deleting a function library")
     public void delete(String name) {
+        List<String> used = jdbc.queryForList("SELECT name FROM catalog_function WHERE library = ? ORDER BY name",
+                String.class, name);
+        if (!used.isEmpty()) {
+            throw new FunctionLibraryException("The functions " + String.join(", ", used) + " come from " + name
+                    + ": drop them first (Functions page, or DROP FUNCTION)");
+        }
         if (jdbc.update("DELETE FROM function_library WHERE name = ?", name) == 0) {
             throw FunctionLibraryException.missing("There is no function library named " + name);
         }
+    }
+
+    /** The latest version of every library, for Eddy's own work (no user acting). */
+    public List<LibraryVersion> latestVersions() {
+        return jdbc.query("SELECT DISTINCT ON (library) " + COLUMNS + " FROM function_library_version "
+                + "ORDER BY library, version DESC", this::version);
+    }
+
+    /** The function {@code className} as version {@code version} of {@code library} holds it. */
+    public java.util.Optional<FunctionSignature> signatureIn(String library, int version, String className) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM function_library_version WHERE library = ? AND version = ?",
+                this::version, library, version).stream().flatMap(v -> v.functions().stream())
+                .filter(f -> f.className().equals(className)).findFirst();
     }
 
     /** A library's name from its file's: "String-Utils-1.2.0.jar" is string-utils. */

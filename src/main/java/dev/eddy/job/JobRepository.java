@@ -54,10 +54,14 @@ class JobRepository {
         });
     }
 
+    private static final String VERSION_COLUMNS = "job, version, statement, settings, plan, reads, writes, "
+            + "table_versions, library_versions, created_at";
+
     private void insertVersion(long job, int version, JobVersion v) {
-        jdbc.update("INSERT INTO job_version (job, version, statement, settings, plan, reads, writes, table_versions) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb)", job, version, StoreText.of(v.statement()),
-                write(v.settings().options()), v.plan(), write(v.reads()), write(v.writes()), write(v.tableVersions()));
+        jdbc.update("INSERT INTO job_version (job, version, statement, settings, plan, reads, writes, table_versions, "
+                + "library_versions) VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)", job, version,
+                StoreText.of(v.statement()), write(v.settings().options()), v.plan(), write(v.reads()), write(v.writes()),
+                write(v.tableVersions()), write(v.libraryVersions()));
     }
 
     Optional<Job> find(long id) {
@@ -74,12 +78,12 @@ class JobRepository {
     }
 
     Optional<JobVersion> version(long job, int version) {
-        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, table_versions, created_at FROM job_version "
+        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM job_version "
                 + "WHERE job = ? AND version = ?", this::version, job, version).stream().findFirst();
     }
 
     List<JobVersion> versions(long job) {
-        return jdbc.query("SELECT job, version, statement, settings, plan, reads, writes, table_versions, created_at FROM job_version "
+        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM job_version "
                 + "WHERE job = ? ORDER BY version", this::version, job);
     }
 
@@ -195,7 +199,9 @@ class JobRepository {
                 new JobSettings(read(rs.getString("settings"), new TypeReference<Map<String, String>>() {})),
                 rs.getString("plan"), read(rs.getString("reads"), new TypeReference<List<String>>() {}),
                 read(rs.getString("writes"), new TypeReference<List<String>>() {}),
-                read(rs.getString("table_versions"), new TypeReference<Map<String, Integer>>() {}), instant(rs, "created_at"));
+                read(rs.getString("table_versions"), new TypeReference<Map<String, Integer>>() {}),
+                read(rs.getString("library_versions"), new TypeReference<Map<String, Integer>>() {}),
+                instant(rs, "created_at"));
     }
 
     private JobRun jobRun(ResultSet rs, int i) throws SQLException {

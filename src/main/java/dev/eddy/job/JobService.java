@@ -41,6 +41,7 @@ public class JobService {
     private final StoreLocks locks;
 
     private final JobTables tables;
+    private final JobLibraries libraries;
     private final SinkTopics sinkTopics;
 
     private final SqlPolicy policy;
@@ -48,8 +49,9 @@ public class JobService {
 
     JobService(JobRepository store, GatewaySessions sessions, JobManagerClient flink, JobProperties properties,
             JobTables tables, SinkTopics sinkTopics, SqlPolicy policy, SavepointBook book, StoreLocks jobLocks,
-            RestorePoints points, JobDefaults defaults) {
+            RestorePoints points, JobDefaults defaults, JobLibraries libraries) {
         this.defaults = defaults;
+        this.libraries = libraries;
         this.points = points;
         this.locks = jobLocks;
         this.book = book;
@@ -412,7 +414,7 @@ public class JobService {
 
     private JobVersion version(String sql, JobSettings settings, JobPlan plan) {
         return new JobVersion(0, 0, JobStatement.of(sql).text(), settings, plan.plan(), plan.reads(), plan.writes(),
-                tables.versionsOf(plan), null);
+                tables.versionsOf(plan), libraries.versionsOf(sql), null);
     }
 
     /**
@@ -422,6 +424,15 @@ public class JobService {
     @Requires(Role.VIEWER)
     public List<String> olderTables(Job job) {
         return tables.olderTables(job);
+    }
+
+    /**
+     * The function libraries with a newer version than the job's runs (or last ran) with:
+     * "string-functions (v1, now v2)". The job keeps its code until it is redeployed.
+     */
+    @Requires(Role.VIEWER)
+    public List<String> olderLibraries(Job job) {
+        return libraries.olderLibraries(job);
     }
 
     private static String blankToEmpty(String s) {

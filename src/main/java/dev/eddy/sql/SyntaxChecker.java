@@ -23,7 +23,7 @@ import org.apache.flink.sql.parser.validate.FlinkSqlConformance;
  */
 public final class SyntaxChecker {
     private static final int MAX_EXPECTED = 8;
-    private static final SqlParser.Config CONFIG = SqlParser.config()
+    static final SqlParser.Config CONFIG = SqlParser.config()
             .withParserFactory(FlinkSqlParserImpl.FACTORY)
             .withConformance(FlinkSqlConformance.DEFAULT)
             .withLex(Lex.JAVA)

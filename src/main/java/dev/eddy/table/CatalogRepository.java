@@ -31,6 +31,20 @@ public class CatalogRepository {
         }
     }
 
+    /**
+     * A function of the catalog: its class, language, JAR URIs and options as Flink gave them, or the
+     * library version whose JAR holds the class (then {@code resources} is empty).
+     */
+    public record StoredFunction(String database, String name, String className, String language,
+            List<String> resources, Map<String, String> options, String library, Integer libraryVersion) {
+        public boolean fromLibrary() {
+            return library != null;
+        }
+    }
+
+    /** A library version's JAR as kept in the store. */
+    public record StoredJar(String library, int version, String sha256, byte[] bytes) {}
+
     public List<String> databases() {
         return jdbc.query("SELECT name FROM catalog_database ORDER BY name", rs -> rs.getString(1));
     }
@@ -59,8 +73,9 @@ public class CatalogRepository {
     public void dropDatabase(String name) {
         jdbc.update("""
                 WITH versions AS (DELETE FROM catalog_table_version WHERE database = ?),
-                     tables AS (DELETE FROM catalog_table WHERE database = ?)
-                DELETE FROM catalog_database WHERE name = ?""", name, name, name);
+                     tables AS (DELETE FROM catalog_table WHERE database = ?),
+                     functions AS (DELETE FROM catalog_function WHERE database = ?)
+                DELETE FROM catalog_database WHERE name = ?""", name, name, name, name);
     }
 
     public List<String> tableNames(String database, String kind) {
@@ -130,6 +145,59 @@ public class CatalogRepository {
                 WITH versions AS (UPDATE catalog_table_version SET name = ? WHERE database = ? AND name = ?)
                 UPDATE catalog_table SET name = ?, updated_at = now() WHERE database = ? AND name = ?""",
                 newName, database, name, newName, database, name) == 1;
+    }
+
+    // Functions
+
+    public List<String> functionNames(String database) {
+        return jdbc.query("SELECT name FROM catalog_function WHERE database = ? ORDER BY name", rs -> rs.getString(1),
+                database);
+    }
+
+    public List<StoredFunction> functions() {
+        return jdbc.query("SELECT " + FUNCTION_COLUMNS + " FROM catalog_function ORDER BY database, name",
+                CatalogRepository::function);
+    }
+
+    public Optional<StoredFunction> function(String database, String name) {
+        return jdbc.query("SELECT " + FUNCTION_COLUMNS + " FROM catalog_function WHERE database = ? AND name = ?",
+                CatalogRepository::function, database, name).stream().findFirst();
+    }
+
+    /** Creates the function; false when the name is taken. */
+    public boolean createFunction(StoredFunction f) {
+        return jdbc.update("INSERT INTO catalog_function (database, name, class_name, language, resources, options, "
+                + "library, library_version) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING",
+                f.database(), f.name(), f.className(), f.language(), StoreJdbc.writeList(f.resources()),
+                write(f.options()), f.library(), f.libraryVersion()) == 1;
+    }
+
+    /** Replaces the function's definition; false when it is missing. */
+    public boolean alterFunction(StoredFunction f) {
+        return jdbc.update("UPDATE catalog_function SET class_name = ?, language = ?, resources = ?::jsonb, "
+                + "options = ?::jsonb, library = ?, library_version = ?, updated_at = now() WHERE database = ? AND name = ?",
+                f.className(), f.language(), StoreJdbc.writeList(f.resources()), write(f.options()), f.library(),
+                f.libraryVersion(), f.database(), f.name()) == 1;
+    }
+
+    public boolean dropFunction(String database, String name) {
+        return jdbc.update("DELETE FROM catalog_function WHERE database = ? AND name = ?", database, name) == 1;
+    }
+
+    /** The JAR of a library version, if it is kept. */
+    public Optional<StoredJar> libraryJar(String library, int version) {
+        return jdbc.query("SELECT library, version, sha256, jar FROM function_library_version WHERE library = ? "
+                + "AND version = ?", rs -> new StoredJar(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)),
+                library, version).stream().findFirst();
+    }
+
+    private static final String FUNCTION_COLUMNS = "database, name, class_name, language, resources, options, library, "
+            + "library_version";
+
+    private static StoredFunction function(ResultSet rs) throws SQLException {
+        int version = rs.getInt(8);
+        return new StoredFunction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                StoreJdbc.readList(rs.getString(5)), read(rs.getString(6)), rs.getString(7), rs.wasNull() ? null : version);
     }
 
     private static final String COLUMNS = "database, name, kind, properties, version, created_at, updated_at";

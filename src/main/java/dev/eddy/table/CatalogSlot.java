@@ -12,6 +12,12 @@ public final class CatalogSlot {
     private static final Logger log = LoggerFactory.getLogger(CatalogSlot.class);
     private volatile CatalogRepository store;
     private volatile ConnectionResolver connections;
+    private final FunctionJars jars;
+
+    /** {@code functionJars}: where the sessions' catalogs write the JARs of function libraries. */
+    public CatalogSlot(java.nio.file.Path functionJars) {
+        this.jars = new FunctionJars(functionJars.toAbsolutePath());
+    }
 
     void fill(CatalogRepository repository, ConnectionResolver resolver) {
         this.connections = resolver;
@@ -24,7 +30,7 @@ public final class CatalogSlot {
 
     /** A catalog for one new session. */
     EddyCatalog newCatalog() {
-        return new EddyCatalog(EddyCatalog.NAME, store, connections);
+        return new EddyCatalog(EddyCatalog.NAME, store, connections, jars);
     }
 
     void warnNotReady() {

@@ -1,5 +1,6 @@
 package dev.eddy.table;
 
+import dev.eddy.table.CatalogRepository.StoredFunction;
 import dev.eddy.table.CatalogRepository.StoredTable;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.CatalogDatabase;
 import org.apache.flink.table.catalog.CatalogDatabaseImpl;
 import org.apache.flink.table.catalog.CatalogFunction;
+import org.apache.flink.table.catalog.CatalogFunctionImpl;
+import org.apache.flink.table.catalog.FunctionLanguage;
 import org.apache.flink.table.catalog.CatalogPartition;
 import org.apache.flink.table.catalog.CatalogPartitionSpec;
 import org.apache.flink.table.catalog.CatalogPropertiesUtil;
@@ -23,6 +26,7 @@ import org.apache.flink.table.catalog.exceptions.CatalogException;
 import org.apache.flink.table.catalog.exceptions.DatabaseAlreadyExistException;
 import org.apache.flink.table.catalog.exceptions.DatabaseNotEmptyException;
 import org.apache.flink.table.catalog.exceptions.DatabaseNotExistException;
+import org.apache.flink.table.catalog.exceptions.FunctionAlreadyExistException;
 import org.apache.flink.table.catalog.exceptions.FunctionNotExistException;
 import org.apache.flink.table.catalog.exceptions.PartitionNotExistException;
 import org.apache.flink.table.catalog.exceptions.TableAlreadyExistException;
@@ -32,6 +36,8 @@ import org.apache.flink.table.catalog.stats.CatalogTableStatistics;
 import org.apache.flink.table.expressions.DefaultSqlFactory;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.factories.Factory;
+import org.apache.flink.table.resource.ResourceType;
+import org.apache.flink.table.resource.ResourceUri;
 
 /**
  * Eddy's Flink catalog: databases, tables and views kept in Eddy's store, so every session, every
@@ -46,11 +52,13 @@ public class EddyCatalog extends AbstractCatalog {
     private static final String EXPANDED_QUERY = "eddy.view.expanded-query";
     private final CatalogRepository store;
     private final ConnectionResolver connections;
+    private final FunctionJars jars;
 
-    public EddyCatalog(String name, CatalogRepository store, ConnectionResolver connections) {
+    EddyCatalog(String name, CatalogRepository store, ConnectionResolver connections, FunctionJars jars) {
         super(name, DEFAULT_DATABASE);
         this.store = store;
         this.connections = connections;
+        this.jars = jars;
     }
 
     @Override
@@ -110,7 +118,7 @@ public class EddyCatalog extends AbstractCatalog {
             }
             throw new DatabaseNotExistException(getName(), name);
         }
-        if (!cascade && !store.tableNames(name, null).isEmpty()) {
+        if (!cascade && (!store.tableNames(name, null).isEmpty() || !store.functionNames(name).isEmpty())) {
             throw new DatabaseNotEmptyException(getName(), name);
         }
         store.dropDatabase(name);
@@ -236,41 +244,73 @@ public class EddyCatalog extends AbstractCatalog {
         }
     }
 
-    // Functions: kept per session (CREATE TEMPORARY FUNCTION) until Eddy manages jars.
+    // Functions: kept in the store; a library's function gets its JAR from the store too.
 
     @Override
     public List<String> listFunctions(String database) throws DatabaseNotExistException {
         requireDatabase(database);
-        return List.of();
+        return store.functionNames(database);
     }
 
     @Override
     public CatalogFunction getFunction(ObjectPath path) throws FunctionNotExistException {
-        throw new FunctionNotExistException(getName(), path);
+        StoredFunction stored = store.function(path.getDatabaseName(), path.getObjectName())
+                .orElseThrow(() -> new FunctionNotExistException(getName(), path));
+        List<ResourceUri> resources = stored.fromLibrary()
+                ? List.of(new ResourceUri(ResourceType.JAR, jars.uriOf(stored.library(), stored.libraryVersion(),
+                        () -> store.libraryJar(stored.library(), stored.libraryVersion()).orElseThrow(() ->
+                                new CatalogException("The function " + path.getObjectName() + " uses version "
+                                        + stored.libraryVersion() + " of the library " + stored.library()
+                                        + ", which is no longer kept: register it again from the Functions page")))))
+                : stored.resources().stream().map(EddyCatalog::resource).toList();
+        return new CatalogFunctionImpl(stored.className(), FunctionLanguage.valueOf(stored.language()), resources,
+                stored.options());
     }
 
     @Override
     public boolean functionExists(ObjectPath path) {
-        return false;
+        return store.function(path.getDatabaseName(), path.getObjectName()).isPresent();
     }
 
     @Override
-    public void createFunction(ObjectPath path, CatalogFunction function, boolean ignoreIfExists) {
-        throw new CatalogException("Eddy's catalog does not keep functions yet: use CREATE TEMPORARY FUNCTION "
-                + path.getObjectName() + " … in your session");
+    public void createFunction(ObjectPath path, CatalogFunction function, boolean ignoreIfExists)
+            throws FunctionAlreadyExistException, DatabaseNotExistException {
+        requireDatabase(path.getDatabaseName());
+        if (!store.createFunction(stored(path, function)) && !ignoreIfExists) {
+            throw new FunctionAlreadyExistException(getName(), path);
+        }
     }
 
     @Override
     public void alterFunction(ObjectPath path, CatalogFunction function, boolean ignoreIfNotExists)
             throws FunctionNotExistException {
-        throw new FunctionNotExistException(getName(), path);
+        if (!store.alterFunction(stored(path, function)) && !ignoreIfNotExists) {
+            throw new FunctionNotExistException(getName(), path);
+        }
     }
 
     @Override
     public void dropFunction(ObjectPath path, boolean ignoreIfNotExists) throws FunctionNotExistException {
-        if (!ignoreIfNotExists) {
+        if (!store.dropFunction(path.getDatabaseName(), path.getObjectName()) && !ignoreIfNotExists) {
             throw new FunctionNotExistException(getName(), path);
         }
+    }
+
+    /** A function from SQL (CREATE FUNCTION … USING JAR): kept with its JAR URIs as given. */
+    private static StoredFunction stored(ObjectPath path, CatalogFunction function) {
+        List<String> resources = function.getFunctionResources().stream().map(r -> {
+            if (r.getResourceType() != ResourceType.JAR) {
+                throw new CatalogException("Eddy's catalog keeps functions whose code is in JARs; "
+                        + r.getResourceType().name().toLowerCase() + " resources are for temporary functions");
+            }
+            return r.getUri();
+        }).toList();
+        return new StoredFunction(path.getDatabaseName(), path.getObjectName(), function.getClassName(),
+                function.getFunctionLanguage().name(), resources, function.getOptions(), null, null);
+    }
+
+    private static ResourceUri resource(String uri) {
+        return new ResourceUri(ResourceType.JAR, uri);
     }
 
     // Partitions and statistics: Kafka and JDBC tables have neither.

@@ -33,6 +33,9 @@ public class EddyCatalogFactory implements CatalogFactory {
             .withDescription("Eddy's secret key, base64 (env EDDY_SECURITY_SECRET_KEY)");
     static final ConfigOption<String> SECRET_KEY_FILE = ConfigOptions.key("secret-key-file").stringType()
             .noDefaultValue().withDescription("a file holding Eddy's secret key (env EDDY_SECURITY_SECRET_KEY_FILE)");
+    static final ConfigOption<String> FUNCTION_JAR_DIR = ConfigOptions.key("function-jar-dir").stringType()
+            .noDefaultValue().withDescription("where the JARs of function libraries are written for this process "
+                    + "(default: eddy-function-jars-<user> in the temporary directory)");
 
     private final Map<String, String> environment;
 
@@ -56,7 +59,7 @@ public class EddyCatalogFactory implements CatalogFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, SECRET_KEY, SECRET_KEY_FILE);
+        return Set.of(STORE_URL, STORE_USERNAME, STORE_PASSWORD, SECRET_KEY, SECRET_KEY_FILE, FUNCTION_JAR_DIR);
     }
 
     @Override
@@ -69,7 +72,9 @@ public class EddyCatalogFactory implements CatalogFactory {
         DataSource store = dataSource(url, setting(options.getOptional(STORE_USERNAME), "EDDY_STORE_USERNAME")
                 .orElse("eddy"), setting(options.getOptional(STORE_PASSWORD), "EDDY_STORE_PASSWORD").orElse(""));
         TableConnections connections = new TableConnections(new StoreIntegrations(store, cipher(options)));
-        return new EddyCatalog(context.getName(), new CatalogRepository(store), connections);
+        FunctionJars jars = options.getOptional(FUNCTION_JAR_DIR).map(dir -> new FunctionJars(Path.of(dir)))
+                .orElseGet(FunctionJars::inTemporaryDirectory);
+        return new EddyCatalog(context.getName(), new CatalogRepository(store), connections, jars);
     }
 
     private SecretCipher cipher(org.apache.flink.configuration.ReadableConfig options) {

@@ -20,6 +20,7 @@ import org.apache.flink.table.catalog.exceptions.CatalogException;
  */
 final class StoreJdbc {
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DataSource dataSource;
 
@@ -76,6 +77,22 @@ final class StoreJdbc {
     static String writeMap(Map<String, String> map) {
         try {
             return JSON.writeValueAsString(new TreeMap<>(map == null ? Map.of() : map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> readList(String text) {
+        try {
+            return text == null ? List.of() : List.copyOf(JSON.readValue(text, LIST));
+        } catch (JsonProcessingException e) {
+            throw new CatalogException("Unreadable entry in Eddy's store: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String writeList(List<String> list) {
+        try {
+            return JSON.writeValueAsString(list == null ? List.of() : list);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,7 @@ class JobRepositoryIT {
 
     private Job job() {
         JobVersion first = new JobVersion(0, 0, "INSERT INTO nowhere SELECT 1", JobSettings.defaults(), "plan",
-                List.of(), List.of(), Map.of(), null);
+                List.of(), List.of(), Map.of(), Map.of(), null);
         return store.create("store test " + UUID.randomUUID(), "", first, "admin");
     }
 

@@ -22,6 +22,10 @@ import dev.eddy.function.FunctionLibraries;
 import dev.eddy.function.FunctionLibraryException;
 import dev.eddy.function.FunctionSignature;
 import dev.eddy.function.LibraryVersion;
+import dev.eddy.function.RegisteredFunctions;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.List;
 import dev.eddy.security.Access;
 import dev.eddy.security.Role;
 import dev.eddy.ui.MainLayout;
@@ -35,6 +39,8 @@ import java.util.Locale;
 @PermitAll
 class FunctionsView extends VerticalLayout {
     private final FunctionLibraries libraries;
+    private final RegisteredFunctions registry;
+    private final RegisteredFunctionsGrid registered;
     private final Grid<LibraryVersion> grid = new Grid<>();
     private final H3 functionsTitle = new H3();
     private final Grid<FunctionSignature> functions = new Grid<>();
@@ -43,12 +49,17 @@ class FunctionsView extends VerticalLayout {
     private final Span result = new Span();
     private volatile String typedName = "";
 
-    FunctionsView(FunctionLibraries libraries) {
+    FunctionsView(FunctionLibraries libraries, RegisteredFunctions registry) {
         this.libraries = libraries;
+        this.registry = registry;
+        this.registered = new RegisteredFunctionsGrid(registry);
         addClassName("eddy-functions");
-        add(new H2("Functions"), new Paragraph("Libraries of user-defined functions: JARs of Java classes that extend "
-                + "Flink's ScalarFunction, TableFunction or AggregateFunction. Eddy reads which functions a JAR holds from "
-                + "its class files, without running it, and keeps every version."));
+        add(new H2("Functions"), new Paragraph("User-defined functions in Eddy's catalog, which every session, job and "
+                + "Flink SQL Client connected to Eddy can call, and the libraries they come from: JARs of Java classes "
+                + "that extend Flink's ScalarFunction, TableFunction or AggregateFunction. Eddy reads which functions a "
+                + "JAR holds from its class files, without running it, and keeps every version."));
+        add(new H3("Registered functions"), registered);
+        add(new H3("Libraries"));
         if (Access.allows(Role.ADMIN)) {
             add(uploadForm());
         }
@@ -72,7 +83,7 @@ class FunctionsView extends VerticalLayout {
         functions.addColumn(f -> f.kind().label()).setHeader("Kind").setAutoWidth(true);
         functions.addColumn(f -> String.join("\n", f.signatures())).setHeader("Signatures")
                 .setTooltipGenerator(f -> "arguments → result, as SQL types").setFlexGrow(1);
-        functions.addColumn(FunctionSignature::suggestedName).setHeader("Usual name").setAutoWidth(true);
+        functions.addColumn(new ComponentRenderer<>(this::registration)).setHeader("In the catalog").setAutoWidth(true);
         versions.addClassName("eddy-library-versions");
         versions.addColumn(v -> "v" + v.version()).setHeader("Version").setAutoWidth(true);
         versions.addColumn(v -> v.changes().summary()).setHeader("Changes").setFlexGrow(1)
@@ -151,6 +162,29 @@ class FunctionsView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(libraries.list());
+        registered.refresh();
+    }
+
+    /** "shout" when the class is registered from this library, else a Register button for admins. */
+    private Component registration(FunctionSignature function) {
+        LibraryVersion shown = grid.asSingleSelect().getValue();
+        List<String> names = registered.getListDataView().getItems()
+                .filter(r -> shown != null && shown.library().equals(r.library()) && r.className().equals(function.className()))
+                .map(RegisteredFunctions.Registered::callName).toList();
+        if (!names.isEmpty()) {
+            return new Span(String.join(", ", names));
+        }
+        if (shown == null || !Access.allows(Role.ADMIN)) {
+            return new Span("not registered");
+        }
+        Button register = new Button("Register…", e -> new RegisterFunctionDialog(registry, shown, function, () -> {
+            refresh();
+            grid.select(shown);
+            show(shown);
+        }).open());
+        register.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        register.addClassName("eddy-register-function-button");
+        return register;
     }
 
     private void show(LibraryVersion latest) {
@@ -164,6 +198,7 @@ class FunctionsView extends VerticalLayout {
         }
         functionsTitle.setText("Functions of " + latest.library() + " v" + latest.version());
         functions.setItems(latest.functions());
+        functions.getDataProvider().refreshAll();
         versions.setItems(libraries.versions(latest.library()));
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 final class JobBadges {
     private JobBadges() {}
 
-    static HorizontalLayout status(Job job, List<String> olderTables) {
+    static HorizontalLayout status(Job job, List<String> olderTables, List<String> olderLibraries) {
         HorizontalLayout badges = new HorizontalLayout(state(job.state()));
         if (!olderTables.isEmpty()) {
             Span tables = badge("older table version", "badge contrast");
@@ -19,6 +19,14 @@ final class JobBadges {
                     + String.join(", ", olderTables) + ". The job keeps the definitions it started with until it "
                     + "is redeployed.");
             badges.add(tables);
+        }
+        if (!olderLibraries.isEmpty()) {
+            Span libraries = badge("older function library", "badge contrast");
+            libraries.addClassName("eddy-job-older-libraries");
+            libraries.getElement().setAttribute("title", "Uploaded anew since this version was deployed: "
+                    + String.join(", ", olderLibraries) + ". The job keeps the code it started with until it is "
+                    + "redeployed.");
+            badges.add(libraries);
         }
         badges.setSpacing(false);
         badges.getStyle().set("gap", "var(--lumo-space-xs)");

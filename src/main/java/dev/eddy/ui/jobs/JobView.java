@@ -193,7 +193,7 @@ class JobView extends VerticalLayout implements HasUrlParameter<Long>, HasDynami
             headerShows = shown;
             title.setText(job.name());
             header.removeAll();
-            header.add(title, JobBadges.status(job, jobs.olderTables(job)), actions.buttons(job));
+            header.add(title, JobBadges.status(job, jobs.olderTables(job), jobs.olderLibraries(job)), actions.buttons(job));
             if (job.flinkJobId() != null) {
                 Anchor flinkUi = new Anchor(monitor.flinkUiUrl(job), "Flink web UI ↗");
                 flinkUi.setTarget("_blank");

@@ -51,7 +51,8 @@ class JobsView extends VerticalLayout {
             + "INSERT INTO … in the editor and choose Deploy as job.", "Open the SQL editor", "");
 
     /** A job with its live figures and the tables its current version uses. */
-    record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables, String specProject) {}
+    record Row(Job job, JobMetrics metrics, JobVersion version, List<String> olderTables, List<String> olderLibraries,
+            String specProject) {}
 
     JobsView(JobService jobs, JobMonitor monitor, dev.eddy.gitops.SpecService specs) {
         this.specs = specs;
@@ -69,7 +70,7 @@ class JobsView extends VerticalLayout {
             link.getElement().setAttribute("title", r.job().description().isBlank() ? r.job().name() : r.job().description());
             return dev.eddy.ui.SpecBadge.named(link, r.specProject());
         })).setHeader("Job").setFlexGrow(2).setComparator(r -> r.job().name().toLowerCase());
-        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables()))).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(r -> JobBadges.status(r.job(), r.olderTables(), r.olderLibraries()))).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "v" + r.job().version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.job().owner() == null ? "" : r.job().owner()).setHeader("Owner").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -135,7 +136,7 @@ class JobsView extends VerticalLayout {
     private Snapshot load() {
         Map<String, String> managed = specs.managed(dev.eddy.gitops.ResourceKind.JOB);
         List<Row> rows = jobs.list().stream().map(j -> new Row(j, monitor.metrics(j), jobs.version(j.id(), j.version()),
-                jobs.olderTables(j), managed.get(j.name()))).toList();
+                jobs.olderTables(j), jobs.olderLibraries(j), managed.get(j.name()))).toList();
         return new Snapshot(rows, monitor.unmanaged());
     }
 

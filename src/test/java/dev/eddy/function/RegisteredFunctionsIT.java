@@ -1,0 +1,194 @@
+package dev.eddy.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.gateway.ResultRow;
+import dev.eddy.gateway.StatementResult;
+import dev.eddy.job.Job;
+import dev.eddy.job.JobDraft;
+import dev.eddy.job.JobService;
+import dev.eddy.job.JobSettings;
+import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
+import dev.eddy.support.Await;
+import dev.eddy.support.EddyIntegrationTest;
+import dev.eddy.support.UdfJar;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A library's functions registered in Eddy's catalog, called from new sessions (a scalar, a table
+ * and an aggregate function, loaded by Flink from the JAR the catalog writes out of the store, never
+ * from the test's class path), used by a job writing to PostgreSQL; a new version of the library
+ * moves the registration, flags the job, and leaves the running job on the code it started with.
+ */
+@EddyIntegrationTest
+class RegisteredFunctionsIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    @Autowired
+    FunctionLibraries libraries;
+    @Autowired
+    RegisteredFunctions functions;
+    @Autowired
+    QueryService queries;
+    @Autowired
+    JobService jobs;
+    @Autowired
+    EmbeddedStack stack;
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final String library = "strings-" + id;
+    private final String shout = "shout_" + id;
+    private final String topic = "fn_people_" + id;
+    private final String sink = "fn_loud_" + id;
+    private int sent;
+
+    @Test
+    void aLibrarysFunctionsRunInQueriesAndJobsAndANewVersionFlagsTheJobWithoutBreakingIt() throws Exception {
+        libraries.upload(library, "strings-1.0.jar", UdfJar.version1());
+        List<String> registered = new ArrayList<>(List.of(shout));
+        try {
+            RegisteredFunctions.Registered loud = functions.register(library, "dev.eddy.udf.Shout", shout);
+            assertThat(loud.source()).isEqualTo(library + " v1");
+            assertThat(loud.signatures()).containsExactly("(STRING) → STRING");
+            functions.register(library, "dev.eddy.udf.SplitWords", "split_" + id);
+            registered.add("split_" + id);
+            functions.register(library, "dev.eddy.udf.LongestLength", "longest_" + id);
+            registered.add("longest_" + id);
+
+            try (SqlConsole console = queries.openConsole("it-functions")) {
+                assertThat(values(console.collect("SELECT " + shout + "('hello')", 10))).containsExactly("HELLO!");
+                assertThat(values(console.collect("SELECT w FROM (VALUES ('to be or')) AS t(s), LATERAL TABLE(split_"
+                        + id + "(s)) AS x(w)", 10))).containsExactly("to", "be", "or");
+                assertThat(values(console.collect("SELECT longest_" + id + "(s) FROM (VALUES ('a'), ('abcd'), ('ab')) "
+                        + "AS t(s)", 10))).last().isEqualTo("4");
+                assertThat(values(console.collect("SHOW USER FUNCTIONS", 100))).contains(shout, "split_" + id);
+            }
+            assertThatThrownBy(() -> functions.register(library, "dev.eddy.udf.Shout", shout))
+                    .hasMessageContaining("There is already a function named " + shout + " (" + library + " v1)");
+            assertThatThrownBy(() -> functions.register(library, "dev.eddy.udf.Texts", "texts_" + id))
+                    .hasMessageStartingWith("Version 1 of " + library + " has no function class dev.eddy.udf.Texts");
+            assertThatThrownBy(() -> functions.register(library, "dev.eddy.udf.Shout", "upper"))
+                    .hasMessageStartingWith("UPPER is one of Flink's own functions");
+            assertThatThrownBy(() -> libraries.delete(library)).hasMessageContaining("drop them first");
+
+            Job job = deployJob();
+            try {
+                assertThat(jobs.version(job.id(), job.version()).libraryVersions()).containsExactly(Map.entry(library, 1));
+                send("ada", "grace");
+                awaitRows(List.of("1 ADA!", "2 GRACE!"));
+                assertThat(jobs.olderLibraries(job)).isEmpty();
+
+                LibraryVersion second = libraries.upload(library, "strings-2.0.jar", UdfJar.version2());
+                assertThat(second.version()).isEqualTo(2);
+                assertThat(functions.list()).filteredOn(f -> f.name().equals(shout)).singleElement()
+                        .satisfies(f -> assertThat(f.source()).isEqualTo(library + " v2"))
+                        .satisfies(f -> assertThat(f.signatures()).containsExactly("(STRING, INT) → STRING"));
+                assertThat(jobs.olderLibraries(jobs.get(job.id()))).containsExactly(library + " (v1, now v2)");
+
+                // The running job keeps version 1's code: one argument, one exclamation mark.
+                send("linus");
+                awaitRows(List.of("1 ADA!", "2 GRACE!", "3 LINUS!"));
+                try (SqlConsole console = queries.openConsole("it-functions-v2")) {
+                    assertThat(values(console.collect("SELECT " + shout + "('hi', 3)", 10))).containsExactly("HI!!!");
+                }
+            } finally {
+                jobs.cancel(job.id());
+                Await.until("the job to stop", WAIT, () -> jobs.get(job.id()).isActive(), active -> !active);
+                jobs.delete(job.id());
+            }
+        } finally {
+            registered.forEach(name -> {
+                try {
+                    functions.drop(name);
+                } catch (FunctionLibraryException gone) {
+                    // never registered
+                }
+            });
+            libraries.delete(library);
+        }
+    }
+
+    private Job deployJob() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers().orElseThrow()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        postgres(s -> {
+            s.execute("CREATE TABLE " + sink + " (id BIGINT PRIMARY KEY, loud TEXT)");
+            s.execute("GRANT SELECT, INSERT, UPDATE ON " + sink + " TO " + stack.sampleWriter()[0]);
+        });
+        try (SqlConsole console = queries.openConsole("it-functions-tables")) {
+            console.collect("CREATE TABLE " + topic + " (id BIGINT, name STRING) WITH ('connector' = 'kafka', "
+                    + "'eddy.integration' = 'local-kafka', 'topic' = '" + topic + "', 'format' = 'json', "
+                    + "'scan.startup.mode' = 'earliest-offset')", 1);
+            console.collect("CREATE TABLE " + sink + " (id BIGINT, loud STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ("
+                    + "'connector' = 'jdbc', 'eddy.integration' = 'sample-postgres', 'table-name' = '" + sink + "')", 1);
+        }
+        return jobs.deploy(new JobDraft("loud names " + id, "", "INSERT INTO " + sink + " SELECT id, " + shout
+                + "(name) FROM " + topic, JobSettings.defaults().with(JobSettings.CHECKPOINT_INTERVAL, "1 s")));
+    }
+
+    private static List<String> values(StatementResult result) {
+        return result.rows().stream().map(ResultRow::fields).map(f -> String.valueOf(f.get(0))).toList();
+    }
+
+    private void send(String... names) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers().orElseThrow(),
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
+            for (String name : names) {
+                sent++;
+                producer.send(new ProducerRecord<>(topic, "{\"id\":" + sent + ",\"name\":\"" + name + "\"}"));
+            }
+            producer.flush();
+        }
+    }
+
+    private void awaitRows(List<String> expected) {
+        List<String> got = Await.until(expected.size() + " rows in " + sink, WAIT, this::rows,
+                r -> r.size() >= expected.size());
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
+    private List<String> rows() {
+        List<String> rows = new ArrayList<>();
+        postgres(s -> {
+            try (ResultSet rs = s.executeQuery("SELECT id, loud FROM " + sink + " ORDER BY id")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + " " + rs.getString(2));
+                }
+            }
+        });
+        return rows;
+    }
+
+    private interface Sql {
+        void run(Statement s) throws Exception;
+    }
+
+    private void postgres(Sql sql) {
+        try (Connection c = DriverManager.getConnection(stack.postgresUrl("sample").orElseThrow(),
+                stack.postgresUser(), stack.postgresPassword()); Statement s = c.createStatement()) {
+            sql.run(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
