@@ -30,8 +30,21 @@ public class SchemaService {
     /** Threads of their own: the common pool has one thread on two cores, and these calls wait on the network. */
     private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(dev.eddy.config.DaemonThreads.named("eddy-schema-reader"));
 
-    public SchemaService(IntegrationService integrations) {
+    private final UserFunctions userFunctions;
+
+    public SchemaService(IntegrationService integrations,
+            org.springframework.beans.factory.ObjectProvider<UserFunctions> userFunctions) {
         this.integrations = integrations;
+        this.userFunctions = userFunctions.getIfAvailable(() -> UserFunctions.NONE);
+    }
+
+    /** The functions of Eddy's catalog as Eddy knows them (library, class, signatures); empty when unreadable. */
+    public List<UserFunctions.Described> userFunctions() {
+        try {
+            return userFunctions.describe();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     @Requires(Role.VIEWER)
@@ -77,9 +90,13 @@ public class SchemaService {
                     count(columns.size(), "column"), name, columns));
         }
         List<SchemaNode> functions = new ArrayList<>();
+        java.util.Map<String, UserFunctions.Described> described = new java.util.HashMap<>();
+        userFunctions().stream().filter(f -> f.catalog().equals(catalog) && f.database().equals(database))
+                .forEach(f -> described.put(f.name(), f));
         for (String function : firstColumn(console.collect("SHOW USER FUNCTIONS IN " + qualified, MAX))) {
-            functions.add(SchemaNode.leaf(path + "/functions/" + function, function, Kind.FUNCTION, "",
-                    function));
+            UserFunctions.Described known = described.get(function);
+            functions.add(SchemaNode.leaf(path + "/functions/" + function, function, Kind.FUNCTION,
+                    known == null ? "" : known.summary(), function));
         }
         children.add(new SchemaNode(path + "/functions", "functions", Kind.FUNCTIONS,
                 functions.size() + " user " + (functions.size() == 1 ? "function" : "functions"), "", functions));

@@ -1,5 +1,6 @@
 package dev.eddy.function;
 
+import dev.eddy.catalog.UserFunctions;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * {@code CREATE FUNCTION} in SQL. A registration is proven by Flink loading the class before it stays.
  */
 @Service
-public class RegisteredFunctions {
+public class RegisteredFunctions implements UserFunctions {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DATABASE = EddyCatalog.DEFAULT_DATABASE;
     private final CatalogRepository catalog;
@@ -61,6 +62,14 @@ public class RegisteredFunctions {
     @Requires(Role.VIEWER)
     public List<Registered> list() {
         return all();
+    }
+
+    /** For the schema tree, completion and error texts: what every viewer of the catalog may see. */
+    @Override
+    public List<UserFunctions.Described> describe() {
+        return all().stream().map(r -> new UserFunctions.Described(EddyCatalog.NAME, r.database(), r.name(),
+                r.className(), r.source(), r.kind() == null ? null : r.kind().label().toLowerCase(Locale.ROOT),
+                r.signatures())).toList();
     }
 
     /** The same, for Eddy's own work (job records, error texts) with no user acting. */

@@ -1,5 +1,7 @@
 package dev.eddy.sql;
 
+import dev.eddy.catalog.UserFunctions;
+import java.util.Optional;
 import dev.eddy.gateway.GatewayException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +20,18 @@ public final class ErrorHints {
     private static final Pattern RESERVED = Pattern.compile("^Unexpected (\\w+)\\b.*is a reserved word");
     private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([\\w$]+)\\(");
 
+    private static final Pattern FUNCTION_CALL = Pattern.compile(
+            "(?:Invalid function call:\\s*|No match found for function signature )([\\w$.`]+)\\(");
+
     private ErrorHints() {}
 
     /** The error with a "did you mean" hint when the session knows a similar name; else the error as given. */
     public static GatewayException enrich(GatewayException error, SessionObjects session) {
         String message = error.getMessage() == null ? "" : error.getMessage();
+        Optional<GatewayException> fromUserFunction = userFunction(error, message, session);
+        if (fromUserFunction.isPresent()) {
+            return fromUserFunction.get();
+        }
         Matcher table = NOT_FOUND.matcher(message);
         if (table.find()) {
             List<String> names = new ArrayList<>();
@@ -50,6 +59,36 @@ public final class ErrorHints {
             return withHint(error, function.group(1), names);
         }
         return error;
+    }
+
+    /**
+     * An error of a function of Eddy's catalog, naming it with its class and library version: a call
+     * that fits none of its signatures gets them as the hint; an exception thrown inside it (its class
+     * in the stack trace) says which function failed.
+     */
+    private static Optional<GatewayException> userFunction(GatewayException error, String message, SessionObjects session) {
+        Matcher call = FUNCTION_CALL.matcher(message);
+        if (call.find()) {
+            String called = call.group(1).replace("`", "");
+            Optional<UserFunctions.Described> f = session.describedFunction(called.substring(called.lastIndexOf('.') + 1));
+            if (f.isPresent()) {
+                String hint = f.get().name() + " takes " + (f.get().signatures().isEmpty() ? "other arguments"
+                        : String.join(" or ", f.get().signatures())) + ": " + f.get().className() + " from "
+                        + f.get().source() + ".";
+                return Optional.of(new GatewayException(error.kind(), message, error.rootCause(), error.detail(),
+                        error.line().orElse(null), error.column().orElse(null), hint));
+            }
+        }
+        String trace = (error.detail() == null ? "" : error.detail()) + "\n" + (error.rootCause() == null ? "" : error.rootCause());
+        for (UserFunctions.Described f : session.described()) {
+            if (trace.contains("at " + f.className() + ".") || trace.contains("at " + f.className() + "$")) {
+                return Optional.of(new GatewayException(error.kind(), "The function " + f.naming() + " failed: " + message,
+                        error.rootCause(), error.detail(), error.line().orElse(null), error.column().orElse(null),
+                        error.hint().orElse("Fix the function and upload a new version of its library, or keep the "
+                                + "rows it fails on out of the call.")));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -153,7 +153,8 @@ public final class SqlAssistant {
             }
             databases.put(c.label(), List.copyOf(names));
         }
-        return new SessionObjects(catalog, database, databases, List.copyOf(tables), List.copyOf(functions));
+        return new SessionObjects(catalog, database, databases, List.copyOf(tables), List.copyOf(functions),
+                schema.userFunctions());
     }
 
     private String single(String statement, String fallback) {

@@ -199,7 +199,9 @@ public final class SqlCompleter {
         for (String name : session.functions()) {
             String upper = name.toUpperCase(Locale.ROOT);
             if (!builtIn.containsKey(upper) && !vocabulary.isReserved(upper)) {
-                found.add(new Completion(name, quote(name) + "(", "function", "function", null, 5));
+                var known = session.describedFunction(name);
+                found.add(new Completion(name, quote(name) + "(", "function", known.map(f -> f.summary()).orElse("function"),
+                        known.map(f -> f.className() + "\n" + String.join("\n", f.signatures())).orElse(null), 5));
             }
         }
     }

@@ -358,6 +358,22 @@ class RestApiIT {
         assertThat(versions.get(0).path("version").asInt()).isEqualTo(1);
         assertThat(versions.get(0).has("jar")).as("the bytes stay in the store").isFalse();
         assertThat(read("/api/v1/function-libraries", Role.VIEWER).findValuesAsText("library")).contains(name);
+
+        String function = "api_shout_" + name.substring(name.length() - 8);
+        Map<String, String> registration = Map.of("library", name, "className", "dev.eddy.udf.Shout");
+        problem(send("PUT", "/api/v1/functions/" + function, Role.DEVELOPER, registration), 403);
+        assertThat(problem(send("PUT", "/api/v1/functions/" + function, Role.ADMIN, Map.of("library", name,
+                "className", "dev.eddy.udf.Texts")), 400).path("detail").asText()).contains("has no function class");
+        HttpResponse<String> registered = send("PUT", "/api/v1/functions/" + function, Role.ADMIN, registration);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(JSON.readTree(registered.body()).path("signatures").get(0).asText()).isEqualTo("(STRING) → STRING");
+        assertThat(read("/api/v1/functions", Role.VIEWER).findValuesAsText("name")).contains(function);
+        assertThat(problem(send("DELETE", "/api/v1/function-libraries/" + name, Role.ADMIN, null), 400)
+                .path("detail").asText()).contains("drop them first");
+        problem(send("DELETE", "/api/v1/functions/" + function, Role.DEVELOPER, null), 403);
+        assertThat(send("DELETE", "/api/v1/functions/" + function, Role.ADMIN, null).statusCode()).isEqualTo(204);
+        problem(send("DELETE", "/api/v1/functions/" + function, Role.ADMIN, null), 404);
+
         problem(send("DELETE", "/api/v1/function-libraries/" + name, Role.DEVELOPER, null), 403);
         assertThat(send("DELETE", "/api/v1/function-libraries/" + name, Role.ADMIN, null).statusCode()).isEqualTo(204);
         problem(send("GET", "/api/v1/function-libraries/" + name, Role.VIEWER, null), 404);

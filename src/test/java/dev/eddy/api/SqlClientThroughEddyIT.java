@@ -46,6 +46,10 @@ class SqlClientThroughEddyIT {
     ApiTokenService tokens;
     @Autowired
     AuditLog audit;
+    @Autowired
+    dev.eddy.function.FunctionLibraries libraries;
+    @Autowired
+    dev.eddy.function.RegisteredFunctions functions;
     private String developerToken;
     private String otherToken;
 
@@ -77,6 +81,29 @@ class SqlClientThroughEddyIT {
         assertThat(run.output()).contains("orders").contains("THROUGH EDDY");
         assertThat(audit.search("sql-client-dev", "Ran statement (SQL Client)", null, null, 20))
                 .extracting(AuditEntry::target).anyMatch(t -> t.contains("UPPER('through eddy')"));
+    }
+
+    @Test
+    void aDeveloperCallsAFunctionThatAnAdminRegisteredFromALibrary() throws Exception {
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String library = "client-strings-" + id;
+        String function = "client_shout_" + id;
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN"));
+        libraries.upload(library, "strings.jar", dev.eddy.support.UdfJar.version1());
+        functions.register(library, "dev.eddy.udf.Shout", function);
+        SecurityContextHolder.clearContext();
+        try {
+            Run run = sqlClient(developerToken, "SET 'sql-client.execution.result-mode' = 'tableau';\n"
+                    + "SELECT " + function + "('through eddy') AS loud;\n");
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output()).contains("THROUGH EDDY!");
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(
+                    new TestingAuthenticationToken("admin", "n/a", "ROLE_ADMIN"));
+            functions.drop(function);
+            libraries.delete(library);
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

@@ -35,8 +35,9 @@ class FunctionLibrariesIT {
             assertThat(first.sizeBytes()).isEqualTo(v1.length);
             assertThat(first.uploadedBy()).isEqualTo("admin");
             assertThat(first.functions()).extracting(FunctionSignature::className)
-                    .containsExactly("dev.eddy.udf.LongestLength", "dev.eddy.udf.Shout", "dev.eddy.udf.SplitWords");
-            assertThat(first.changes().added()).hasSize(3);
+                    .containsExactly("dev.eddy.udf.LongestLength", "dev.eddy.udf.Ratio", "dev.eddy.udf.Shout",
+                            "dev.eddy.udf.SplitWords");
+            assertThat(first.changes().added()).hasSize(4);
 
             assertThatThrownBy(() -> libraries.upload(name, "strings-1.0.jar", v1))
                     .hasMessageStartingWith("strings-1.0.jar is the same JAR as version 1 of " + name + " (SHA-256 ");

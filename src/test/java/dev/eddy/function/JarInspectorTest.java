@@ -15,9 +15,10 @@ class JarInspectorTest {
     @Test
     void theFunctionsOfARealJarAreReadWithTheirKindsAndSignaturesAndNothingElseIsListed() {
         JarInspector.Contents contents = JarInspector.inspect(UdfJar.version1());
-        assertThat(contents.classes()).isEqualTo(6); // with LongestLength$Longest
+        assertThat(contents.classes()).isEqualTo(7); // with LongestLength$Longest
         assertThat(contents.functions()).containsExactly(
                 new FunctionSignature("dev.eddy.udf.LongestLength", FunctionKind.AGGREGATE, List.of("(STRING) → INT")),
+                new FunctionSignature("dev.eddy.udf.Ratio", FunctionKind.SCALAR, List.of("(INT, INT) → INT")),
                 new FunctionSignature("dev.eddy.udf.Shout", FunctionKind.SCALAR, List.of("(STRING) → STRING")),
                 new FunctionSignature("dev.eddy.udf.SplitWords", FunctionKind.TABLE, List.of("(STRING) → STRING")));
         assertThat(contents.functions().get(0).suggestedName()).isEqualTo("longest_length");

@@ -2,8 +2,10 @@ package dev.eddy.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.eddy.embedded.EmbeddedStack;
+import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultRow;
 import dev.eddy.gateway.StatementResult;
 import dev.eddy.job.Job;
@@ -12,6 +14,8 @@ import dev.eddy.job.JobService;
 import dev.eddy.job.JobSettings;
 import dev.eddy.query.QueryService;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.sql.CompletionService;
+import dev.eddy.sql.SqlAssistant;
 import dev.eddy.support.Await;
 import dev.eddy.support.EddyIntegrationTest;
 import dev.eddy.support.UdfJar;
@@ -52,6 +56,8 @@ class RegisteredFunctionsIT {
     JobService jobs;
     @Autowired
     EmbeddedStack stack;
+    @Autowired
+    CompletionService completion;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String library = "strings-" + id;
     private final String shout = "shout_" + id;
@@ -79,6 +85,18 @@ class RegisteredFunctionsIT {
                 assertThat(values(console.collect("SELECT longest_" + id + "(s) FROM (VALUES ('a'), ('abcd'), ('ab')) "
                         + "AS t(s)", 10))).last().isEqualTo("4");
                 assertThat(values(console.collect("SHOW USER FUNCTIONS", 100))).contains(shout, "split_" + id);
+
+                // An exception thrown inside a function names the function, its class and library version.
+                functions.register(library, "dev.eddy.udf.Ratio", "ratio_" + id);
+                registered.add("ratio_" + id);
+                assertThat(values(console.collect("SELECT ratio_" + id + "(9, 3)", 10))).containsExactly("3");
+                SqlAssistant assistant = completion.assistant(console);
+                assistant.readNow();
+                GatewayException failed = catchThrowableOfType(GatewayException.class,
+                        () -> console.collect("SELECT ratio_" + id + "(1, 0)", 10));
+                assertThat(assistant.withHints(failed, "SELECT ratio_" + id + "(1, 0)").getMessage())
+                        .startsWith("The function ratio_" + id + " (dev.eddy.udf.Ratio from " + library + " v1) failed: ")
+                        .contains("by zero");
             }
             assertThatThrownBy(() -> functions.register(library, "dev.eddy.udf.Shout", shout))
                     .hasMessageContaining("There is already a function named " + shout + " (" + library + " v1)");
@@ -107,6 +125,14 @@ class RegisteredFunctionsIT {
                 awaitRows(List.of("1 ADA!", "2 GRACE!", "3 LINUS!"));
                 try (SqlConsole console = queries.openConsole("it-functions-v2")) {
                     assertThat(values(console.collect("SELECT " + shout + "('hi', 3)", 10))).containsExactly("HI!!!");
+                    // A call that fits none of the function's signatures gets them as the hint.
+                    SqlAssistant assistant = completion.assistant(console);
+                    assistant.readNow();
+                    GatewayException wrong = catchThrowableOfType(GatewayException.class,
+                            () -> console.collect("SELECT " + shout + "('hi')", 10));
+                    assertThat(assistant.withHints(wrong, "SELECT " + shout + "('hi')").hint())
+                            .as(wrong.getMessage()).hasValue(shout + " takes (STRING, INT) → STRING: dev.eddy.udf.Shout from "
+                                    + library + " v2.");
                 }
             } finally {
                 jobs.cancel(job.id());

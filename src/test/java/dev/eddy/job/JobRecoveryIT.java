@@ -1,5 +1,8 @@
 package dev.eddy.job;
 
+import dev.eddy.function.FunctionLibraries;
+import dev.eddy.function.RegisteredFunctions;
+import dev.eddy.support.UdfJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.embedded.EmbeddedStack;
@@ -27,26 +30,35 @@ class JobRecoveryIT {
     void aRunningJobComesBackAfterEddyRestartsWithNoRowLostOrCountedTwice() {
         Path data = Path.of("target/it-restart/jobs-" + UUID.randomUUID());
         String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String shout = "shout_" + suffix;
         long jobId;
         try (ConfigurableApplicationContext first = eddy(data, "false")) {
             PipelineFixture p = fixture(first, suffix).create(first.getBean(QueryService.class));
             JobService jobs = first.getBean(JobService.class);
+            // The job calls a function of an uploaded library: it must come back with the cluster, its JAR
+            // written again from Eddy's store.
+            first.getBean(FunctionLibraries.class).upload("recovery-" + suffix, "strings.jar", UdfJar.version1());
+            first.getBean(RegisteredFunctions.class).register("recovery-" + suffix, "dev.eddy.udf.Shout", shout);
             p.purchase(5, "ann", "bob");
-            jobId = jobs.deploy(new JobDraft("restart " + suffix, "", p.insert(),
+            jobId = jobs.deploy(new JobDraft("restart " + suffix, "", p.insert().replace("SELECT customer,",
+                    "SELECT " + shout + "(customer),").replace("GROUP BY customer", "GROUP BY " + shout + "(customer)"),
                     JobSettings.defaults().with(JobSettings.CHECKPOINT_INTERVAL, "1 s"))).id();
-            Await.until("first totals", WAIT, p::totals, Map.of("ann", 5L, "bob", 5L)::equals);
+            assertThat(jobs.version(jobId, 1).libraryVersions()).containsExactly(Map.entry("recovery-" + suffix, 1));
+            Await.until("first totals", WAIT, p::totals, Map.of("ANN!", 5L, "BOB!", 5L)::equals);
             long seen = System.nanoTime();
             Await.until("a checkpoint taken after the totals were written", WAIT,
                     () -> jobs.runs(jobId).get(0).lastCheckpoint(),
                     cp -> cp != null && System.nanoTime() - seen > Duration.ofSeconds(3).toNanos());
         } // stops without a savepoint, as a crash would leave it
+        deleteRecursively(data.resolve("function-jars"));
 
         long auditId;
         try (ConfigurableApplicationContext second = eddy(data, "auto")) {
             PipelineFixture p = fixture(second, suffix);
             JobService jobs = second.getBean(JobService.class);
             p.purchase(3, "ann", "bob");
-            Await.until("totals after the restart from a checkpoint", WAIT, p::totals, Map.of("ann", 8L, "bob", 8L)::equals);
+            Await.until("totals after the restart from a checkpoint", WAIT, p::totals, Map.of("ANN!", 8L, "BOB!", 8L)::equals);
+            assertThat(data.resolve("function-jars")).isDirectoryContaining("glob:**/recovery-" + suffix + "-v1-*.jar");
             assertThat(jobs.runs(jobId)).hasSize(2);
             assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/checkpoints/");
             assertThat(jobs.get(jobId).shouldRun()).isTrue();
@@ -67,7 +79,7 @@ class JobRecoveryIT {
             JobService jobs = third.getBean(JobService.class);
             p.purchase(2, "ann", "bob");
             Await.until("totals after the restart from the shutdown savepoint", WAIT, p::totals,
-                    Map.of("ann", 10L, "bob", 10L)::equals);
+                    Map.of("ANN!", 10L, "BOB!", 10L)::equals);
             assertThat(jobs.runs(jobId)).hasSize(3);
             assertThat(jobs.runs(jobId).get(0).restoredFrom()).contains("/savepoints/");
             assertThat(jobs.savepoints(jobId)).extracting(Savepoint::reason).contains("Eddy stopped");
@@ -77,6 +89,14 @@ class JobRecoveryIT {
                     () -> jobs.runs(auditId).get(0).restoredFrom(), from -> from != null && from.contains("/savepoints/"));
             jobs.cancel(jobId);
             jobs.cancel(auditId);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

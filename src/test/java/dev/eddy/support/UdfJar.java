@@ -18,7 +18,7 @@ import javax.tools.ToolProvider;
 /**
  * A real JAR of user-defined functions, compiled by the test from the sources below against Flink's
  * jars, as a team would build theirs: a scalar, a table and an aggregate function, plus classes that
- * are not functions. Version 2 changes the scalar function's signature.
+ * are not functions, and a scalar that divides (and fails on zero). Version 2 changes the scalar function's signature.
  */
 public final class UdfJar {
     private static final String SHOUT_V1 = """
@@ -75,6 +75,16 @@ public final class UdfJar {
                     if (s != null) {
                         acc.length = Math.max(acc.length, s.length());
                     }
+                }
+            }
+            """,
+            "dev/eddy/udf/Ratio.java", """
+            package dev.eddy.udf;
+
+            /** Throws inside (division by zero): how Eddy names a function that fails. */
+            public class Ratio extends org.apache.flink.table.functions.ScalarFunction {
+                public Integer eval(Integer a, Integer b) {
+                    return a / b;
                 }
             }
             """,

@@ -32,7 +32,7 @@ class FunctionsBrowserIT extends BrowserTest {
             // No name typed: the library is named after the file, without its version.
             fileInput().sendKeys(v1.toString());
             wait.withMessage(() -> "the upload's result; the page says: " + pageText()).until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
-                    .equals("page-strings v1 uploaded: 3 functions"));
+                    .equals("page-strings v1 uploaded: 4 functions"));
             wait.until(d -> cells("eddy-library-functions").contains("dev.eddy.udf.Shout"));
             assertThat(cells("eddy-library-functions")).contains("scalar").contains("(STRING) → STRING")
                     .contains("aggregate").contains("(STRING) → INT").contains("table").contains("longest_length")
@@ -43,7 +43,7 @@ class FunctionsBrowserIT extends BrowserTest {
 
             fileInput().sendKeys(v2.toString());
             wait.until(d -> d.findElement(By.cssSelector(".eddy-upload-result")).getText()
-                    .equals("page-strings v2 uploaded: 3 functions (1 changed)"));
+                    .equals("page-strings v2 uploaded: 4 functions (1 changed)"));
             wait.until(d -> cells("eddy-library-versions").contains("1 changed"));
             assertThat(cells("eddy-library-functions")).contains("(STRING, INT) → STRING");
             screenshot("functions-new-version");
