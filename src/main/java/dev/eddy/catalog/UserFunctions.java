@@ -22,5 +22,14 @@ public interface UserFunctions {
 
     List<Described> describe();
 
+    /** The function an exception was thrown inside: its class is in the stack trace. */
+    static java.util.Optional<Described> thrownIn(List<Described> functions, String trace) {
+        if (trace == null || trace.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return functions.stream().filter(f -> f.className() != null && (trace.contains("at " + f.className() + ".")
+                || trace.contains("at " + f.className() + "$"))).findFirst();
+    }
+
     UserFunctions NONE = List::of;
 }

@@ -21,7 +21,11 @@ public class JobFailures {
     private final TaskFailureLog taskFailures;
     private final ClusterSnapshot cluster;
 
-    public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures, ClusterSnapshot cluster) {
+    private final dev.eddy.catalog.UserFunctions userFunctions;
+
+    public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures, ClusterSnapshot cluster,
+            org.springframework.beans.factory.ObjectProvider<dev.eddy.catalog.UserFunctions> userFunctions) {
+        this.userFunctions = userFunctions.getIfAvailable(() -> dev.eddy.catalog.UserFunctions.NONE);
         this.flink = flink;
         this.taskFailures = taskFailures;
         this.cluster = cluster;
@@ -40,9 +44,22 @@ public class JobFailures {
             long started = job.path("start-time").asLong(0);
             failure = latest(flinkJobId, entries, started > 0 ? Instant.ofEpochMilli(started) : Instant.EPOCH);
         }
-        Optional<String> words = failure.map(f -> lacksSlots(f.trace()) ? noFreeSlot(flinkJobId) : f.words());
+        Optional<String> words = failure.map(f -> lacksSlots(f.trace()) ? noFreeSlot(flinkJobId) : naming(f));
         Optional<String> waiting = waitsForSlots(job) ? slotsHeld(flinkJobId) : Optional.empty();
         return new JobHealth(state, restarts, words, failure.map(Failure::trace), waiting);
+    }
+
+    /** The failure's words, naming the user function it was thrown inside, with its library version. */
+    private String naming(Failure f) {
+        if (!f.trace().contains("at ")) {
+            return f.words();
+        }
+        try {
+            return dev.eddy.catalog.UserFunctions.thrownIn(userFunctions.describe(), f.trace())
+                    .map(fn -> "The function " + fn.naming() + " failed: " + f.words()).orElse(f.words());
+        } catch (RuntimeException storeAway) {
+            return f.words();
+        }
     }
 
     /**

@@ -80,15 +80,10 @@ public final class ErrorHints {
             }
         }
         String trace = (error.detail() == null ? "" : error.detail()) + "\n" + (error.rootCause() == null ? "" : error.rootCause());
-        for (UserFunctions.Described f : session.described()) {
-            if (trace.contains("at " + f.className() + ".") || trace.contains("at " + f.className() + "$")) {
-                return Optional.of(new GatewayException(error.kind(), "The function " + f.naming() + " failed: " + message,
-                        error.rootCause(), error.detail(), error.line().orElse(null), error.column().orElse(null),
-                        error.hint().orElse("Fix the function and upload a new version of its library, or keep the "
-                                + "rows it fails on out of the call.")));
-            }
-        }
-        return Optional.empty();
+        return UserFunctions.thrownIn(session.described(), trace).map(f -> new GatewayException(error.kind(),
+                "The function " + f.naming() + " failed: " + message, error.rootCause(), error.detail(),
+                error.line().orElse(null), error.column().orElse(null), error.hint().orElse("Fix the function and "
+                        + "upload a new version of its library, or keep the rows it fails on out of the call.")));
     }
 
     /**

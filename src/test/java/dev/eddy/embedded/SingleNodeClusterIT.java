@@ -48,8 +48,14 @@ class SingleNodeClusterIT {
             assertThat(jobManager).isNotEqualTo(eddy.process().pid());
 
             eddy.statement("CREATE TABLE single_node_sink (order_id BIGINT) WITH ('connector' = 'blackhole')");
+            // The job calls a function of an uploaded library: its JAR reaches the TaskManager process
+            // (and the TaskManager started after the kill) with the job.
+            eddy.uploadLibrary("node-strings", dev.eddy.support.UdfJar.version1());
+            eddy.send("PUT", "/api/v1/functions/node_shout", Map.of("library", "node-strings",
+                    "className", "dev.eddy.udf.Shout"), 201);
             long id = eddy.send("POST", "/api/v1/jobs", Map.of("name", "single node", "statement",
-                    "INSERT INTO single_node_sink SELECT order_id FROM orders",
+                    "INSERT INTO single_node_sink SELECT order_id FROM orders WHERE node_shout(CAST(order_id AS STRING)) "
+                            + "LIKE '%!'",
                     "settings", Map.of("execution.checkpointing.interval", "2 s")), 201, 200).path("id").asLong();
             String flinkJob = Await.until("the job to run", Duration.ofSeconds(90),
                     () -> PackagedEddy.call(() -> eddy.send("GET", "/api/v1/jobs/" + id, null, 200)),

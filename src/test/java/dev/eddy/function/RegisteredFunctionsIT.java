@@ -58,6 +58,8 @@ class RegisteredFunctionsIT {
     EmbeddedStack stack;
     @Autowired
     CompletionService completion;
+    @Autowired
+    dev.eddy.cluster.JobFailures failures;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String library = "strings-" + id;
     private final String shout = "shout_" + id;
@@ -86,6 +88,16 @@ class RegisteredFunctionsIT {
                         + "AS t(s)", 10))).last().isEqualTo("4");
                 assertThat(values(console.collect("SHOW USER FUNCTIONS", 100))).contains(shout, "split_" + id);
 
+                // An admin's own SQL: a temporary function for the session, and a catalog function kept with its JAR's URI.
+                String jar = java.nio.file.Files.write(java.nio.file.Files.createTempFile("strings-", ".jar"),
+                        UdfJar.version1()).toUri().toString();
+                console.collect("CREATE TEMPORARY FUNCTION temp_" + id + " AS 'dev.eddy.udf.Shout' USING JAR '" + jar + "'", 1);
+                assertThat(values(console.collect("SELECT temp_" + id + "('temp')", 10))).containsExactly("TEMP!");
+                console.collect("CREATE FUNCTION sql_" + id + " AS 'dev.eddy.udf.Shout' USING JAR '" + jar + "'", 1);
+                registered.add("sql_" + id);
+                assertThat(functions.list()).filteredOn(f -> f.name().equals("sql_" + id)).singleElement()
+                        .satisfies(f -> assertThat(f.source()).isEqualTo(jar));
+
                 // An exception thrown inside a function names the function, its class and library version.
                 functions.register(library, "dev.eddy.udf.Ratio", "ratio_" + id);
                 registered.add("ratio_" + id);
@@ -112,6 +124,7 @@ class RegisteredFunctionsIT {
                 send("ada", "grace");
                 awaitRows(List.of("1 ADA!", "2 GRACE!"));
                 assertThat(jobs.olderLibraries(job)).isEmpty();
+                aJobFailingInsideAFunctionSaysWhichFunction();
 
                 LibraryVersion second = libraries.upload(library, "strings-2.0.jar", UdfJar.version2());
                 assertThat(second.version()).isEqualTo(2);
@@ -125,6 +138,8 @@ class RegisteredFunctionsIT {
                 awaitRows(List.of("1 ADA!", "2 GRACE!", "3 LINUS!"));
                 try (SqlConsole console = queries.openConsole("it-functions-v2")) {
                     assertThat(values(console.collect("SELECT " + shout + "('hi', 3)", 10))).containsExactly("HI!!!");
+                    assertThat(values(console.collect("SELECT sql_" + id + "('kept')", 10))).as("another session")
+                            .containsExactly("KEPT!");
                     // A call that fits none of the function's signatures gets them as the hint.
                     SqlAssistant assistant = completion.assistant(console);
                     assistant.readNow();
@@ -148,6 +163,25 @@ class RegisteredFunctionsIT {
                 }
             });
             libraries.delete(library);
+        }
+    }
+
+    /** Every row divides by zero inside ratio: the job's failure names the function and its library version. */
+    private void aJobFailingInsideAFunctionSaysWhichFunction() {
+        try (SqlConsole console = queries.openConsole("it-functions-void")) {
+            console.collect("CREATE TABLE fn_void_" + id + " (x INT) WITH ('connector' = 'blackhole')", 1);
+        }
+        Job failing = jobs.deploy(new JobDraft("ratio " + id, "", "INSERT INTO fn_void_" + id + " SELECT ratio_" + id
+                + "(1, CAST(id - id AS INT)) FROM " + topic, JobSettings.defaults()));
+        try {
+            String failure = Await.until("the job's failure", WAIT, () -> failures.health(jobs.get(failing.id())
+                    .flinkJobId()).failure(), java.util.Optional::isPresent).orElseThrow();
+            assertThat(failure).startsWith("The function ratio_" + id + " (dev.eddy.udf.Ratio from " + library
+                    + " v1) failed: ").contains("by zero");
+        } finally {
+            jobs.cancel(failing.id());
+            Await.until("the failing job to stop", WAIT, () -> jobs.get(failing.id()).isActive(), active -> !active);
+            jobs.delete(failing.id());
         }
     }
 

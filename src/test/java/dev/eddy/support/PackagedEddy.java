@@ -129,6 +129,18 @@ public final class PackagedEddy {
         throw new Refused(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
 
+    /** Uploads a function library's JAR as the admin: the JAR is the request's body. */
+    public JsonNode uploadLibrary(String library, byte[] jar) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/function-libraries/"
+                + library + "?file=" + library + ".jar")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/java-archive")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new Refused("Uploading " + library + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** The status a GET answers with, as the admin. */
     public int status(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token)

@@ -131,6 +131,25 @@ class RemoteCatalogIT {
     }
 
     @Test
+    void aLibrarysFunctionRegisteredThroughEddyRunsOnTheRemoteGatewayAndCluster() throws Exception {
+        var libraries = eddy.getBean(dev.eddy.function.FunctionLibraries.class);
+        var functions = eddy.getBean(dev.eddy.function.RegisteredFunctions.class);
+        libraries.upload("rc-strings", "rc-strings.jar", dev.eddy.support.UdfJar.version1());
+        try {
+            // Registering makes the remote gateway's catalog write the JAR from Eddy's store and load the class.
+            functions.register("rc-strings", "dev.eddy.udf.Shout", "rc_shout");
+            try (SqlConsole console = eddy.getBean(QueryService.class).openConsole("remote-functions-it")) {
+                assertThat(console.collect("SELECT rc_shout(item) FROM rc_orders /*+ OPTIONS('scan.bounded.mode' = "
+                        + "'latest-offset') */", 10).rows()).extracting(r -> r.fields().get(0))
+                        .containsExactlyInAnyOrder("TEA!", "CAKE!", "TEA!", "TEA!");
+            }
+        } finally {
+            functions.drop("rc_shout");
+            libraries.delete("rc-strings");
+        }
+    }
+
+    @Test
     void aGatewayWithoutEddysKeyOrStoreSaysWhatIsMissing() throws Exception {
         TableService tables = eddy.getBean(TableService.class);
         if (tables.list().stream().noneMatch(t -> t.name().equals("rc_readers"))) {
