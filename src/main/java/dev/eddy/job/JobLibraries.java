@@ -21,11 +21,39 @@ class JobLibraries {
     private final RegisteredFunctions functions;
     private final FunctionLibraries libraries;
     private final JobRepository store;
+    private final org.springframework.beans.factory.ObjectProvider<dev.eddy.table.CatalogSlot> localGateway;
 
-    JobLibraries(RegisteredFunctions functions, FunctionLibraries libraries, JobRepository store) {
+    JobLibraries(RegisteredFunctions functions, FunctionLibraries libraries, JobRepository store,
+            org.springframework.beans.factory.ObjectProvider<dev.eddy.table.CatalogSlot> localGateway) {
         this.functions = functions;
         this.libraries = libraries;
         this.store = store;
+        this.localGateway = localGateway;
+    }
+
+    /**
+     * Statements that bind the functions a job version calls to the library versions it was deployed
+     * with, where a newer one is registered now: a restart (after a crash, Eddy's own restart, or the
+     * Restart button) runs the code the version was made with; only a redeploy takes the new one.
+     * Temporary functions of the job's session shadow the catalog's. Only with Eddy's own gateway,
+     * which reads the JAR files Eddy writes; a remote gateway runs the registered version.
+     */
+    List<String> pins(JobVersion version) {
+        dev.eddy.table.CatalogSlot gateway = localGateway.getIfAvailable();
+        if (gateway == null || version.libraryVersions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> called = FunctionCalls.in(version.statement());
+        List<String> pins = new java.util.ArrayList<>();
+        for (RegisteredFunctions.Registered f : functions.all()) {
+            Integer madeWith = f.library() == null ? null : version.libraryVersions().get(f.library());
+            if (calls(called, f) && madeWith != null && !madeWith.equals(f.version())) {
+                pins.add("CREATE TEMPORARY FUNCTION `" + EddyCatalog.NAME + "`.`" + f.database() + "`.`" + f.name()
+                        + "` AS '" + f.className() + "' LANGUAGE JAVA USING JAR '"
+                        + gateway.jarUri(f.library(), madeWith) + "'");
+            }
+        }
+        return pins;
     }
 
     /** The version of each library a function the statement calls comes from, as registered now. */
@@ -36,14 +64,18 @@ class JobLibraries {
             return versions;
         }
         for (RegisteredFunctions.Registered f : functions.all()) {
-            String qualified = EddyCatalog.NAME + "." + f.database() + "." + f.name();
-            boolean calls = called.contains(qualified) || called.contains(f.database() + "." + f.name())
-                    || (f.database().equals(EddyCatalog.DEFAULT_DATABASE) && called.contains(f.name()));
-            if (calls && f.library() != null) {
+            if (calls(called, f) && f.library() != null) {
                 versions.merge(f.library(), f.version(), Math::max);
             }
         }
         return versions;
+    }
+
+    /** Whether a statement calling {@code called} (as FunctionCalls reads them) calls the function. */
+    private static boolean calls(Set<String> called, RegisteredFunctions.Registered f) {
+        return called.contains(EddyCatalog.NAME + "." + f.database() + "." + f.name())
+                || called.contains(f.database() + "." + f.name())
+                || (f.database().equals(EddyCatalog.DEFAULT_DATABASE) && called.contains(f.name()));
     }
 
     List<String> olderLibraries(Job job) {

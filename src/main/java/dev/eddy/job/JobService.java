@@ -330,6 +330,9 @@ public class JobService {
             options.put("execution.state-recovery.ignore-unclaimed-state", String.valueOf(allowNonRestored));
         }
         try (GatewaySession session = sessions.open("eddy-job-" + job.id())) {
+            for (String pin : libraries.pins(v)) {
+                session.run(pin, 1);
+            }
             StatementResult result = session.run(rewrite.apply(v.statement()), 10, options);
             String flinkJobId = result.jobId().orElseThrow(() -> new JobException("Flink accepted '" + job.name()
                     + "' but named no job for it; look at the Flink web UI for what runs."));

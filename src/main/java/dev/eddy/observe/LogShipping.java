@@ -64,6 +64,7 @@ public class LogShipping implements AutoCloseable {
     /** How far each process's current log file was read, by process and file. */
     private final Map<String, Long> offsets = new HashMap<>();
     private boolean looked;
+    private volatile Instant shippingSince;
     private Instant reloaded = Instant.EPOCH;
     private Instant followed = Instant.EPOCH;
     private final JobLogTap tap;
@@ -150,6 +151,10 @@ public class LogShipping implements AutoCloseable {
             return gone;
         });
         wanted.forEach((name, i) -> destinations.computeIfAbsent(name, Destination::new).configure(i));
+        if (!destinations.isEmpty() && shippingSince == null) {
+            // A little before: the integration was saved up to a tick ago.
+            shippingSince = Instant.now().minusSeconds(10);
+        }
     }
 
     private void logged(ILoggingEvent event) {
@@ -177,8 +182,8 @@ public class LogShipping implements AutoCloseable {
 
     /**
      * The lines the cluster's processes wrote since the last look, on the Eddy that leads (one of
-     * several would ship them once each). The first look starts at the files' ends: what came before
-     * Eddy watched is in the files; a file first seen later (a process started since) is read whole.
+     * several would ship them once each). The first look reads the lines written since shipping began
+     * (older ones stay in the files); a file first seen later (a process started since) is read whole.
      */
     void followProcesses() {
         if (destinations.isEmpty() || !leadership.leads()) {
@@ -193,12 +198,13 @@ public class LogShipping implements AutoCloseable {
         for (ClusterLogs.Source file : files) {
             String key = file.process() + "/" + file.file();
             Long offset = offsets.get(key);
+            Instant notBefore = null;
             if (offset == null) {
-                offsets.put(key, looked ? 0L : file.size());
-                if (!looked) {
-                    continue;
-                }
-                offset = 0L;
+                // A file seen at the first look is read from where shipping began (its tail, older lines
+                // dropped), so a process that started meanwhile is not skipped; a later one is read whole.
+                offset = looked ? 0L : Math.max(0L, file.size() - READ_BYTES);
+                notBefore = looked ? null : shippingSince;
+                offsets.put(key, offset);
             }
             if (file.size() < offset) {
                 offset = 0L; // rolled over: a new file under the same name
@@ -214,9 +220,15 @@ public class LogShipping implements AutoCloseable {
                     continue; // half a line: the rest comes
                 }
                 String text = new String(read, 0, end, StandardCharsets.UTF_8);
+                if (notBefore != null && offset > 0) {
+                    int lineEnd = text.indexOf('\n');
+                    text = lineEnd < 0 ? "" : text.substring(lineEnd + 1); // began inside a line
+                }
                 List<LogRecord> records = new ArrayList<>();
                 for (LogRecord r : ProcessLogLines.parse(file.processName(), null, text.lines().toList(), Instant.now())) {
-                    records.add(r.flinkJobId() == null ? r : r.withJob(jobNames.get(r.flinkJobId())));
+                    if (notBefore == null || !r.at().isBefore(notBefore)) {
+                        records.add(r.flinkJobId() == null ? r : r.withJob(jobNames.get(r.flinkJobId())));
+                    }
                 }
                 offer(records);
                 offsets.put(key, offset + end + 1);

@@ -33,6 +33,19 @@ public final class CatalogSlot {
         return new EddyCatalog(EddyCatalog.NAME, store, connections, jars);
     }
 
+    /**
+     * The file URI of a library version's JAR where this gateway's sessions read it: Eddy pins a job's
+     * functions to the versions it was deployed with when it starts the job again.
+     */
+    public String jarUri(String library, int version) {
+        CatalogRepository repository = store;
+        if (repository == null) {
+            throw new IllegalStateException("Eddy's catalog is not ready yet");
+        }
+        return jars.uriOf(library, version, () -> repository.libraryJar(library, version).orElseThrow(() ->
+                new IllegalStateException("Version " + version + " of the library " + library + " is no longer kept")));
+    }
+
     void warnNotReady() {
         log.warn("A gateway session opened before Eddy's catalog was ready: it has Flink's in-memory catalog only");
     }

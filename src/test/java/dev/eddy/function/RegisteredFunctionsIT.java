@@ -136,6 +136,12 @@ class RegisteredFunctionsIT {
                 // The running job keeps version 1's code: one argument, one exclamation mark.
                 send("linus");
                 awaitRows(List.of("1 ADA!", "2 GRACE!", "3 LINUS!"));
+                // A restart (not a redeploy) runs the version's own code: v2's shout needs two arguments.
+                jobs.stop(job.id());
+                jobs.restart(job.id());
+                send("alan");
+                awaitRows(List.of("1 ADA!", "2 GRACE!", "3 LINUS!", "4 ALAN!"));
+                assertThat(jobs.olderLibraries(jobs.get(job.id()))).containsExactly(library + " (v1, now v2)");
                 try (SqlConsole console = queries.openConsole("it-functions-v2")) {
                     assertThat(values(console.collect("SELECT " + shout + "('hi', 3)", 10))).containsExactly("HI!!!");
                     assertThat(values(console.collect("SELECT sql_" + id + "('kept')", 10))).as("another session")
@@ -150,7 +156,9 @@ class RegisteredFunctionsIT {
                                     + library + " v2.");
                 }
             } finally {
-                jobs.cancel(job.id());
+                if (jobs.get(job.id()).isActive()) {
+                    jobs.cancel(job.id());
+                }
                 Await.until("the job to stop", WAIT, () -> jobs.get(job.id()).isActive(), active -> !active);
                 jobs.delete(job.id());
             }
@@ -179,7 +187,9 @@ class RegisteredFunctionsIT {
             assertThat(failure).startsWith("The function ratio_" + id + " (dev.eddy.udf.Ratio from " + library
                     + " v1) failed: ").contains("by zero");
         } finally {
-            jobs.cancel(failing.id());
+            if (jobs.get(failing.id()).isActive()) {
+                jobs.cancel(failing.id());
+            }
             Await.until("the failing job to stop", WAIT, () -> jobs.get(failing.id()).isActive(), active -> !active);
             jobs.delete(failing.id());
         }

@@ -32,7 +32,8 @@ class FunctionsBrowserIT extends BrowserTest {
         Path v2 = Files.write(dir.resolve("page-strings-2.0.jar"), UdfJar.version2());
         open("/functions");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        WebElement name = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-library-name input")));
+        WebElement name = wait.withMessage(() -> "the upload form; the page says: " + pageText())
+                .until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-library-name input")));
         try {
             // No name typed: the library is named after the file, without its version.
             fileInput().sendKeys(v1.toString());
@@ -47,7 +48,7 @@ class FunctionsBrowserIT extends BrowserTest {
             screenshot("functions-uploaded");
 
             // Register Shout (the third function, by class name) under a name of the admin's choosing.
-            registerButtons().get(2).click();
+            clickInView(registerButtons().get(2));
             WebElement fnName = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-function-name input")));
             assertThat(fnName.getDomProperty("value")).isEqualTo("shout");
             fnName.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "page_shout");
@@ -60,7 +61,7 @@ class FunctionsBrowserIT extends BrowserTest {
             screenshot("functions-registered");
 
             // A name Flink's own functions take is refused in the dialog, which stays open.
-            registerButtons().get(1).click();
+            clickInView(registerButtons().get(1));
             WebElement ratioName = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field.eddy-function-name input")));
             ratioName.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "upper");
             browser.findElement(By.cssSelector("vaadin-button.eddy-register-confirm")).click();
@@ -97,6 +98,12 @@ class FunctionsBrowserIT extends BrowserTest {
         }
     }
 
+    /** Scrolled to the middle of the window first: the page is longer than the window. */
+    private void clickInView(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     private java.util.List<WebElement> registerButtons() {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
             var buttons = d.findElements(By.cssSelector("vaadin-button.eddy-register-function-button"));
@@ -119,7 +126,7 @@ class FunctionsBrowserIT extends BrowserTest {
         } catch (Exception e) {
             // the text still tells
         }
-        return String.valueOf(browser.executeScript("return document.querySelector('.eddy-functions')?.innerText"));
+        return String.valueOf(browser.executeScript("return (document.querySelector('.eddy-functions') || document.body).innerText"));
     }
 
     private String cells(String gridClass) {
