@@ -60,6 +60,8 @@ class RegisteredFunctionsIT {
     CompletionService completion;
     @Autowired
     dev.eddy.cluster.JobFailures failures;
+    @Autowired
+    dev.eddy.catalog.SchemaService schema;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String library = "strings-" + id;
     private final String shout = "shout_" + id;
@@ -104,6 +106,13 @@ class RegisteredFunctionsIT {
                 assertThat(values(console.collect("SELECT ratio_" + id + "(9, 3)", 10))).containsExactly("3");
                 SqlAssistant assistant = completion.assistant(console);
                 assistant.readNow();
+                // Completion and the schema tree show a registered function's signature and library version.
+                assertThat(assistant.complete("SELECT " + shout.substring(0, 7), 7 + shout.substring(0, 7).length(), true)
+                        .options()).filteredOn(o -> o.label().equals(shout)).singleElement()
+                        .satisfies(o -> assertThat(o.detail()).isEqualTo("(STRING) → STRING · " + library + " v1"));
+                assertThat(schema.flink(console).stream().flatMap(RegisteredFunctionsIT::nodes)
+                        .filter(n -> n.label().equals("longest_" + id)).findFirst().orElseThrow().detail())
+                        .isEqualTo("(STRING) → INT · " + library + " v1");
                 GatewayException failed = catchThrowableOfType(GatewayException.class,
                         () -> console.collect("SELECT ratio_" + id + "(1, 0)", 10));
                 assertThat(assistant.withHints(failed, "SELECT ratio_" + id + "(1, 0)").getMessage())
@@ -212,6 +221,11 @@ class RegisteredFunctionsIT {
         }
         return jobs.deploy(new JobDraft("loud names " + id, "", "INSERT INTO " + sink + " SELECT id, " + shout
                 + "(name) FROM " + topic, JobSettings.defaults().with(JobSettings.CHECKPOINT_INTERVAL, "1 s")));
+    }
+
+    private static java.util.stream.Stream<dev.eddy.catalog.SchemaNode> nodes(dev.eddy.catalog.SchemaNode node) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(node),
+                node.children().stream().flatMap(RegisteredFunctionsIT::nodes));
     }
 
     private static List<String> values(StatementResult result) {

@@ -59,6 +59,8 @@ class FunctionsBrowserIT extends BrowserTest {
             assertThat(cells("eddy-registered-functions")).contains("(STRING) → STRING").contains("page-strings v1");
             wait.until(d -> cells("eddy-library-functions").contains("page_shout"));
             screenshot("functions-registered");
+            browser.executeScript("document.querySelector('.eddy-registered-functions').scrollIntoView({block: 'center'})");
+            screenshot("functions-registered-list");
 
             // A name Flink's own functions take is refused in the dialog, which stays open.
             clickInView(registerButtons().get(1));

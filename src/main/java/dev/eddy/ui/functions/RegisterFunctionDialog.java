@@ -24,7 +24,9 @@ final class RegisterFunctionDialog extends Dialog {
         TextField name = new TextField("Function name");
         name.addClassName("eddy-function-name");
         name.setValue(function.suggestedName());
-        name.setHelperText("Called by this name in every session and job: " + function.suggestedName() + "(…)");
+        name.setHelperText(callHint(function.suggestedName()));
+        name.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        name.addValueChangeListener(e -> name.setHelperText(callHint(e.getValue())));
         name.setWidthFull();
         Span error = new Span();
         error.addClassName("eddy-register-error");
@@ -59,5 +61,10 @@ final class RegisterFunctionDialog extends Dialog {
         register.setDisableOnClick(true);
         register.addClickListener(e -> register.setEnabled(true));
         getFooter().add(new Button("Cancel", e -> close()), register);
+    }
+
+    private static String callHint(String name) {
+        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        return n.isEmpty() ? "Letters, digits and _" : "Every session and job calls it as " + n + "(…)";
     }
 }
