@@ -14,6 +14,7 @@ import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.Metadata;
 import dev.eddy.integration.TableRows;
 import dev.eddy.integration.TopicMessage;
+import dev.eddy.gateway.UserFunctions;
 import dev.eddy.query.SqlConsole;
 import java.util.ArrayList;
 import java.util.List;

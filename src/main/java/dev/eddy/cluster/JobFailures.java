@@ -21,11 +21,11 @@ public class JobFailures {
     private final TaskFailureLog taskFailures;
     private final ClusterSnapshot cluster;
 
-    private final dev.eddy.catalog.UserFunctions userFunctions;
+    private final dev.eddy.gateway.UserFunctions userFunctions;
 
     public JobFailures(JobManagerClient flink, TaskFailureLog taskFailures, ClusterSnapshot cluster,
-            org.springframework.beans.factory.ObjectProvider<dev.eddy.catalog.UserFunctions> userFunctions) {
-        this.userFunctions = userFunctions.getIfAvailable(() -> dev.eddy.catalog.UserFunctions.NONE);
+            org.springframework.beans.factory.ObjectProvider<dev.eddy.gateway.UserFunctions> userFunctions) {
+        this.userFunctions = userFunctions.getIfAvailable(() -> dev.eddy.gateway.UserFunctions.NONE);
         this.flink = flink;
         this.taskFailures = taskFailures;
         this.cluster = cluster;
@@ -55,7 +55,7 @@ public class JobFailures {
             return f.words();
         }
         try {
-            return dev.eddy.catalog.UserFunctions.thrownIn(userFunctions.describe(), f.trace())
+            return dev.eddy.gateway.UserFunctions.thrownIn(userFunctions.describe(), f.trace())
                     .map(fn -> "The function " + fn.naming() + " failed: " + f.words()).orElse(f.words());
         } catch (RuntimeException storeAway) {
             return f.words();

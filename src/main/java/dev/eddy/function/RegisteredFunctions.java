@@ -1,6 +1,6 @@
 package dev.eddy.function;
 
-import dev.eddy.catalog.UserFunctions;
+import dev.eddy.gateway.UserFunctions;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;

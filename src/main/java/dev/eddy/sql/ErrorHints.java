@@ -1,6 +1,6 @@
 package dev.eddy.sql;
 
-import dev.eddy.catalog.UserFunctions;
+import dev.eddy.gateway.UserFunctions;
 import java.util.Optional;
 import dev.eddy.gateway.GatewayException;
 import java.util.ArrayList;

@@ -13,20 +13,14 @@ final class JobBadges {
     static HorizontalLayout status(Job job, List<String> olderTables, List<String> olderLibraries) {
         HorizontalLayout badges = new HorizontalLayout(state(job.state()));
         if (!olderTables.isEmpty()) {
-            Span tables = badge("older table version", "badge contrast");
-            tables.addClassName("eddy-job-older-tables");
-            tables.getElement().setAttribute("title", "Edited since this version was deployed: "
+            badges.add(flag("older table version", "eddy-job-older-tables", "Edited since this version was deployed: "
                     + String.join(", ", olderTables) + ". The job keeps the definitions it started with until it "
-                    + "is redeployed.");
-            badges.add(tables);
+                    + "is redeployed."));
         }
         if (!olderLibraries.isEmpty()) {
-            Span libraries = badge("older function library", "badge contrast");
-            libraries.addClassName("eddy-job-older-libraries");
-            libraries.getElement().setAttribute("title", "Uploaded anew since this version was deployed: "
-                    + String.join(", ", olderLibraries) + ". The job keeps the code it started with until it is "
-                    + "redeployed.");
-            badges.add(libraries);
+            badges.add(flag("older function library", "eddy-job-older-libraries", "Uploaded anew since this version "
+                    + "was deployed: " + String.join(", ", olderLibraries) + ". The job keeps the code it started with "
+                    + "until it is redeployed."));
         }
         badges.setSpacing(false);
         badges.getStyle().set("gap", "var(--lumo-space-xs)");
@@ -40,6 +34,13 @@ final class JobBadges {
             badges.getElement().setAttribute("title", job.failure());
         }
         return badges;
+    }
+
+    private static Span flag(String text, String className, String title) {
+        Span flag = badge(text, "badge contrast");
+        flag.addClassName(className);
+        flag.getElement().setAttribute("title", title);
+        return flag;
     }
 
     static Span state(String state) {

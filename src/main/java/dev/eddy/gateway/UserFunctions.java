@@ -1,8 +1,11 @@
-package dev.eddy.catalog;
+package dev.eddy.gateway;
 
 import java.util.List;
 
-/** What Eddy knows of the functions of its catalog beyond their names, for the schema tree, completion and errors. */
+/**
+ * What Eddy knows of the functions its catalog serves through the gateway, beyond their names: for
+ * the schema tree, completion and error texts.
+ */
 public interface UserFunctions {
     /** A function: where it comes from ("strings v2") and its signatures as SQL types. */
     record Described(String catalog, String database, String name, String className, String source, String kind,
