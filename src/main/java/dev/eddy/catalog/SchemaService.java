@@ -1,21 +1,21 @@
 package dev.eddy.catalog;
 
-import dev.eddy.security.CurrentUser;
-import dev.eddy.security.Requires;
-import dev.eddy.security.Role;
 import dev.eddy.catalog.SchemaNode.Kind;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.ResultColumn;
 import dev.eddy.gateway.ResultRow;
 import dev.eddy.gateway.StatementResult;
+import dev.eddy.gateway.UserFunctions;
 import dev.eddy.integration.Integration;
 import dev.eddy.integration.IntegrationKind;
 import dev.eddy.integration.IntegrationService;
 import dev.eddy.integration.Metadata;
 import dev.eddy.integration.TableRows;
 import dev.eddy.integration.TopicMessage;
-import dev.eddy.gateway.UserFunctions;
 import dev.eddy.query.SqlConsole;
+import dev.eddy.security.CurrentUser;
+import dev.eddy.security.Requires;
+import dev.eddy.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,14 +1,14 @@
 package dev.eddy.function;
 
-import dev.eddy.gateway.UserFunctions;
 import dev.eddy.gateway.GatewayException;
 import dev.eddy.gateway.GatewaySession;
 import dev.eddy.gateway.GatewaySessions;
+import dev.eddy.gateway.UserFunctions;
 import dev.eddy.security.Requires;
 import dev.eddy.security.Role;
 import dev.eddy.sql.FlinkVocabulary;
-import dev.eddy.table.CatalogRepository;
 import dev.eddy.table.CatalogRepository.StoredFunction;
+import dev.eddy.table.CatalogRepository;
 import dev.eddy.table.EddyCatalog;
 import java.util.ArrayList;
 import java.util.List;

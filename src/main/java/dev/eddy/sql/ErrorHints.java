@@ -1,12 +1,12 @@
 package dev.eddy.sql;
 
-import dev.eddy.gateway.UserFunctions;
-import java.util.Optional;
 import dev.eddy.gateway.GatewayException;
+import dev.eddy.gateway.UserFunctions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

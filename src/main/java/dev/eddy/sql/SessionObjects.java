@@ -1,9 +1,9 @@
 package dev.eddy.sql;
 
 import dev.eddy.gateway.UserFunctions;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a gateway session can see, as completion needs it: the current catalog and database, every

@@ -191,6 +191,12 @@ public class CatalogRepository {
                 library, version).stream().findFirst();
     }
 
+    /** The SHA-256 of a library version's JAR, if it is kept: cheaper than the JAR, for checking a copy. */
+    public Optional<String> libraryJarSha(String library, int version) {
+        return jdbc.query("SELECT sha256 FROM function_library_version WHERE library = ? AND version = ?",
+                rs -> rs.getString(1), library, version).stream().findFirst();
+    }
+
     private static final String FUNCTION_COLUMNS = "database, name, class_name, language, resources, options, library, "
             + "library_version";
 

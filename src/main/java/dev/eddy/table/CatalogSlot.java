@@ -42,8 +42,7 @@ public final class CatalogSlot {
         if (repository == null) {
             throw new IllegalStateException("Eddy's catalog is not ready yet");
         }
-        return jars.uriOf(library, version, () -> repository.libraryJar(library, version).orElseThrow(() ->
-                new IllegalStateException("Version " + version + " of the library " + library + " is no longer kept")));
+        return jars.uriOf(library, version, repository);
     }
 
     void warnNotReady() {

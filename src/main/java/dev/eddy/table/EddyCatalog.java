@@ -257,11 +257,7 @@ public class EddyCatalog extends AbstractCatalog {
         StoredFunction stored = store.function(path.getDatabaseName(), path.getObjectName())
                 .orElseThrow(() -> new FunctionNotExistException(getName(), path));
         List<ResourceUri> resources = stored.fromLibrary()
-                ? List.of(new ResourceUri(ResourceType.JAR, jars.uriOf(stored.library(), stored.libraryVersion(),
-                        () -> store.libraryJar(stored.library(), stored.libraryVersion()).orElseThrow(() ->
-                                new CatalogException("The function " + path.getObjectName() + " uses version "
-                                        + stored.libraryVersion() + " of the library " + stored.library()
-                                        + ", which is no longer kept: register it again from the Functions page")))))
+                ? List.of(new ResourceUri(ResourceType.JAR, jars.uriOf(stored.library(), stored.libraryVersion(), store)))
                 : stored.resources().stream().map(EddyCatalog::resource).toList();
         return new CatalogFunctionImpl(stored.className(), FunctionLanguage.valueOf(stored.language()), resources,
                 stored.options());

@@ -24,6 +24,7 @@ import org.apache.flink.table.catalog.exceptions.CatalogException;
  */
 final class FunctionJars {
     private final Path dir;
+    /** Files checked against their checksum in this JVM, by checksum. */
     private final Map<String, Path> checked = new ConcurrentHashMap<>();
 
     FunctionJars(Path dir) {
@@ -40,18 +41,21 @@ final class FunctionJars {
         return dir;
     }
 
-    /** The file URI of a library version's JAR, written from {@code jar} unless a checked copy is there. */
-    String uriOf(String library, int version, java.util.function.Supplier<StoredJar> jar) {
-        String key = library + "/" + version;
-        Path known = checked.get(key);
+    /**
+     * The file URI of a library version's JAR (whose SHA-256 is {@code sha256}), written from {@code jar}
+     * unless a checked copy is there. Keyed by checksum: a library deleted and uploaded again under the
+     * same name and version is another JAR.
+     */
+    String uriOf(String library, int version, String sha256, java.util.function.Supplier<StoredJar> jar) {
+        Path known = checked.get(sha256);
         if (known != null && Files.isRegularFile(known)) {
             return known.toUri().toString();
         }
-        StoredJar stored = jar.get();
-        Path file = dir.resolve(library + "-v" + version + "-" + stored.sha256().substring(0, 12) + ".jar");
+        Path file = dir.resolve(library + "-v" + version + "-" + sha256.substring(0, 12) + ".jar");
         try {
             createDir();
-            if (!Files.isRegularFile(file) || !stored.sha256().equals(sha256(file))) {
+            if (!Files.isRegularFile(file) || !sha256.equals(sha256(file))) {
+                StoredJar stored = jar.get();
                 // Written beside and moved: a session reading the file never sees half of it.
                 Path draft = Files.createTempFile(dir, file.getFileName().toString(), ".part");
                 Files.write(draft, stored.bytes());
@@ -65,8 +69,19 @@ final class FunctionJars {
             throw new CatalogException("Eddy's catalog could not write the JAR of " + library + " v" + version + " to "
                     + dir + " (" + e.getMessage() + "): give this process a writable folder there");
         }
-        checked.put(key, file);
+        checked.put(sha256, file);
         return file.toUri().toString();
+    }
+
+    /** The same, the checksum and JAR read from Eddy's store. */
+    String uriOf(String library, int version, CatalogRepository store) {
+        String sha = store.libraryJarSha(library, version).orElseThrow(() -> gone(library, version));
+        return uriOf(library, version, sha, () -> store.libraryJar(library, version).orElseThrow(() -> gone(library, version)));
+    }
+
+    private static CatalogException gone(String library, int version) {
+        return new CatalogException("Version " + version + " of the function library " + library + " is no longer kept: "
+                + "register the function again from the Functions page");
     }
 
     private void createDir() throws IOException {

@@ -3,6 +3,8 @@ package dev.eddy.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eddy.query.QueryService;
+import dev.eddy.query.SqlConsole;
 import dev.eddy.security.AccessRefusedException;
 import dev.eddy.security.AuditEntry;
 import dev.eddy.security.AuditLog;
@@ -22,6 +24,10 @@ class FunctionLibrariesIT {
     FunctionLibraries libraries;
     @Autowired
     AuditLog audit;
+    @Autowired
+    RegisteredFunctions functions;
+    @Autowired
+    QueryService queries;
 
     @Test
     void eachUploadIsAVersionWithItsChecksumAndWhatChangedAndTheSameJarTwiceIsRefused() {
@@ -58,6 +64,36 @@ class FunctionLibrariesIT {
             libraries.delete(name);
         }
         assertThatThrownBy(() -> libraries.versions(name)).hasMessage("There is no function library named " + name);
+    }
+
+    @Test
+    void aLibraryDeletedAndUploadedAgainUnderItsNameServesItsNewJar() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String name = "again-" + id;
+        String function = "again_" + id;
+        try {
+            libraries.upload(name, "strings.jar", UdfJar.version1());
+            functions.register(name, "dev.eddy.udf.Shout", function);
+            assertThat(call("SELECT " + function + "('a')")).isEqualTo("A!");
+            functions.drop(function);
+            libraries.delete(name);
+
+            // Version 1 again, other bytes: the gateway must not serve the copy it wrote of the first.
+            libraries.upload(name, "strings.jar", UdfJar.version2());
+            functions.register(name, "dev.eddy.udf.Shout", function);
+            assertThat(call("SELECT " + function + "('a', 2)")).isEqualTo("A!!");
+        } finally {
+            if (functions.list().stream().anyMatch(f -> f.name().equals(function))) {
+                functions.drop(function);
+            }
+            libraries.delete(name);
+        }
+    }
+
+    private String call(String select) {
+        try (SqlConsole console = queries.openConsole("it-libraries")) {
+            return String.valueOf(console.collect(select, 1).rows().get(0).fields().get(0));
+        }
     }
 
     @Test

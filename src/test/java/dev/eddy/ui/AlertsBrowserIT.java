@@ -59,7 +59,7 @@ class AlertsBrowserIT extends BrowserTest {
                     .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
             wait.until(d -> webhook.bodies().size() == 1);
             assertThat(webhook.bodies().get(0)).contains("[TEST] A test message from Eddy");
-            wait.until(d -> d.findElement(By.tagName("vaadin-notification-card")).getText().startsWith("Test message sent to"));
+            wait.until(d -> notificationShows("Test message sent to"));
             screenshot("alerts-channels");
 
             tab("Rules");

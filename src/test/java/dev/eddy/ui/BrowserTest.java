@@ -86,6 +86,15 @@ abstract class BrowserTest {
         return text == null ? "" : text.toString();
     }
 
+    /**
+     * Whether a notification on screen starts with {@code prefix}. Read in the page: an older card may
+     * be shown first, and one that closes while Selenium reads it would be a stale element.
+     */
+    boolean notificationShows(String prefix) {
+        return Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'vaadin-notification-card')).some(c => c.innerText.trim().startsWith(arguments[0]))", prefix));
+    }
+
     void screenshot(String name) throws Exception {
         BrowserSupport.screenshot(browser, name);
     }

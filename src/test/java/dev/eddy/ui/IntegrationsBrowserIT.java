@@ -190,8 +190,7 @@ class IntegrationsBrowserIT extends BrowserTest {
             WebElement table = wait.until(d -> d.findElement(By.cssSelector(".eddy-metrics-export vaadin-text-field input")));
             wait.until(d -> "eddy_metrics".equals(table.getDomProperty("value")));
             browser.findElement(By.cssSelector(".eddy-metrics-export vaadin-button")).click();
-            wait.until(d -> d.findElement(By.tagName("vaadin-notification-card")).getText()
-                    .startsWith("Eddy's metrics go to sample-postgres from now on"));
+            wait.until(d -> notificationShows("Eddy's metrics go to sample-postgres from now on"));
             wait.until(d -> d.findElement(By.cssSelector(".eddy-metrics-export .eddy-status")).getText()
                     .startsWith("Into eddy_metrics:"));
             screenshot("integrations-metrics-export");
